@@ -1,0 +1,44 @@
+// Records kept in IndexedDB. Files are kept as Blobs, byte for byte as picked.
+import type { MessageSummary } from '../domain/contract';
+
+export interface KeptFile {
+  name: string;
+  type: string;
+  blob: Blob;
+}
+
+export interface Draft {
+  id: string;
+  destination: string;
+  message: string;
+  files: KeptFile[];
+  savedAt: number;
+}
+
+export type OutboxStatus = 'waiting' | 'sending' | 'failed' | 'needs-login';
+
+export interface OutboxItem {
+  /** also the idempotency key sent to the server */
+  id: string;
+  destination: string;
+  message: string;
+  files: KeptFile[];
+  createdAt: number;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  /** the server's (or the network's) reason, in Japanese */
+  lastError?: string;
+  /** set when the send came from a 一括送信 row */
+  batchRowId?: string;
+  /** the draft this send came from, deleted once the send is confirmed */
+  draftId?: string;
+}
+
+/** What a confirmed send left behind, so screens can show 成功 after the item left the outbox. */
+export interface SentRecord {
+  id: string;
+  batchRowId?: string;
+  result: MessageSummary;
+  confirmedAt: number;
+}

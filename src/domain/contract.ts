@@ -1,0 +1,130 @@
+// The HTTP API contract shared by the client, the service worker and the server.
+// Every request body and every response is parsed with these schemas at the edge.
+import { z } from 'zod';
+
+/** 介護保険事業所番号: 都道府県(2) 区分(1: 0,7,8,9,A) 郡市区(2) 番号(4) check(1). */
+export const officeNumberSchema = z
+  .string()
+  .regex(/^\d{2}[0-9A]\d{7}$/, '事業所番号は10桁で入力してください');
+export type OfficeNumber = z.infer<typeof officeNumberSchema>;
+
+/** 事業所ユーザID: the 電子請求受付システム ID, "KJ" + 12 digits. */
+export const officeUserIdSchema = z
+  .string()
+  .regex(/^KJ\d{12}$/, '事業所ユーザIDは「KJ」に続く12桁の数字(14文字)で入力してください');
+
+export const MAX_MESSAGE_CHARS = 2000;
+export const MAX_SEND_BYTES = 10 * 1024 * 1024;
+export const MAX_BATCH_DESTINATIONS = 50;
+/** Mutating requests must carry this header: a cross-site form or fetch cannot set it without a CORS preflight the server never grants. */
+export const CSRF_HEADER = 'x-renkei-client';
+export const CSRF_VALUE = '1';
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+export const loginRequestSchema = z.object({
+  userId: z.string().trim().min(1, 'ユーザIDを入力してください').max(64, 'ユーザIDが長すぎます'),
+  password: z.string().min(1, 'パスワードを入力してください').max(200, 'パスワードが長すぎます'),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const officeLoginRequestSchema = z.object({
+  officeUserId: officeUserIdSchema,
+  password: z.string().min(1, 'パスワードを入力してください').max(200, 'パスワードが長すぎます'),
+});
+export type OfficeLoginRequest = z.infer<typeof officeLoginRequestSchema>;
+
+export const officeSchema = z.object({
+  number: z.string(),
+  name: z.string(),
+  /** e.g. 居宅介護支援, 訪問介護 */
+  kind: z.string(),
+});
+export type Office = z.infer<typeof officeSchema>;
+
+export const userSchema = z.object({ id: z.string(), name: z.string() });
+
+export const sessionInfoSchema = z.object({
+  user: userSchema,
+  /** null until the 事業所ユーザログイン of this session */
+  office: officeSchema.nullable(),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const officeLookupResponseSchema = z.object({ offices: z.array(officeSchema) });
+
+/** ファイル種別 as the manual lists it. */
+export const fileCategorySchema = z.enum(['登録', '削除', 'PDF等']);
+export type FileCategory = z.infer<typeof fileCategorySchema>;
+
+export const storedFileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  category: fileCategorySchema,
+  sha256: z.string(),
+  downloadedAt: z.string().nullable(),
+});
+export type StoredFile = z.infer<typeof storedFileSchema>;
+
+export const downloadStatusSchema = z.enum(['未', '済']);
+
+export const messageSummarySchema = z.object({
+  id: z.string(),
+  /** ISO 8601 */
+  sentAt: z.string(),
+  sender: officeSchema,
+  destination: officeSchema,
+  message: z.string(),
+  files: z.array(storedFileSchema),
+  /** 済 once the receiving office has downloaded every file. */
+  downloadStatus: downloadStatusSchema,
+  downloadedAt: z.string().nullable(),
+  /** ISO 8601: when the relay deletes the message and its files. */
+  expiresAt: z.string(),
+});
+export type MessageSummary = z.infer<typeof messageSummarySchema>;
+
+export const messageListResponseSchema = z.object({ messages: z.array(messageSummarySchema) });
+export type MessageListResponse = z.infer<typeof messageListResponseSchema>;
+
+export const boxSchema = z.enum(['sent', 'received']);
+export type Box = z.infer<typeof boxSchema>;
+
+/** The multipart field "meta" of POST /api/messages (files go in repeated "files" parts). */
+export const sendMetaSchema = z.object({
+  destination: officeNumberSchema,
+  message: z.string().max(MAX_MESSAGE_CHARS, `メッセージは${MAX_MESSAGE_CHARS}文字以内で入力してください`),
+});
+export type SendMeta = z.infer<typeof sendMetaSchema>;
+
+export const sendResponseSchema = z.object({
+  message: messageSummarySchema,
+  /** true when this idempotency key had already been delivered: nothing new was stored. */
+  duplicate: z.boolean(),
+});
+export type SendResponse = z.infer<typeof sendResponseSchema>;
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    /** Japanese, shown to the user as is. */
+    message: z.string(),
+    /** Per-file or per-field problems, when there are several. */
+    details: z.array(z.string()).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export const API = {
+  login: '/api/auth/login',
+  officeLogin: '/api/auth/office-login',
+  logout: '/api/auth/logout',
+  session: '/api/session',
+  /** GET ?number=…&number=… */
+  offices: '/api/offices',
+  /** POST multipart; GET ?box=sent|received */
+  messages: '/api/messages',
+  message: (id: string) => `/api/messages/${encodeURIComponent(id)}`,
+  file: (id: string, fileId: string) =>
+    `/api/messages/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,
+} as const;
