@@ -1,0 +1,186 @@
+// Attachment rules (DESIGN.md "Rules"): allowed extensions, content matching the extension,
+// 10 MB per send, and the routing checks that must pass before anything is sent.
+import { MAX_SEND_BYTES, type FileCategory } from './contract';
+import { OFFICE_NUMBER_PATTERN, parseFileName, type ParsedFileName } from './filename';
+import { hasValidCheckDigit } from './office-number';
+import { checkSendUnits } from './send-unit';
+
+export const ALLOWED_EXTENSIONS = ['csv', 'pdf', 'jpeg', 'jpg', 'png', 'gif', 'txt'] as const;
+export type AllowedExtension = (typeof ALLOWED_EXTENSIONS)[number];
+
+/** How many leading bytes of each file the checks need. */
+export const MAGIC_HEAD_BYTES = 16;
+
+export interface AttachmentInput {
+  name: string;
+  size: number;
+  /** the first MAGIC_HEAD_BYTES bytes (fewer for a smaller file) */
+  head: Uint8Array;
+}
+
+export interface SendCheck {
+  /** from the CSV names when they agree, else the typed one; null when neither is usable */
+  destination: string | null;
+  errors: string[];
+  warnings: string[];
+}
+
+/** Lower-case extension without the dot; '' when the name has none. */
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+function isAllowed(extension: string): extension is AllowedExtension {
+  return (ALLOWED_EXTENSIONS as readonly string[]).includes(extension);
+}
+
+const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
+
+const MAGIC = {
+  pdf: [ascii('%PDF-')],
+  png: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  jpeg: [[0xff, 0xd8, 0xff]],
+  gif: [ascii('GIF87a'), ascii('GIF89a')],
+} as const;
+
+/** Binary formats a text file must not start with (a renamed .exe, zip/xlsx, old Office, ELF…). */
+const BINARY_MAGIC: readonly (readonly number[])[] = [
+  ascii('MZ'),
+  [0x50, 0x4b, 0x03, 0x04],
+  [0xd0, 0xcf, 0x11, 0xe0],
+  [0x7f, 0x45, 0x4c, 0x46],
+  ...MAGIC.pdf, ...MAGIC.png, ...MAGIC.jpeg, ...MAGIC.gif,
+];
+
+function startsWith(head: Uint8Array, magic: readonly number[]): boolean {
+  return head.length >= magic.length && magic.every((byte, i) => head[i] === byte);
+}
+
+const UTF16_BOMS = [[0xff, 0xfe], [0xfe, 0xff]];
+
+function looksLikeText(head: Uint8Array, extension: 'csv' | 'txt'): boolean {
+  if (BINARY_MAGIC.some((magic) => startsWith(head, magic))) return false;
+  // A UTF-16 memo is text full of NULs; CSV files are always Shift_JIS, so only .txt gets this pass.
+  if (extension === 'txt' && UTF16_BOMS.some((bom) => startsWith(head, bom))) return true;
+  return !head.includes(0);
+}
+
+const FORMAT_NAMES: Record<AllowedExtension, string> = {
+  csv: 'CSV(テキスト)', txt: 'テキスト', pdf: 'PDF', png: 'PNG画像', jpeg: 'JPEG画像', jpg: 'JPEG画像', gif: 'GIF画像',
+};
+
+function contentMatches(extension: AllowedExtension, head: Uint8Array): boolean {
+  switch (extension) {
+    case 'csv': case 'txt': return looksLikeText(head, extension);
+    case 'jpg': case 'jpeg': return MAGIC.jpeg.some((m) => startsWith(head, m));
+    default: return MAGIC[extension].some((m) => startsWith(head, m));
+  }
+}
+
+/** One file on its own: extension, emptiness, content against extension. Japanese error or null. */
+export function checkAttachment(file: AttachmentInput): string | null {
+  const extension = extensionOf(file.name);
+  if (!isAllowed(extension)) {
+    return `${file.name}: この種類のファイルは添付できません(添付できるのは ${ALLOWED_EXTENSIONS.join(', ')} です)`;
+  }
+  if (file.size === 0) return `${file.name}: ファイルが空です`;
+  if (!contentMatches(extension, file.head)) {
+    return `${file.name}: ファイルの内容が${FORMAT_NAMES[extension]}ではありません(拡張子と内容が一致しません)`;
+  }
+  return null;
+}
+
+/** True for the files whose names carry the routing: every CSV, and the 介護予防 images. */
+export function isRoutedName(name: string): boolean {
+  return extensionOf(name) === 'csv' || /^UPKIHON_IMAGE_/i.test(name);
+}
+
+/** 登録 (UP*), 削除 (DLT*), or PDF等 for anything that is not a routed file. */
+export function categoryOf(name: string): FileCategory {
+  if (!isRoutedName(name)) return 'PDF等';
+  const parsed = parseFileName(name);
+  return parsed.ok ? parsed.value.category : 'PDF等';
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)}MB`;
+}
+
+function distinct(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** Everything that must hold before a send leaves: errors block it, warnings are shown. */
+export function checkSend(
+  files: readonly AttachmentInput[],
+  ctx: { sender: string | null; destination?: string },
+): SendCheck {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const typed = ctx.destination?.trim() || null;
+
+  if (files.length === 0) errors.push('送信するファイルがありません。ファイルを添付してください');
+  for (const file of files) {
+    const problem = checkAttachment(file);
+    if (problem) errors.push(problem);
+  }
+  const names = files.map((f) => f.name);
+  for (const name of distinct(names.filter((n, i) => names.indexOf(n) !== i))) {
+    errors.push(`${name}: 同じ名前のファイルが複数あります`);
+  }
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (total > MAX_SEND_BYTES) {
+    errors.push(`添付ファイルの合計が${formatMegabytes(total)}です。1回の送信は${formatMegabytes(MAX_SEND_BYTES)}までです`);
+  }
+
+  const parsed: ParsedFileName[] = [];
+  // A name given twice is already an error above; parse it once so units are not doubled.
+  for (const name of distinct(names.filter(isRoutedName))) {
+    const result = parseFileName(name);
+    if (result.ok) parsed.push(result.value);
+    else errors.push(result.error);
+  }
+
+  const senders = distinct(parsed.map((p) => p.sender));
+  if (!ctx.sender && senders.length > 1) {
+    errors.push(`ファイルごとに送信元事業所番号が異なります: ${senders.join('、')}`);
+  }
+  for (const sender of senders) {
+    if (ctx.sender && sender !== ctx.sender) {
+      const which = parsed.filter((p) => p.sender === sender).map((p) => p.name).join('、');
+      errors.push(`${which}: 送信元事業所番号 ${sender} がログイン中の事業所 ${ctx.sender} と一致しません`);
+    }
+  }
+  const fromNames = distinct(parsed.map((p) => p.destination));
+  if (fromNames.length > 1) {
+    const detail = fromNames
+      .map((d) => `${d}(${parsed.filter((p) => p.destination === d).map((p) => p.name).join('、')})`)
+      .join(' / ');
+    errors.push(`ファイルごとに送信先事業所番号が異なります: ${detail}。1回の送信は1つの送信先にしてください`);
+  }
+  const named = fromNames.length === 1 ? fromNames[0]! : null;
+  if (named && typed && typed !== named) {
+    errors.push(`入力された送信先事業所番号 ${typed} がファイル名の送信先 ${named} と一致しません`);
+  }
+  if (typed && !OFFICE_NUMBER_PATTERN.test(typed)) {
+    errors.push(`送信先事業所番号「${typed}」は10桁で入力してください`);
+  }
+  const destination = named ?? (typed && OFFICE_NUMBER_PATTERN.test(typed) ? typed : null);
+  if (!destination && fromNames.length <= 1 && !typed) {
+    errors.push('送信先事業所番号を入力してください');
+  }
+  if (destination && ctx.sender && destination === ctx.sender) {
+    errors.push(`送信先事業所番号 ${destination} は自事業所です。自事業所には送信できません`);
+  }
+
+  errors.push(...checkSendUnits(parsed));
+
+  const numbers = distinct([...parsed.flatMap((p) => [p.sender, p.destination]), ...(destination ? [destination] : [])]);
+  for (const number of numbers) {
+    if (OFFICE_NUMBER_PATTERN.test(number) && !hasValidCheckDigit(number)) {
+      warnings.push(`事業所番号 ${number} のチェックデジットが一致しません。番号に誤りがないか確認してください`);
+    }
+  }
+  return { destination, errors, warnings };
+}

@@ -1,0 +1,154 @@
+// Send units: the files that travel together and are imported together (spec/README.md).
+// Every file of one unit carries the same 連番, destination and (where present) 対象年月.
+import { formatMonth } from './date';
+import { FILE_KINDS, type FileKind, type ParsedFileName } from './filename';
+
+export type SendUnitType =
+  | 'care-plan' | 'usage' | 'delete-care-plan' | 'delete-usage' | 'actual' | 'delete-actual'
+  | 'yobo-basic' | 'yobo-plan' | 'delete-yobo-basic' | 'delete-yobo-plan';
+
+/**
+ * Units 1–6 are the spec's. The spec lists the 介護予防 kinds without saying how they travel;
+ * we group them like 第1表: 基本情報 with its SUB1/SUB2/images (7), the 介護予防サービス・
+ * 支援計画書 with its SUB (8), and each delete file on its own (9, 10).
+ */
+export const SEND_UNITS: Record<SendUnitType, { number: number; label: string }> = {
+  'care-plan': { number: 1, label: '居宅サービス計画書(第1・2・3表)' },
+  usage: { number: 2, label: 'サービス利用票(第6・7表)' },
+  'delete-care-plan': { number: 3, label: '第1表の削除' },
+  'delete-usage': { number: 4, label: '予定の削除' },
+  actual: { number: 5, label: '実績' },
+  'delete-actual': { number: 6, label: '実績の削除' },
+  'yobo-basic': { number: 7, label: '介護予防 基本情報' },
+  'yobo-plan': { number: 8, label: '介護予防サービス・支援計画書' },
+  'delete-yobo-basic': { number: 9, label: '介護予防 基本情報の削除' },
+  'delete-yobo-plan': { number: 10, label: '介護予防サービス・支援計画書の削除' },
+};
+
+const UNIT_OF_KIND: Record<Exclude<FileKind, 'UPHOSOKU'>, SendUnitType> = {
+  UP1KYO: 'care-plan', UP2KYO: 'care-plan', UP3KYO: 'care-plan',
+  UPPLAN: 'usage', UPSIKYU: 'usage',
+  DLT1KYO: 'delete-care-plan', DLTPLAN: 'delete-usage',
+  UPJSK: 'actual', DLTJSK: 'delete-actual',
+  UPKIHON: 'yobo-basic', UPKIHON_SUB1: 'yobo-basic', UPKIHON_SUB2: 'yobo-basic', UPKIHON_IMAGE: 'yobo-basic',
+  UPYOBO: 'yobo-plan', UPYOBO_SUB: 'yobo-plan',
+  DLTKIHON: 'delete-yobo-basic', DLTYOBO: 'delete-yobo-plan',
+};
+
+/** The 補足 (UPHOSOKU) joins unit 1 with month 000000 (or none given) and unit 2 with a real month. */
+export function sendUnitOf(kind: FileKind, targetMonth: string | null = null): SendUnitType {
+  if (kind === 'UPHOSOKU') return targetMonth && targetMonth !== '000000' ? 'usage' : 'care-plan';
+  return UNIT_OF_KIND[kind];
+}
+
+export interface SendUnit {
+  /** destination | unit type | 連番 | month */
+  key: string;
+  type: SendUnitType;
+  number: number;
+  label: string;
+  destination: string;
+  sequence: string;
+  sequenceDisplay: string;
+  /** the unit's 対象年月; null for units without one (unit 1 and the 介護予防 units) */
+  targetMonth: string | null;
+  files: ParsedFileName[];
+}
+
+function unitMonth(type: SendUnitType, file: ParsedFileName): string | null {
+  return type === 'care-plan' ? null : file.targetMonth;
+}
+
+const KIND_ORDER = Object.keys(FILE_KINDS) as FileKind[];
+
+/** Code-unit order, so the result does not depend on the runtime's locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Groups parsed names into units, in the order a receiver imports them (連番 first). */
+export function groupSendUnits(parsed: readonly ParsedFileName[]): SendUnit[] {
+  const units = new Map<string, SendUnit>();
+  for (const file of parsed) {
+    const type = sendUnitOf(file.kind, file.targetMonth);
+    const month = unitMonth(type, file);
+    const key = [file.destination, type, file.sequence, month ?? ''].join('|');
+    let unit = units.get(key);
+    if (!unit) {
+      unit = {
+        key, type, number: SEND_UNITS[type].number, label: SEND_UNITS[type].label,
+        destination: file.destination, sequence: file.sequence, sequenceDisplay: file.sequenceDisplay,
+        targetMonth: month, files: [],
+      };
+      units.set(key, unit);
+    }
+    unit.files.push(file);
+  }
+  const list = [...units.values()];
+  for (const unit of list) {
+    unit.files.sort((a, b) =>
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.name, b.name));
+  }
+  return list.sort((a, b) =>
+    compare(a.destination, b.destination) ||
+    compare(a.sequence, b.sequence) ||
+    a.number - b.number ||
+    compare(a.targetMonth ?? '', b.targetMonth ?? ''));
+}
+
+/** The kind a file cannot travel without, inside its own unit. */
+function requiredCompanion(file: ParsedFileName, type: SendUnitType): FileKind | null {
+  switch (file.kind) {
+    case 'UP2KYO': case 'UP3KYO': return 'UP1KYO';
+    case 'UPHOSOKU': return type === 'care-plan' ? 'UP1KYO' : 'UPPLAN';
+    case 'UPPLAN': return 'UPSIKYU';
+    case 'UPSIKYU': return 'UPPLAN';
+    case 'UPKIHON_SUB1': case 'UPKIHON_SUB2': case 'UPKIHON_IMAGE': return 'UPKIHON';
+    case 'UPYOBO_SUB': return 'UPYOBO';
+    default: return null;
+  }
+}
+
+function describeUnitKey(unit: SendUnit): string {
+  const month = unit.targetMonth ? `・対象年月 ${formatMonth(unit.targetMonth)}` : '';
+  return `連番 ${unit.sequenceDisplay}${month}`;
+}
+
+/** Why a companion sent alongside did not count: it sits in another unit. */
+function strayHint(file: ParsedFileName, wanted: FileKind, all: readonly ParsedFileName[]): string {
+  const strays = all.filter((other) => other.kind === wanted && other !== file);
+  if (strays.length === 0) return '';
+  const notes = strays.map((other) => {
+    if (other.destination !== file.destination) return `${other.name} は送信先が ${other.destination} です`;
+    const month = other.targetMonth && other.targetMonth !== '000000' ? `・対象年月 ${formatMonth(other.targetMonth)}` : '';
+    return `${other.name} は連番 ${other.sequenceDisplay}${month} です`;
+  });
+  return `(${notes.join('、')}。1つの送信単位のファイルは連番・対象年月・送信先をそろえてください)`;
+}
+
+/** Japanese errors for incomplete or mixed send units; [] when every unit is whole. */
+export function checkSendUnits(parsed: readonly ParsedFileName[]): string[] {
+  const errors: string[] = [];
+  for (const unit of groupSendUnits(parsed)) {
+    const kinds = unit.files.map((f) => f.kind);
+    for (const file of unit.files) {
+      const wanted = requiredCompanion(file, unit.type);
+      if (wanted && !kinds.includes(wanted)) {
+        errors.push(
+          `${file.name}: 同じ送信単位(${describeUnitKey(unit)})に${FILE_KINDS[wanted].label}(${wanted})がありません` +
+            strayHint(file, wanted, parsed),
+        );
+      }
+    }
+    for (const kind of new Set(kinds)) {
+      const same = unit.files.filter((f) => f.kind === kind);
+      if (kind !== 'UPKIHON_IMAGE' && same.length > 1) {
+        errors.push(
+          `${FILE_KINDS[kind].label}(${kind})が同じ送信単位(${describeUnitKey(unit)})に${same.length}つあります: ` +
+            same.map((f) => f.name).join('、'),
+        );
+      }
+    }
+  }
+  return errors;
+}
