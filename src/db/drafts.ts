@@ -1,15 +1,29 @@
-// STUB signatures: the offline helper implements (idb).
+// 下書き: a compose screen saved to finish later, files kept as Blobs byte for byte.
+import { openRenkeiDb } from './db';
 import type { Draft, KeptFile } from './types';
 
-export async function saveDraft(_input: { id?: string; destination: string; message: string; files: KeptFile[] }): Promise<Draft> {
-  throw new Error('not implemented');
+export async function saveDraft(input: { id?: string; destination: string; message: string; files: KeptFile[] }): Promise<Draft> {
+  const draft: Draft = {
+    id: input.id ?? crypto.randomUUID(),
+    destination: input.destination,
+    message: input.message,
+    files: input.files.map((f) => ({ name: f.name, type: f.type, blob: f.blob })),
+    savedAt: Date.now(),
+  };
+  await (await openRenkeiDb()).put('drafts', draft);
+  return draft;
 }
-export async function getDraft(_id: string): Promise<Draft | undefined> {
-  throw new Error('not implemented');
+
+export async function getDraft(id: string): Promise<Draft | undefined> {
+  return (await openRenkeiDb()).get('drafts', id);
 }
+
+/** Newest first, as a user looks for the one they just saved. */
 export async function listDrafts(): Promise<Draft[]> {
-  throw new Error('not implemented');
+  const drafts = await (await openRenkeiDb()).getAll('drafts');
+  return drafts.sort((a, b) => b.savedAt - a.savedAt);
 }
-export async function deleteDraft(_id: string): Promise<void> {
-  throw new Error('not implemented');
+
+export async function deleteDraft(id: string): Promise<void> {
+  await (await openRenkeiDb()).delete('drafts', id);
 }

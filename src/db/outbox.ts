@@ -1,15 +1,197 @@
-// STUB signatures: the offline helper implements (idb).
-import type { KeptFile, OutboxItem } from './types';
+// 送信トレイ: sends waiting for the server's confirmation. An item leaves only when the server
+// has confirmed it; its id is the idempotency key, so however often it is retried it is
+// delivered once.
+import type { MessageSummary } from '../domain/contract';
+import { getSetting, openRenkeiDb, putSetting } from './db';
+import { notifyOutboxChanged } from './outbox-channel';
+import type { KeptFile, OutboxItem, SentRecord } from './types';
 
-export async function enqueueSend(_input: {
+/** A 'sending' item older than this was left by a tab or worker that died mid-send. */
+export const STALE_SENDING_MS = 60_000;
+/** Confirmations are kept this long for screens (一括送信's 成功) that look for them later. */
+const SENT_RECORD_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
+
+let lastCreatedAt = 0;
+/** Strictly increasing within this context, so items enqueued in one loop (一括送信) keep their order. */
+function nextCreatedAt(): number {
+  lastCreatedAt = Math.max(Date.now(), lastCreatedAt + 1);
+  return lastCreatedAt;
+}
+
+export async function enqueueSend(input: {
   destination: string;
   message: string;
   files: KeptFile[];
   batchRowId?: string;
   draftId?: string;
 }): Promise<OutboxItem> {
-  throw new Error('not implemented');
+  const now = nextCreatedAt();
+  const item: OutboxItem = {
+    id: crypto.randomUUID(),
+    destination: input.destination,
+    message: input.message,
+    files: input.files.map((f) => ({ name: f.name, type: f.type, blob: f.blob })),
+    createdAt: now,
+    status: 'waiting',
+    attempts: 0,
+    nextAttemptAt: now,
+    ...(input.batchRowId !== undefined ? { batchRowId: input.batchRowId } : {}),
+    ...(input.draftId !== undefined ? { draftId: input.draftId } : {}),
+  };
+  await (await openRenkeiDb()).add('outbox', item);
+  notifyOutboxChanged();
+  return item;
 }
+
+/** Oldest first: the order they will be sent in. */
 export async function listOutbox(): Promise<OutboxItem[]> {
-  throw new Error('not implemented');
+  const items = await (await openRenkeiDb()).getAll('outbox');
+  return items.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+export async function getOutboxItem(id: string): Promise<OutboxItem | undefined> {
+  return (await openRenkeiDb()).get('outbox', id);
+}
+
+/** Newest first. */
+export async function listSentRecords(): Promise<SentRecord[]> {
+  const records = await (await openRenkeiDb()).getAll('sent');
+  return records.sort((a, b) => b.confirmedAt - a.confirmedAt);
+}
+
+/** 再送: send it at the next flush, whatever stopped it before. Keeps the same idempotency key. */
+export async function retryOutboxItem(id: string): Promise<void> {
+  const changed = await updateItem(id, (item) => {
+    if (item.status === 'sending') return undefined;
+    const { lastError: _dropped, ...rest } = item;
+    return { ...rest, status: 'waiting', attempts: 0, nextAttemptAt: Date.now() };
+  });
+  if (changed) notifyOutboxChanged();
+}
+
+export async function removeOutboxItem(id: string): Promise<void> {
+  await (await openRenkeiDb()).delete('outbox', id);
+  notifyOutboxChanged();
+}
+
+const LOGIN_PAUSE_KEY = 'outbox-paused-for-login';
+
+/** Set by a flush that met 401/403: no item is sent until the user has logged in again. */
+export async function isPausedForLogin(): Promise<boolean> {
+  return (await getSetting<boolean>(LOGIN_PAUSE_KEY)) === true;
+}
+
+export async function pauseForLogin(): Promise<void> {
+  await putSetting(LOGIN_PAUSE_KEY, true);
+}
+
+/** After a new login: lift the pause, and the items that met a 401/403 may go again. Returns how many moved. */
+export async function releaseNeedsLogin(): Promise<number> {
+  await putSetting(LOGIN_PAUSE_KEY, false);
+  const db = await openRenkeiDb();
+  const tx = db.transaction('outbox', 'readwrite');
+  let moved = 0;
+  for (const item of await tx.store.getAll()) {
+    if (item.status !== 'needs-login') continue;
+    await tx.store.put({ ...item, status: 'waiting', nextAttemptAt: Date.now() });
+    moved++;
+  }
+  await tx.done;
+  notifyOutboxChanged();
+  return moved;
+}
+
+/**
+ * When a flush next has something to do: the earliest waiting item's backoff, or a 'sending'
+ * item turning stale. Undefined when nothing is pending or sending waits for a new login.
+ */
+export async function nextFlushDueAt(): Promise<number | undefined> {
+  if (await isPausedForLogin()) return undefined;
+  let earliest: number | undefined;
+  for (const item of await listOutbox()) {
+    const due =
+      item.status === 'waiting' ? item.nextAttemptAt : item.status === 'sending' ? (item.sendingSince ?? 0) + STALE_SENDING_MS : undefined;
+    if (due !== undefined) earliest = Math.min(earliest ?? Infinity, due);
+  }
+  return earliest;
+}
+
+// ---- helpers for src/api/flush.ts ----
+
+export function isDue(item: OutboxItem, now: number, ignoreBackoff: boolean): boolean {
+  if (item.status === 'waiting') return ignoreBackoff || item.nextAttemptAt <= now;
+  if (item.status === 'sending') return (item.sendingSince ?? 0) <= now - STALE_SENDING_MS;
+  return false;
+}
+
+/**
+ * Takes the oldest due item not in `skip` and marks it 'sending', in one transaction, so two
+ * flushers without a Web Lock still never take the same item.
+ */
+export async function claimNextDue(now: number, options: { ignoreBackoff: boolean; skip: ReadonlySet<string> }): Promise<OutboxItem | undefined> {
+  const db = await openRenkeiDb();
+  const tx = db.transaction('outbox', 'readwrite');
+  const items = (await tx.store.getAll()).sort((a, b) => a.createdAt - b.createdAt);
+  const next = items.find((item) => !options.skip.has(item.id) && isDue(item, now, options.ignoreBackoff));
+  let claimed: OutboxItem | undefined;
+  if (next) {
+    claimed = { ...next, status: 'sending', sendingSince: now, attempts: next.attempts + 1 };
+    await tx.store.put(claimed);
+  }
+  await tx.done;
+  if (claimed) notifyOutboxChanged();
+  return claimed;
+}
+
+/** The server confirmed it: record the result, and drop the item and the draft it came from, together. */
+export async function confirmSent(item: OutboxItem, result: MessageSummary, now: number): Promise<SentRecord> {
+  const record: SentRecord = {
+    id: item.id,
+    result,
+    confirmedAt: now,
+    ...(item.batchRowId !== undefined ? { batchRowId: item.batchRowId } : {}),
+  };
+  const db = await openRenkeiDb();
+  const tx = db.transaction(['outbox', 'sent', 'drafts'], 'readwrite');
+  await tx.objectStore('sent').put(record);
+  await tx.objectStore('outbox').delete(item.id);
+  if (item.draftId !== undefined) await tx.objectStore('drafts').delete(item.draftId);
+  const sent = tx.objectStore('sent');
+  for (const old of await sent.getAll()) {
+    if (old.confirmedAt < now - SENT_RECORD_KEEP_MS) await sent.delete(old.id);
+  }
+  await tx.done;
+  notifyOutboxChanged();
+  return record;
+}
+
+export async function markFailed(id: string, message: string): Promise<void> {
+  await settle(id, (item) => ({ ...item, status: 'failed', lastError: message }));
+}
+
+export async function markNeedsLogin(id: string, message: string): Promise<void> {
+  await settle(id, (item) => ({ ...item, status: 'needs-login', lastError: message }));
+}
+
+export async function markRetryLater(id: string, message: string, nextAttemptAt: number): Promise<void> {
+  await settle(id, (item) => ({ ...item, status: 'waiting', lastError: message, nextAttemptAt }));
+}
+
+/** Ends a 'sending' state; an item the user removed meanwhile stays removed. */
+async function settle(id: string, change: (item: OutboxItem) => OutboxItem): Promise<void> {
+  const changed = await updateItem(id, (item) => {
+    const { sendingSince: _done, ...rest } = item;
+    return change(rest);
+  });
+  if (changed) notifyOutboxChanged();
+}
+
+async function updateItem(id: string, change: (item: OutboxItem) => OutboxItem | undefined): Promise<boolean> {
+  const db = await openRenkeiDb();
+  const tx = db.transaction('outbox', 'readwrite');
+  const item = await tx.store.get(id);
+  const next = item ? change(item) : undefined;
+  if (next) await tx.store.put(next);
+  await tx.done;
+  return next !== undefined;
 }

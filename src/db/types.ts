@@ -33,6 +33,8 @@ export interface OutboxItem {
   batchRowId?: string;
   /** the draft this send came from, deleted once the send is confirmed */
   draftId?: string;
+  /** when a flush marked it 'sending'; a tab that died mid-send leaves it stale */
+  sendingSince?: number;
 }
 
 /** What a confirmed send left behind, so screens can show 成功 after the item left the outbox. */

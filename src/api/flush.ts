@@ -1,0 +1,109 @@
+// The one outbox flush, run by the page and by the service worker alike. A Web Lock keeps two
+// flushes from overlapping; where Web Locks are missing, claimNextDue's transaction still keeps
+// two flushers off the same item, and the idempotency key keeps a double send single.
+import {
+  claimNextDue,
+  confirmSent,
+  isPausedForLogin,
+  markFailed,
+  markNeedsLogin,
+  markRetryLater,
+  pauseForLogin,
+} from '../db/outbox';
+import type { SentRecord } from '../db/types';
+import { sendOutboxItem, type FetchLike, type SendOutcome } from './send';
+
+export const FLUSH_LOCK = 'renkei-outbox-flush';
+/** The Background Sync tag: the page registers it, the service worker answers its 'sync' event. */
+export const SYNC_TAG = 'renkei-outbox';
+const FIRST_RETRY_MS = 2_000;
+const MAX_RETRY_MS = 5 * 60_000;
+/** Answers a retry can fix: timeout, too early, too many requests. */
+const RETRYABLE_4XX = new Set([408, 425, 429]);
+
+export interface FlushOptions {
+  /** send waiting items now even if their backoff has not run out (connection just came back, user asked) */
+  ignoreBackoff?: boolean;
+  fetchImpl?: FetchLike;
+  now?: () => number;
+}
+
+export interface FlushReport {
+  sent: SentRecord[];
+  failed: { id: string; message: string }[];
+  retrying: { id: string; message: string; nextAttemptAt: number }[];
+  /** a 401/403 stopped the flush: nothing goes until resumeAfterLogin() */
+  needsLogin: boolean;
+  /** the network was unreachable, so the flush stopped early */
+  offline: boolean;
+}
+
+export function backoffDelay(attempts: number): number {
+  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
+}
+
+export async function flushOutbox(options: FlushOptions = {}): Promise<FlushReport> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (locks) return locks.request(FLUSH_LOCK, () => flushUnlocked(options));
+  return flushUnlocked(options);
+}
+
+async function flushUnlocked(options: FlushOptions): Promise<FlushReport> {
+  const now = options.now ?? Date.now;
+  const report: FlushReport = { sent: [], failed: [], retrying: [], needsLogin: false, offline: false };
+  if (await isPausedForLogin()) {
+    report.needsLogin = true;
+    return report;
+  }
+  // Each item is tried at most once per flush, so a forced flush cannot spin on a failing item.
+  const tried = new Set<string>();
+  for (;;) {
+    const item = await claimNextDue(now(), { ignoreBackoff: options.ignoreBackoff ?? false, skip: tried });
+    if (!item) break;
+    tried.add(item.id);
+    const outcome = await sendOutboxItem(item, options.fetchImpl);
+    const verdict = judge(outcome);
+    switch (verdict.kind) {
+      case 'sent':
+        report.sent.push(await confirmSent(item, verdict.response.message, now()));
+        break;
+      case 'failed':
+        await markFailed(item.id, verdict.message);
+        report.failed.push({ id: item.id, message: verdict.message });
+        break;
+      case 'needs-login':
+        await markNeedsLogin(item.id, verdict.message);
+        await pauseForLogin();
+        report.needsLogin = true;
+        return report;
+      case 'retry': {
+        const nextAttemptAt = now() + backoffDelay(item.attempts);
+        await markRetryLater(item.id, verdict.message, nextAttemptAt);
+        report.retrying.push({ id: item.id, message: verdict.message, nextAttemptAt });
+        if (outcome.kind === 'unreachable') {
+          // the other items would meet the same dead network
+          report.offline = true;
+          return report;
+        }
+        break;
+      }
+    }
+  }
+  return report;
+}
+
+type Verdict =
+  | { kind: 'sent'; response: Extract<SendOutcome, { kind: 'sent' }>['response'] }
+  | { kind: 'failed' | 'needs-login' | 'retry'; message: string };
+
+function judge(outcome: SendOutcome): Verdict {
+  if (outcome.kind === 'sent') return { kind: 'sent', response: outcome.response };
+  if (outcome.kind === 'unreachable') return { kind: 'retry', message: outcome.message };
+  const { status, code, message } = outcome;
+  if (status === 401) return { kind: 'needs-login', message: message || '再ログインが必要です' };
+  if (status === 403 && code === 'office-login-required') {
+    return { kind: 'needs-login', message: message || '事業所ユーザログインが必要です' };
+  }
+  if (status >= 500 || RETRYABLE_4XX.has(status)) return { kind: 'retry', message };
+  return { kind: 'failed', message };
+}

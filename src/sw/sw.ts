@@ -1,0 +1,47 @@
+/// <reference lib="webworker" />
+// The service worker: precaches the built app so it opens offline, and flushes the outbox on
+// Background Sync, on start and when a page asks. It never caches /api/ answers: the page
+// keeps the lists it needs in IndexedDB.
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { SYNC_TAG, flushOutbox } from '../api/flush';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
+
+interface SyncEventLike extends ExtendableEvent {
+  tag: string;
+  lastChance?: boolean;
+}
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }));
+
+void self.skipWaiting();
+clientsClaim();
+
+async function flushInWorker(ignoreBackoff: boolean): Promise<void> {
+  const report = await flushOutbox({ ignoreBackoff });
+  // Rejecting makes the browser fire 'sync' again later, which is what a dead network needs.
+  if (report.offline) throw new Error('オフラインのため送信できませんでした');
+}
+
+self.addEventListener('sync', (event) => {
+  const sync = event as SyncEventLike;
+  if (sync.tag !== SYNC_TAG) return;
+  sync.waitUntil(flushInWorker(true));
+});
+
+self.addEventListener('activate', () => {
+  // not in waitUntil: a long upload must not hold back activation (and clients.claim)
+  void flushInWorker(false).catch(() => undefined);
+});
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  const data = event.data as { type?: unknown } | null;
+  if (data?.type === 'flush') event.waitUntil(flushInWorker(true).catch(() => undefined));
+});
+
+// A worker restarted by the browser (not a new install) flushes what a closed tab left behind.
+void flushInWorker(false).catch(() => undefined);

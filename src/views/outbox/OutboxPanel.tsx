@@ -1,0 +1,96 @@
+// 送信トレイ: the sends not yet confirmed by the server, with 再送 and 削除.
+import { useState } from 'preact/hooks';
+import { requestFlush, resumeAfterLogin } from '../../api/sync';
+import { removeOutboxItem, retryOutboxItem } from '../../db/outbox';
+import type { OutboxItem } from '../../db/types';
+import { online } from '../app/online';
+import { Dialog } from '../common/Dialog';
+import { formatDateTime } from '../common/format';
+import { outboxItems, outboxPausedForLogin } from './state';
+import './outbox.css';
+
+export function statusLabel(item: OutboxItem): string {
+  switch (item.status) {
+    case 'waiting':
+      return '送信待ち';
+    case 'sending':
+      return '送信中';
+    case 'failed':
+      return '失敗';
+    case 'needs-login':
+      return '再ログインが必要';
+  }
+}
+
+export function OutboxPanel() {
+  const items = outboxItems.value;
+  const [removing, setRemoving] = useState<OutboxItem | null>(null);
+
+  async function retry(item: OutboxItem) {
+    await retryOutboxItem(item.id);
+    // The user asking again is as good as a fresh login for lifting the pause: a new 401 sets it again.
+    if (outboxPausedForLogin.value || item.status === 'needs-login') await resumeAfterLogin();
+    else requestFlush();
+  }
+
+  async function remove(item: OutboxItem) {
+    setRemoving(null);
+    await removeOutboxItem(item.id);
+  }
+
+  return (
+    <section class="outbox" aria-labelledby="outbox-title">
+      <h2 id="outbox-title">送信トレイ</h2>
+      {!online.value && <p class="notice" role="status">オフラインです。接続が戻ると自動で送信します</p>}
+      {outboxPausedForLogin.value && items.length > 0 && (
+        <p class="notice" role="status">ログインが切れたため送信を止めています。もう一度ログインすると送信を再開します</p>
+      )}
+      {items.length === 0 ? (
+        <p>送信待ちのデータはありません</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">送信先</th>
+                <th scope="col">ファイル</th>
+                <th scope="col">作成日時</th>
+                <th scope="col">状態</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <td>{item.destination}</td>
+                  <td>
+                    <ul class="plain">{item.files.map((file) => <li key={file.name} class="file-name">{file.name}</li>)}</ul>
+                  </td>
+                  <td>{formatDateTime(item.createdAt)}</td>
+                  <td class={`outbox-status outbox-status-${item.status}`}>
+                    {statusLabel(item)}
+                    {item.status === 'failed' && item.lastError && <span class="reason"> ({item.lastError})</span>}
+                    {item.status === 'waiting' && item.lastError && <small class="reason"> 前回: {item.lastError}</small>}
+                  </td>
+                  <td>
+                    <button type="button" disabled={item.status === 'sending'} onClick={() => void retry(item)}>再送</button>{' '}
+                    <button type="button" onClick={() => setRemoving(item)}>削除</button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {removing && (
+        <Dialog title="送信の取り消し" onCancel={() => setRemoving(null)}>
+          <p>送信先 {removing.destination} への送信を送信トレイから削除します。まだ届いていないデータは送信されません。よろしいですか?</p>
+          <div class="actions">
+            <button type="button" onClick={() => setRemoving(null)}>キャンセル</button>
+            <button type="button" class="danger" onClick={() => void remove(removing)}>削除</button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}
