@@ -1,0 +1,270 @@
+// 一括送信: many dropped files become one row per destination + send unit (DESIGN.md §2).
+// Pure: the rows carry an opaque payload per file (the Blob, in the client) that this module
+// never looks at, so the same rules run in unit tests, the page and anything else.
+import { MAX_BATCH_DESTINATIONS, type FileCategory } from './contract';
+import { parseFileName, type ParsedFileName } from './filename';
+import { categoryOf, checkSend, isRoutedName } from './attachments';
+import { sendUnitOf } from './send-unit';
+
+export { MAX_BATCH_DESTINATIONS };
+
+export type BatchStatus = '未送信' | '送信待ち' | '送信中' | '成功' | '失敗';
+
+/** What the rules need to know about a file: its name, size and first bytes (magic check). */
+export interface BatchFileInput {
+  name: string;
+  size: number;
+  head: Uint8Array;
+}
+
+export interface BatchRowFile<P> extends BatchFileInput {
+  category: FileCategory;
+  payload: P;
+}
+
+export interface BatchRow<P> {
+  id: string;
+  /** null on a row that holds one file whose name could not be read */
+  destination: string | null;
+  /** destination + send unit; rows with the same key merge. null on problem rows of unreadable names */
+  groupKey: string | null;
+  files: BatchRowFile<P>[];
+  message: string;
+  /** ファイル出力日時, e.g. 2022/10/01 12:34:56 (several joined when the 連番 differ) */
+  sequenceDisplay: string;
+  /** ファイル種別 present in the row, in 登録, 削除, PDF等 order */
+  categories: FileCategory[];
+  /** blocking problems, in Japanese; a row with problems cannot be sent */
+  problems: string[];
+  /** shown but not blocking (bad check digit) */
+  warnings: string[];
+  /** 送信先事業所名称: undefined until looked up, null when the directory does not know it */
+  officeName?: string | null;
+  status: BatchStatus;
+  /** why the last send failed or waits */
+  reason: string | null;
+  /** the outbox item (and idempotency key) of the current or last send */
+  outboxId?: string;
+  addedAt: number;
+}
+
+export interface BatchContext {
+  /** the office logged in (送信元); null before the 事業所ユーザログイン */
+  sender: string | null;
+  newId: () => string;
+  now: number;
+}
+
+export interface AddFilesResult<P> {
+  rows: BatchRow<P>[];
+  /** names of the files left out because they would make a 51st destination */
+  refused: string[];
+  /** the message to show when something was refused */
+  refusal: string | null;
+}
+
+export const UNKNOWN_OFFICE = '事業所が見つかりません';
+const CATEGORY_ORDER: FileCategory[] = ['登録', '削除', 'PDF等'];
+const IN_FLIGHT: BatchStatus[] = ['送信待ち', '送信中'];
+
+/**
+ * Adds dropped files to the batch list. Files for a destination + send unit already listed
+ * merge into that row (same name replaces); files that would add a destination beyond
+ * MAX_BATCH_DESTINATIONS are refused, and nothing already in the list is lost.
+ */
+export function addFilesToBatch<P>(
+  existing: readonly BatchRow<P>[],
+  inputs: readonly (BatchFileInput & { payload: P })[],
+  ctx: BatchContext,
+): AddFilesResult<P> {
+  const rows = existing.map((r) => ({ ...r, files: [...r.files] }));
+  const destinations = new Set(rows.flatMap((r) => (r.destination ? [r.destination] : [])));
+  const touched = new Set<BatchRow<P>>();
+  const refused: string[] = [];
+
+  for (const input of inputs) {
+    const parsed = parseFileName(input.name);
+    if (!parsed.ok) {
+      // one row per unreadable file, so nothing is silently dropped; dropping it again replaces it
+      const problemRow = rows.find((r) => r.groupKey === null && r.files[0]?.name === input.name);
+      const file = toRowFile(input, categoryGuess(input.name));
+      if (problemRow && !isInFlight(problemRow)) {
+        problemRow.files = [file];
+        touched.add(problemRow);
+      } else {
+        const row = newRow<P>(ctx, null, null, [file]);
+        rows.push(row);
+        touched.add(row);
+      }
+      continue;
+    }
+    const p = parsed.value;
+    if (!destinations.has(p.destination) && destinations.size >= MAX_BATCH_DESTINATIONS) {
+      refused.push(input.name);
+      continue;
+    }
+    destinations.add(p.destination);
+    const key = groupKeyOf(p);
+    let row = rows.find((r) => r.groupKey === key && !isInFlight(r));
+    if (!row) {
+      // same name + destination as a row still in flight: start a fresh row rather than change a send under way
+      row = newRow<P>(ctx, p.destination, key, []);
+      const knownName = rows.find((r) => r.destination === p.destination && r.officeName !== undefined)?.officeName;
+      if (knownName !== undefined) row.officeName = knownName;
+      rows.push(row);
+    }
+    row.files = [...row.files.filter((f) => f.name !== input.name), toRowFile(input, p.category)];
+    touched.add(row);
+  }
+
+  const result = rows.map((r, i) => {
+    // untouched rows stay the very objects passed in, so callers can tell what to write back
+    if (!touched.has(r)) return existing[i] ?? r;
+    // changed files: an earlier failure no longer describes this row
+    return validateRow({ ...r, status: '未送信' as BatchStatus, reason: null }, ctx.sender);
+  });
+  return { rows: result, refused, refusal: refusalMessage(refused) };
+}
+
+/** Replaces a row's files and message (the compose screen's 更新); the row keeps its id. */
+export function rebuildRow<P>(
+  row: BatchRow<P>,
+  files: readonly (BatchFileInput & { payload: P })[],
+  message: string,
+  sender: string | null,
+): BatchRow<P> {
+  const rowFiles = files.map((f) => toRowFile(f, categoryGuess(f.name)));
+  const parsed = parsedOf(rowFiles);
+  const destination = parsed[0]?.destination ?? row.destination;
+  const groupKey = parsed[0] ? groupKeyOf(parsed[0]) : row.groupKey;
+  const officeName = destination === row.destination ? row.officeName : undefined;
+  const next: BatchRow<P> = { ...row, files: rowFiles, message, destination, groupKey, officeName, status: '未送信', reason: null };
+  return validateRow(next, sender);
+}
+
+/**
+ * Re-runs every rule on a row (after a change, a login as another office, or a directory
+ * lookup). The single-send rules come from checkSend, so 新規作成 and 一括送信 say the same.
+ */
+export function validateRow<P>(row: BatchRow<P>, sender: string | null): BatchRow<P> {
+  const parsed = parsedOf(row.files);
+  const sequences = unique(parsed.map((p) => p.sequenceDisplay)).sort();
+  const base = { ...row, sequenceDisplay: sequences.join('、'), categories: CATEGORY_ORDER.filter((c) => row.files.some((f) => f.category === c)) };
+
+  if (row.groupKey === null) {
+    // a file dropped whose name does not route it anywhere
+    const problems = row.files.map((f) => {
+      const p = parseFileName(f.name);
+      return p.ok ? `${f.name}: 送信先を読み取れません` : p.error;
+    });
+    if (row.files.some((f) => !isRoutedName(f.name))) problems.push('PDF等は、送信先の行の「編集」から追加してください。');
+    return { ...base, problems: unique(problems), warnings: [] };
+  }
+
+  const check = checkSend(row.files, { sender, ...(row.destination !== null ? { destination: row.destination } : {}) });
+  const problems = [...check.errors];
+  if (parsed.length === 0) problems.push('CSVファイルがありません。');
+  if (sequences.length > 1) {
+    problems.push(`ファイル出力日時(連番)の異なるファイルが混ざっています(${sequences.join('、')})。1つの送信単位の連番はそろえてください。`);
+  }
+  if (row.destination !== null && row.officeName === null) {
+    problems.push(`送信先事業所番号 ${row.destination} の${UNKNOWN_OFFICE}。`);
+  }
+  return { ...base, problems: unique(problems), warnings: unique(check.warnings) };
+}
+
+/** Puts the directory's answer on the rows: the name, or the unknown-office problem. */
+export function applyDirectory<P>(
+  rows: readonly BatchRow<P>[],
+  directory: ReadonlyMap<string, string | null>,
+  sender: string | null,
+): BatchRow<P>[] {
+  return rows.map((r) => {
+    if (r.destination === null || !directory.has(r.destination)) return r;
+    const officeName = directory.get(r.destination) ?? null;
+    if (officeName === r.officeName) return r;
+    return validateRow({ ...r, officeName }, sender);
+  });
+}
+
+/** Destinations whose name has not been looked up yet. */
+export function destinationsToLookUp(rows: readonly BatchRow<unknown>[]): string[] {
+  return unique(rows.flatMap((r) => (r.destination !== null && r.officeName === undefined ? [r.destination] : [])));
+}
+
+export function isInFlight(row: BatchRow<unknown>): boolean {
+  return IN_FLIGHT.includes(row.status);
+}
+
+/** A row can go out when nothing blocks it and it is not already on its way. */
+export function isSendable(row: BatchRow<unknown>): boolean {
+  return row.destination !== null && row.problems.length === 0 && !isInFlight(row) && row.status !== '成功';
+}
+
+export function countDestinations(rows: readonly BatchRow<unknown>[]): number {
+  return unique(rows.flatMap((r) => (r.destination ? [r.destination] : []))).length;
+}
+
+/**
+ * The send unit a file belongs to, without its 連番: 第6表 + 第7表 + 補足 of one month share a
+ * row even when exported at different times, so a mixed 連番 shows as a problem on that row.
+ */
+export function sendUnitSlotOf(p: ParsedFileName): string {
+  const type = sendUnitOf(p.kind, p.targetMonth);
+  return type === 'care-plan' ? type : `${type}:${p.targetMonth ?? ''}`;
+}
+
+function groupKeyOf(p: ParsedFileName): string {
+  return `${p.destination}|${sendUnitSlotOf(p)}`;
+}
+
+function refusalMessage(refused: readonly string[]): string | null {
+  if (refused.length === 0) return null;
+  const shown = refused.slice(0, 5).join('、');
+  const more = refused.length > 5 ? ` ほか${refused.length - 5}件` : '';
+  return (
+    `一括送信できる送信先は${MAX_BATCH_DESTINATIONS}事業所までです。` +
+    `${MAX_BATCH_DESTINATIONS}事業所を超える送信先のファイル${refused.length}件は追加していません: ${shown}${more}。` +
+    '先に送信するか、行を削除してから追加してください。'
+  );
+}
+
+function newRow<P>(ctx: BatchContext, destination: string | null, groupKey: string | null, files: BatchRowFile<P>[]): BatchRow<P> {
+  return {
+    id: ctx.newId(),
+    destination,
+    groupKey,
+    files,
+    message: '',
+    sequenceDisplay: '',
+    categories: [],
+    problems: [],
+    warnings: [],
+    status: '未送信',
+    reason: null,
+    addedAt: ctx.now,
+  };
+}
+
+function toRowFile<P>(input: BatchFileInput & { payload: P }, category: FileCategory): BatchRowFile<P> {
+  return { name: input.name, size: input.size, head: input.head, category, payload: input.payload };
+}
+
+/** ファイル種別 even for a CSV whose name is broken (it is still a 登録 or 削除 file, not PDF等). */
+function categoryGuess(name: string): FileCategory {
+  if (!isRoutedName(name)) return categoryOf(name);
+  const parsed = parseFileName(name);
+  if (parsed.ok) return parsed.value.category;
+  return name.toUpperCase().startsWith('DLT') ? '削除' : '登録';
+}
+
+function parsedOf(files: readonly BatchFileInput[]): ParsedFileName[] {
+  return files.flatMap((f) => {
+    const p = parseFileName(f.name);
+    return p.ok ? [p.value] : [];
+  });
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

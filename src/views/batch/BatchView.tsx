@@ -1,0 +1,176 @@
+// 一括送信: drop many CSV files, see one row per destination + send unit, send them all through
+// the outbox and follow each office to 成功 or 失敗. The list lives in IndexedDB (src/db/batch.ts).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { countDestinations, isSendable, MAX_BATCH_DESTINATIONS } from '../../domain/batch';
+import { addFilesToStoredBatch, toBatchInputs, type StoredBatchRow } from '../../db/batch';
+import { onOutboxChanged } from '../../db/outbox-channel';
+import { online } from '../app/online';
+import { navigate } from '../app/router';
+import { session } from '../app/session';
+import { ErrorList } from '../common/Alert';
+import { Dialog } from '../common/Dialog';
+import { BatchDropZone } from './BatchDropZone';
+import { BatchSendDialog } from './BatchSendDialog';
+import { BatchTable } from './BatchTable';
+import { deleteRows, lookUpNames, refreshRows, sendRows, type Refreshed } from './batch-actions';
+import { useSerial } from './use-serial';
+import './batch.css';
+
+type Confirming = { kind: 'send'; rows: StoredBatchRow[] } | { kind: 'delete'; ids: string[] } | null;
+
+export function BatchView() {
+  const sender = session.value?.office?.number ?? null;
+  const [rows, setRows] = useState<StoredBatchRow[] | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [errors, setErrors] = useState<string[]>([]);
+  const [confirming, setConfirming] = useState<Confirming>(null);
+  /** the rows of the 一括送信 under way, in send order, with their latest status */
+  const [run, setRun] = useState<Map<string, StoredBatchRow> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const serial = useSerial();
+  const senderRef = useRef(sender);
+  senderRef.current = sender;
+
+  function show(refreshed: Refreshed) {
+    setRows(refreshed.rows);
+    const ids = new Set(refreshed.rows.map((r) => r.id));
+    setSelected((prev) => new Set([...prev].filter((id) => ids.has(id))));
+    setRun((prev) => {
+      if (!prev) return prev;
+      const next = new Map(prev);
+      for (const row of [...refreshed.rows, ...refreshed.succeeded]) if (next.has(row.id)) next.set(row.id, row);
+      return next;
+    });
+  }
+
+  const refresh = () =>
+    serial.coalesced('refresh', async () => show(await refreshRows(senderRef.current))).catch(report);
+
+  function report(error: unknown) {
+    setErrors([error instanceof Error ? error.message : String(error)]);
+  }
+
+  const isOnline = online.value;
+  useEffect(() => {
+    // also when the connection comes back: names that could not be looked up offline get theirs
+    void serial
+      .run(async () => {
+        const refreshed = await refreshRows(senderRef.current);
+        show({ ...refreshed, rows: await lookUpNames(refreshed.rows, senderRef.current) });
+      })
+      .catch(report);
+    return onOutboxChanged(() => void refresh());
+  }, [sender, isOnline]);
+
+  function addFiles(files: File[]) {
+    setErrors([]);
+    setBusy(true);
+    void serial
+      .run(async () => {
+        const result = await addFilesToStoredBatch(await toBatchInputs(files), { sender: senderRef.current });
+        setRows(result.rows);
+        if (result.refusal) setErrors([result.refusal]);
+        setRows(await lookUpNames(result.rows, senderRef.current));
+      })
+      .catch(report)
+      .finally(() => setBusy(false));
+  }
+
+  function askSend() {
+    const chosen = (rows ?? []).filter((r) => selected.has(r.id));
+    if (chosen.length === 0) return setErrors(['送信する行を選択してください。']);
+    const blocked = chosen.filter((r) => !isSendable(r));
+    if (blocked.length > 0) {
+      return setErrors([`送信できない行が${blocked.length}件選択されています。「送信結果」欄の理由を確かめて、直すか削除してください。`]);
+    }
+    setErrors([]);
+    setConfirming({ kind: 'send', rows: chosen });
+  }
+
+  function send(chosen: StoredBatchRow[]) {
+    setConfirming(null);
+    setRun(new Map(chosen.map((r) => [r.id, { ...r, status: '送信待ち' as const, reason: null }])));
+    setSelected(new Set());
+    void serial
+      .run(async () => {
+        await sendRows(chosen);
+        show(await refreshRows(senderRef.current));
+      })
+      .catch(report);
+  }
+
+  function askDelete() {
+    if (selected.size === 0) return setErrors(['削除する行を選択してください。']);
+    setErrors([]);
+    setConfirming({ kind: 'delete', ids: [...selected] });
+  }
+
+  function remove(ids: string[]) {
+    setConfirming(null);
+    void serial
+      .run(async () => {
+        await deleteRows(ids);
+        show(await refreshRows(senderRef.current));
+      })
+      .catch(report);
+  }
+
+  const list = rows ?? [];
+  const sendable = list.filter(isSendable);
+  return (
+    <section class="batch">
+      <h1>一括送信</h1>
+      <BatchDropZone onFiles={addFiles} disabled={busy} />
+      <ErrorList errors={errors} />
+      <p class="batch-summary" role="status">
+        {rows === null ? '読み込んでいます…' : `${list.length} 件(送信先 ${countDestinations(list)} / ${MAX_BATCH_DESTINATIONS} 事業所)`}
+        {busy && ' ファイルを確認しています…'}
+      </p>
+      <div class="toolbar">
+        <button type="button" onClick={() => setSelected(new Set(sendable.map((r) => r.id)))}>全選択</button>
+        <button type="button" onClick={() => setSelected(new Set())}>全選択解除</button>
+        <button type="button" onClick={askDelete}>削除</button>
+        <button type="button" class="primary" onClick={askSend}>一括送信</button>
+      </div>
+      {list.length > 0 ? (
+        <BatchTable
+          rows={list}
+          selected={selected}
+          onToggle={(id, on) => setSelected((prev) => toggled(prev, id, on))}
+          onEdit={(id) => navigate(`/compose?batchRow=${encodeURIComponent(id)}`)}
+        />
+      ) : (
+        rows !== null && <p>一覧は空です。CSVファイルをドロップするか「ファイルを選択」で追加してください。</p>
+      )}
+      {confirming?.kind === 'send' && (
+        <Dialog title="一括送信の確認" onCancel={() => setConfirming(null)}>
+          <p>
+            選択した {confirming.rows.length} 件(送信先 {countDestinations(confirming.rows)} 事業所)を送信します。
+            以上の内容で送信してよろしいですか?
+          </p>
+          <div class="dialog-buttons">
+            <button type="button" onClick={() => setConfirming(null)}>キャンセル</button>
+            <button type="button" class="primary" onClick={() => send(confirming.rows)}>OK</button>
+          </div>
+        </Dialog>
+      )}
+      {confirming?.kind === 'delete' && (
+        <Dialog title="削除の確認" onCancel={() => setConfirming(null)}>
+          <p>選択した {confirming.ids.length} 件を一覧から削除します。よろしいですか?</p>
+          <div class="dialog-buttons">
+            <button type="button" onClick={() => setConfirming(null)}>キャンセル</button>
+            <button type="button" class="primary" onClick={() => remove(confirming.ids)}>OK</button>
+          </div>
+        </Dialog>
+      )}
+      {run && <BatchSendDialog rows={[...run.values()]} online={isOnline} onClose={() => setRun(null)} />}
+    </section>
+  );
+}
+
+function toggled(set: ReadonlySet<string>, id: string, on: boolean): Set<string> {
+  const next = new Set(set);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
+}
