@@ -1,0 +1,10 @@
+// The CSV spec module: checks, previews and diffs of the standard spec's files.
+export type { CsvProblem, CsvReport, CsvSeverity } from './types';
+export { hasErrors } from './types';
+export { validateCsv, checkCsv } from './validate';
+export { validateSendCsvs, type SendCsvReport } from './send';
+export { decodeCp932, decodeCp932Lenient, UNDECODABLE_MESSAGE } from './decode';
+export { parseCsvText } from './parse';
+export { LAYOUTS, CSV_VERSIONS } from './layouts';
+export { buildPreview, type CsvPreviewModel } from './preview';
+export { diffServiceMonth, diffServiceMonthLines, type DiffLine } from './diff';

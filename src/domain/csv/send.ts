@@ -1,0 +1,82 @@
+// Checks across the CSV files of one send: files of one send unit (same sender, destination
+// and 連番) should describe the same month and the same people. Unit completeness and 連番
+// rules are send-unit.ts's job; here only what needs the records.
+import type { ParsedFileName, FileKind } from '../filename';
+import { checkCsv, type CheckedCsv } from './validate';
+import type { CsvProblem, CsvReport } from './types';
+
+export interface SendCsvReport {
+  /** one report per file, in the order given */
+  reports: { name: string; report: CsvReport }[];
+  /** problems that involve two files */
+  crossProblems: CsvProblem[];
+  /** true when no file and no cross check has an error */
+  ok: boolean;
+}
+
+export function validateSendCsvs(files: { name: string; bytes: Uint8Array }[]): SendCsvReport {
+  const checked = files.map((f) => ({ file: f.name, ...checkCsv(f.name, f.bytes) }));
+  const crossProblems: CsvProblem[] = [];
+  for (const unit of groupByUnit(checked)) crossProblems.push(...checkUnit(unit));
+  const reports = checked.map((c) => ({ name: c.file, report: c.report }));
+  const ok = [...reports.flatMap((r) => r.report.problems), ...crossProblems].every((p) => p.severity !== 'error');
+  return { reports, crossProblems, ok };
+}
+
+type Checked = CheckedCsv & { file: string; name: ParsedFileName };
+
+function groupByUnit(files: (CheckedCsv & { file: string })[]): Map<FileKind, Checked>[] {
+  const units = new Map<string, Map<FileKind, Checked>>();
+  for (const f of files) {
+    if (!f.name) continue;
+    const key = `${f.name.sender}|${f.name.destination}|${f.name.sequence}`;
+    let unit = units.get(key);
+    if (!unit) units.set(key, (unit = new Map()));
+    unit.set(f.name.kind, f as Checked);
+  }
+  return [...units.values()];
+}
+
+function checkUnit(unit: Map<FileKind, Checked>): CsvProblem[] {
+  const problems: CsvProblem[] = [];
+  const plan = unit.get('UPPLAN');
+  const sikyu = unit.get('UPSIKYU');
+  const hosoku = unit.get('UPHOSOKU');
+  if (plan && sikyu) {
+    if (plan.name.targetMonth !== sikyu.name.targetMonth) {
+      problems.push(cross('error', sikyu.file,
+        `第6表(${plan.name.targetMonth})と第7表(${sikyu.name.targetMonth})の対象年月が異なります`));
+    }
+    problems.push(...missingPeople(plan, sikyu, '第6表', '第7表'), ...missingPeople(sikyu, plan, '第7表', '第6表'));
+  }
+  if (plan && hosoku && hosoku.name.targetMonth !== '000000') {
+    problems.push(...missingPeople(plan, hosoku, '第6表', '利用者補足情報'));
+  }
+  const plan1 = unit.get('UP1KYO');
+  const plan2 = unit.get('UP2KYO');
+  if (plan1 && plan2) problems.push(...missingPeople(plan1, plan2, '第1表', '第2表'));
+  const versions = new Set([...unit.values()].map((f) => f.report.version).filter((v) => v !== null));
+  if (versions.size > 1) {
+    const first = [...unit.values()][0]!;
+    problems.push(cross('warning', first.file, `同じ送信単位のファイルでCSVバージョンが異なります(${[...versions].join(', ')})`));
+  }
+  return problems;
+}
+
+/** 被保険者番号 (column 3) of every record. */
+function people(f: Checked): Set<string> {
+  return new Set((f.records ?? []).map((r) => r[2] ?? '').filter((n) => n !== ''));
+}
+
+function missingPeople(from: Checked, to: Checked, fromLabel: string, toLabel: string): CsvProblem[] {
+  if (!from.records || !to.records) return [];
+  const there = people(to);
+  const missing = [...people(from)].filter((n) => !there.has(n));
+  if (missing.length === 0) return [];
+  const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ` ほか${missing.length - 5}人` : '');
+  return [cross('warning', to.file, `${fromLabel}にある被保険者番号 ${shown} が${toLabel}にありません`)];
+}
+
+function cross(severity: CsvProblem['severity'], file: string, text: string): CsvProblem {
+  return { severity, file, message: `${file}: ${text}` };
+}

@@ -1,0 +1,25 @@
+// <CsvProblems problems />: the check results of CSV files, errors first.
+import type { CsvProblem } from '../../domain/csv/types';
+import './preview.css';
+
+export function CsvProblems({ problems }: { problems: CsvProblem[] }) {
+  if (problems.length === 0) return null;
+  const errors = problems.filter((p) => p.severity === 'error');
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  return (
+    <div class="csv-problems">
+      {errors.length > 0 && (
+        <div class="csv-problems-errors" role="alert">
+          <p class="csv-problems-heading">CSVの内容に誤りがあります({errors.length}件)。直してから送信してください。</p>
+          <ul>{errors.map((p, i) => <li key={i}>{p.message}</li>)}</ul>
+        </div>
+      )}
+      {warnings.length > 0 && (
+        <div class="csv-problems-warnings" role="status">
+          <p class="csv-problems-heading">確認してください({warnings.length}件)。このまま送信もできます。</p>
+          <ul>{warnings.map((p, i) => <li key={i}>{p.message}</li>)}</ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// <PlanDiff oldBytes newBytes />: what changed between two 第6表 / 実績 files of one month.
+import { useMemo } from 'preact/hooks';
+import { diffServiceMonthLines } from '../../domain/csv/diff';
+import './preview.css';
+
+export interface PlanDiffProps {
+  oldBytes: Uint8Array;
+  newBytes: Uint8Array;
+}
+
+export function PlanDiff({ oldBytes, newBytes }: PlanDiffProps) {
+  const lines = useMemo(() => diffServiceMonthLines(oldBytes, newBytes), [oldBytes, newBytes]);
+  return (
+    <section class="csv-diff" aria-label="前回からの変更">
+      <h3 class="csv-preview-title">前回からの変更</h3>
+      {lines.length === 0 ? (
+        <p class="csv-preview-line">変更はありません</p>
+      ) : (
+        <ul>
+          {lines.map((line, i) => (
+            <li key={i} class={`csv-diff-${line.kind}`}>{line.text}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
