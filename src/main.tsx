@@ -1,0 +1,12 @@
+// Entry point: render the app, check the session with the server, start the outbox sync.
+import { render } from 'preact';
+import { startPageSync } from './api/sync';
+import { checkSession, watchAuthProblems } from './views/app/auth';
+import { App } from './views/app/App';
+import './styles.css';
+
+watchAuthProblems();
+void checkSession();
+render(<App />, document.getElementById('app')!);
+// Registers the service worker (production builds) and the flush triggers; see src/api/sync.ts.
+startPageSync();

@@ -1,0 +1,33 @@
+// Keeps the session signal in step with the server: checked once on start, dropped on 401,
+// office cleared on 403 'office-login-required' so the next screen asks for it again.
+import { ApiFailure, OFFICE_LOGIN_REQUIRED, fetchSession, logout, onAuthProblem } from '../../api/client';
+import { redirect } from './router';
+import { clearSession, session, setSession } from './session';
+
+export async function checkSession(): Promise<void> {
+  try {
+    setSession(await fetchSession());
+  } catch (error) {
+    // offline or server down: keep the last known session so the app opens offline
+    if (!(error instanceof ApiFailure)) console.error(error);
+  }
+}
+
+export function watchAuthProblems(): void {
+  onAuthProblem((failure) => {
+    const current = session.peek();
+    if (!current) return;
+    if (failure.code === OFFICE_LOGIN_REQUIRED) setSession({ ...current, office: null });
+    else clearSession();
+  });
+}
+
+export async function logoutAndLeave(): Promise<void> {
+  try {
+    await logout();
+  } catch {
+    // offline: the server session expires by itself; locally we forget it now
+  }
+  clearSession();
+  redirect('/login');
+}

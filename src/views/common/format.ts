@@ -1,0 +1,29 @@
+// Display formats used across the screens (Japanese conventions, local time).
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** 2025/01/31 09:05 */
+export function formatDateTime(value: string | number | Date): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return `${date.getFullYear()}/${pad(date.getMonth() + 1)}/${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** 2025/01/31 */
+export function formatDate(value: string | number | Date): string {
+  return formatDateTime(value).slice(0, 10);
+}
+
+/** 1.2 MB, 34 KB, 512 B */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}
+
+/** 3300000001 れんけい居宅介護支援センター */
+export function officeLabel(office: { number: string; name?: string | null }): string {
+  return office.name ? `${office.number} ${office.name}` : office.number;
+}

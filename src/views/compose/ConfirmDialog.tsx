@@ -1,0 +1,37 @@
+// 送信確認: what will be sent, asked once more before it goes to the outbox.
+import { Dialog } from '../common/Dialog';
+import type { PickedFile } from './picked-files';
+
+interface ConfirmDialogProps {
+  destination: string;
+  destinationName: string | null;
+  files: PickedFile[];
+  message: string;
+  busy: boolean;
+  onCancel: () => void;
+  onOk: () => void;
+}
+
+export function ConfirmDialog({ destination, destinationName, files, message, busy, onCancel, onOk }: ConfirmDialogProps) {
+  const csv = files.filter((file) => file.category !== 'PDF等');
+  const others = files.filter((file) => file.category === 'PDF等');
+  return (
+    <Dialog title="送信確認" onCancel={onCancel}>
+      <dl class="detail-list">
+        <dt>相手先事業所番号</dt>
+        <dd>{destination}{destinationName ? ` ${destinationName}` : ''}</dd>
+        <dt>添付ファイル(CSV)</dt>
+        <dd>{csv.length ? <ul class="plain">{csv.map((file) => <li key={file.name}>{file.name}</li>)}</ul> : 'なし'}</dd>
+        <dt>添付ファイル(PDF等)</dt>
+        <dd>{others.length ? <ul class="plain">{others.map((file) => <li key={file.name}>{file.name}</li>)}</ul> : 'なし'}</dd>
+        <dt>メッセージ</dt>
+        <dd class="message-text">{message || 'なし'}</dd>
+      </dl>
+      <p class="confirm-question">以上の内容で送信してよろしいですか?</p>
+      <div class="actions">
+        <button type="button" onClick={onCancel} disabled={busy}>キャンセル</button>
+        <button type="button" class="primary" onClick={onOk} disabled={busy}>OK</button>
+      </div>
+    </Dialog>
+  );
+}

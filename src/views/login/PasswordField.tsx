@@ -1,0 +1,44 @@
+// Password input with the eye button users know from the official client.
+import { useState } from 'preact/hooks';
+
+interface PasswordFieldProps {
+  id: string;
+  value: string;
+  onInput: (value: string) => void;
+  autoComplete: string;
+}
+
+export function PasswordField({ id, value, onInput, autoComplete }: PasswordFieldProps) {
+  const [visible, setVisible] = useState(false);
+  const common = {
+    id,
+    value,
+    autoComplete,
+    required: true,
+    onInput: (event: Event) => onInput((event.currentTarget as HTMLInputElement).value),
+  };
+  return (
+    <div class="field">
+      <label for={id}>パスワード</label>
+      <div class="password-row">
+        {/* two branches for the typed attribute union; Preact reuses the same input element */}
+        {visible ? <input type="text" {...common} /> : <input type="password" {...common} />}
+        {/* named by its (hidden) text, not aria-label: getByLabel('パスワード') must find only the input */}
+        <button type="button" class="icon-button" onClick={() => setVisible(!visible)}>
+          <EyeIcon crossed={visible} />
+          <span class="visually-hidden">{visible ? 'パスワードを隠す' : 'パスワードを表示'}</span>
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function EyeIcon({ crossed }: { crossed: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+      <path d="M1 12s4-7 11-7 11 7 11 7-4 7-11 7S1 12 1 12z" fill="none" stroke="currentColor" stroke-width="2" />
+      <circle cx="12" cy="12" r="3" fill="none" stroke="currentColor" stroke-width="2" />
+      {crossed && <line x1="3" y1="21" x2="21" y2="3" stroke="currentColor" stroke-width="2" />}
+    </svg>
+  );
+}

@@ -1,0 +1,78 @@
+// The detail of one sent or received message, with downloads and the CSV preview.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ApiFailure, getMessage } from '../../api/client';
+import { getCachedList } from '../../db/cache';
+import type { Box, MessageSummary } from '../../domain/contract';
+import { ErrorList } from '../common/Alert';
+import { formatDate, formatDateTime, officeLabel } from '../common/format';
+import { FileRows } from './FileRows';
+
+async function loadMessage(id: string, box: Box): Promise<{ message: MessageSummary | null; error: string | null }> {
+  try {
+    return { message: await getMessage(id), error: null };
+  } catch (error) {
+    if (!(error instanceof ApiFailure)) throw error;
+    const cached = error.isNetwork ? await getCachedList(box).catch(() => undefined) : undefined;
+    return { message: cached?.messages.find((message) => message.id === id) ?? null, error: error.message };
+  }
+}
+
+export function MessageDetailView({ id, box }: { id: string; box: Box }) {
+  const [message, setMessage] = useState<MessageSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const reload = useCallback(async () => {
+    const result = await loadMessage(id, box);
+    if (result.message) setMessage(result.message);
+    setError(result.error);
+    setLoading(false);
+  }, [id, box]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const sent = box === 'sent';
+  const back = (
+    <a class="button" href={sent ? '#/sent' : '#/received'}>戻る</a>
+  );
+  if (loading) return <p role="status">読み込み中…</p>;
+  if (!message) {
+    return (
+      <section>
+        <h1>メッセージ詳細</h1>
+        <ErrorList errors={[error ?? 'メッセージが見つかりません']} />
+        {back}
+      </section>
+    );
+  }
+  const csv = message.files.filter((file) => file.category !== 'PDF等');
+  const others = message.files.filter((file) => file.category === 'PDF等');
+  return (
+    <section class="detail">
+      <h1>{sent ? '送信メッセージ' : '受信メッセージ'}</h1>
+      <ErrorList errors={error ? [error] : []} />
+      <dl class="detail-list">
+        <dt>送信日時</dt>
+        <dd>{formatDateTime(message.sentAt)}</dd>
+        <dt>{sent ? '送信先事業所番号' : '送信元事業所番号'}</dt>
+        <dd>{officeLabel(sent ? message.destination : message.sender)}</dd>
+        <dt>ダウンロード状況</dt>
+        <dd>{message.downloadStatus}{message.downloadedAt ? `(${formatDateTime(message.downloadedAt)})` : ''}</dd>
+        <dt>メッセージ</dt>
+        <dd class="message-text">{message.message || 'なし'}</dd>
+        <dt>保存期限</dt>
+        <dd>{formatDate(message.expiresAt)}</dd>
+      </dl>
+      <FileRows
+        message={message}
+        csvFiles={csv}
+        otherFiles={others}
+        marksDownload={!sent}
+        onDownloaded={() => void reload()}
+      />
+      <div class="actions">{back}</div>
+    </section>
+  );
+}

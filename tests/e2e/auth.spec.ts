@@ -1,0 +1,89 @@
+// ログイン, 事業所ユーザログイン and ログアウト against the real relay in Chromium.
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_OFFICE_PASSWORD, DEMO_PERSON_PASSWORD } from '../../server/demo';
+
+async function login(page: Page, userId: string, password = DEMO_PERSON_PASSWORD) {
+  await page.goto('/');
+  await page.getByLabel('ユーザID').fill(userId);
+  await page.getByLabel('パスワード', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+}
+
+test('a wrong password is refused with a message and nothing else happens', async ({ page }) => {
+  await login(page, 'cm01', 'wrong-password');
+  const alert = page.getByRole('alert');
+  await expect(alert).toBeVisible();
+  await expect(alert).not.toBeEmpty();
+  await expect(page.getByLabel('ユーザID')).toHaveValue('cm01');
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+
+  // an empty form is refused before it reaches the server
+  await page.getByLabel('ユーザID').fill('');
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await expect(page.getByRole('alert')).toContainText('ユーザIDを入力してください');
+});
+
+test('the eye button shows and hides the password', async ({ page }) => {
+  await page.goto('/');
+  const password = page.getByLabel('パスワード', { exact: true });
+  await password.fill('secret-123');
+  await expect(password).toHaveAttribute('type', 'password');
+
+  await page.getByRole('button', { name: 'パスワードを表示' }).click();
+  await expect(password).toHaveAttribute('type', 'text');
+  await expect(password).toHaveValue('secret-123');
+
+  await page.getByRole('button', { name: 'パスワードを隠す' }).click();
+  await expect(password).toHaveAttribute('type', 'password');
+  await expect(page.getByRole('button', { name: 'パスワードを表示' })).toBeVisible();
+});
+
+test('事業所ユーザログイン checks the KJ format, then the server, and 戻る leaves it', async ({ page }) => {
+  await login(page, 'cm01');
+  await expect(page.getByRole('link', { name: 'トップ' })).toBeVisible();
+  await expect(page.getByText('佐藤 ケアマネ')).toBeVisible();
+
+  // receiving needs the office login first
+  await page.getByRole('link', { name: '受信一覧' }).click();
+  await expect(page.getByRole('heading', { name: '事業所ユーザログイン' })).toBeVisible();
+
+  await page.getByLabel('事業所ユーザID').fill('KJ12345');
+  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_OFFICE_PASSWORD);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await expect(page.getByRole('alert')).toContainText('「KJ」に続く12桁の数字');
+
+  // well formed but not this office's: the server refuses it
+  await page.getByLabel('事業所ユーザID').fill('KJ330000000101');
+  await page.getByLabel('パスワード', { exact: true }).fill('not-the-password');
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('alert')).not.toContainText('12桁');
+
+  await page.getByRole('button', { name: '戻る' }).click();
+  await expect(page.getByRole('heading', { name: 'トップ' })).toBeVisible();
+
+  // the right one opens 受信一覧 and is not asked again in this session
+  await page.getByRole('link', { name: '受信一覧' }).click();
+  await page.getByLabel('事業所ユーザID').fill('KJ330000000101');
+  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_OFFICE_PASSWORD);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await expect(page.getByRole('heading', { name: '受信一覧' })).toBeVisible();
+  await expect(page.getByText('れんけい居宅介護支援センター(3300000001)')).toBeVisible();
+  await page.getByRole('link', { name: '送信一覧' }).click();
+  await expect(page.getByRole('heading', { name: '送信一覧' })).toBeVisible();
+});
+
+test('ログアウト ends the session on the server and in the app', async ({ page }) => {
+  await login(page, 'hh01');
+  await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
+  expect((await page.request.get('/api/session')).status()).toBe(200);
+
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await expect(page.getByRole('button', { name: 'ログイン' })).toBeVisible();
+  expect((await page.request.get('/api/session')).status()).toBe(401);
+
+  // a reload or a bookmarked screen does not bring the old session back
+  await page.goto('/#/sent');
+  await expect(page.getByLabel('ユーザID')).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+});
