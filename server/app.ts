@@ -1,0 +1,43 @@
+// The Hono app: security headers, CSRF, session, API routes, then the PWA.
+import { Hono } from 'hono';
+import { loadSession } from './auth/sessions';
+import type { AppDeps, AppEnv } from './context';
+import { errorBody, errorResponse, HttpError, MESSAGES } from './errors';
+import { authRoutes } from './routes/auth';
+import { fileRoutes } from './routes/files';
+import { messageRoutes } from './routes/messages';
+import { officeRoutes } from './routes/offices';
+import { sendRoutes } from './routes/send';
+import { requireClientHeader, securityHeaders } from './security';
+import { serveApp } from './static';
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', securityHeaders());
+
+  const api = new Hono<AppEnv>();
+  api.use('*', async (c, next) => {
+    await next();
+    // API answers are per user and change all the time
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+  api.use('*', requireClientHeader());
+  api.use('*', loadSession(deps));
+  api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/', authRoutes(deps));
+  api.route('/', officeRoutes(deps));
+  api.route('/', sendRoutes(deps));
+  api.route('/', messageRoutes(deps));
+  api.route('/', fileRoutes(deps));
+  app.route('/api', api);
+
+  app.use('*', serveApp(deps.config.staticDir));
+  app.notFound((c) => c.json(errorBody('not-found', MESSAGES.notFound), 404));
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return errorResponse(c, err);
+    console.error('[renkei] unexpected error', c.req.method, new URL(c.req.url).pathname, err);
+    return c.json(errorBody('internal', MESSAGES.internal), 500);
+  });
+  return app;
+}

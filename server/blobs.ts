@@ -1,0 +1,87 @@
+// File contents on disk: DATA_DIR/blobs/<messageId>/<fileId>. Names users chose never become paths.
+// A send is staged in DATA_DIR/tmp, synced, then renamed into place in one step, so a crash
+// leaves either nothing or a whole folder (removed at the next start unless its message row exists).
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isId, newId } from './ids';
+
+export interface StagedSend {
+  dir: string;
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export class BlobStore {
+  readonly tmpDir: string;
+  readonly blobsDir: string;
+
+  constructor(dataDir: string) {
+    this.tmpDir = join(dataDir, 'tmp');
+    this.blobsDir = join(dataDir, 'blobs');
+  }
+
+  /** Creates the folders and drops what an interrupted send left in tmp. */
+  async init(): Promise<void> {
+    await rm(this.tmpDir, { recursive: true, force: true });
+    await mkdir(this.tmpDir, { recursive: true });
+    await mkdir(this.blobsDir, { recursive: true });
+  }
+
+  async stage(files: readonly { id: string; bytes: Uint8Array }[]): Promise<StagedSend> {
+    const dir = join(this.tmpDir, newId());
+    await mkdir(dir);
+    try {
+      for (const f of files) {
+        if (!isId(f.id)) throw new Error('bad file id');
+        const handle = await open(join(dir, f.id), 'wx');
+        try {
+          await handle.writeFile(f.bytes);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      }
+      await syncDir(dir);
+    } catch (err) {
+      await rm(dir, { recursive: true, force: true });
+      throw err;
+    }
+    return { dir };
+  }
+
+  async commit(staged: StagedSend, messageId: string): Promise<void> {
+    await rename(staged.dir, this.messageDir(messageId));
+    await syncDir(this.blobsDir);
+  }
+
+  async discard(staged: StagedSend): Promise<void> {
+    await rm(staged.dir, { recursive: true, force: true });
+  }
+
+  async read(messageId: string, fileId: string): Promise<Uint8Array> {
+    if (!isId(fileId)) throw new Error('bad file id');
+    return readFile(join(this.messageDir(messageId), fileId));
+  }
+
+  async remove(messageId: string): Promise<void> {
+    await rm(this.messageDir(messageId), { recursive: true, force: true });
+  }
+
+  /** Message folders present on disk (anything not shaped like an id is ignored). */
+  async messageIds(): Promise<string[]> {
+    const entries = await readdir(this.blobsDir, { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory() && isId(e.name)).map((e) => e.name);
+  }
+
+  private messageDir(messageId: string): string {
+    if (!isId(messageId)) throw new Error('bad message id');
+    return join(this.blobsDir, messageId);
+  }
+}

@@ -1,0 +1,72 @@
+// Server settings from the environment, checked once at start.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  staticDir: string;
+  retentionDays: number;
+  sessionHours: number;
+  /** How often the retention job runs. */
+  retentionSweepMs: number;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto / X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Fill an empty directory with server/demo.ts on first start. */
+  seedDemo: boolean;
+}
+
+const intFrom = (fallback: number, min: number) =>
+  z.coerce.number().int().min(min).optional().transform((v) => v ?? fallback);
+const flag = (fallback: boolean) =>
+  z.enum(['0', '1', 'true', 'false']).optional().transform((v) => (v === undefined ? fallback : v === '1' || v === 'true'));
+
+const envSchema = z.object({
+  PORT: intFrom(8080, 0),
+  HOST: z.string().min(1).optional().transform((v) => v ?? '127.0.0.1'),
+  DATA_DIR: z.string().min(1).optional().transform((v) => v ?? './data'),
+  STATIC_DIR: z.string().min(1).optional().transform((v) => v ?? 'dist'),
+  RETENTION_DAYS: intFrom(30, 0),
+  SESSION_HOURS: intFrom(12, 1),
+  RETENTION_SWEEP_MINUTES: intFrom(60, 1),
+  TRUST_PROXY: flag(false),
+  SEED_DEMO: flag(true),
+});
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid environment: ${problems}`);
+  }
+  const e = parsed.data;
+  return withDefaults({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    staticDir: e.STATIC_DIR,
+    retentionDays: e.RETENTION_DAYS,
+    sessionHours: e.SESSION_HOURS,
+    retentionSweepMs: e.RETENTION_SWEEP_MINUTES * 60_000,
+    trustProxy: e.TRUST_PROXY,
+    seedDemo: e.SEED_DEMO,
+  });
+}
+
+/** Fills what a caller (tests, main) left out and makes folders absolute. */
+export function withDefaults(partial: Partial<Config>): Config {
+  const c: Config = {
+    port: 8080,
+    host: '127.0.0.1',
+    dataDir: './data',
+    staticDir: 'dist',
+    retentionDays: 30,
+    sessionHours: 12,
+    retentionSweepMs: 60 * 60_000,
+    trustProxy: false,
+    seedDemo: true,
+    ...partial,
+  };
+  return { ...c, dataDir: resolve(c.dataDir), staticDir: resolve(c.staticDir) };
+}

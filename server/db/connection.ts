@@ -1,0 +1,20 @@
+// Opens the SQLite file that holds the directory, sessions and mailboxes.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Db = Database.Database;
+
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'renkei.db'));
+  // WAL lets the admin CLI (another process) read and write while the server runs.
+  db.pragma('journal_mode = WAL');
+  // FULL, not WAL's usual NORMAL: once the server has answered 201 the message must survive a
+  // power cut, because the client then drops it from its outbox and would never resend it.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // the admin CLI and the server may write at the same moment: wait instead of failing
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

@@ -1,0 +1,22 @@
+// The SQLite implementation of the Store: one file under DATA_DIR, migrated on open.
+import { openDatabase } from '../connection';
+import { migrate } from '../migrations';
+import type { Store } from '../types';
+import { sqliteAudit } from './audit';
+import { sqliteOffices, sqliteOfficeUsers, sqlitePeople } from './directory';
+import { sqliteMessages } from './messages';
+import { sqliteSessions } from './sessions';
+
+export function openSqliteStore(dataDir: string): Store {
+  const db = openDatabase(dataDir);
+  migrate(db);
+  return {
+    offices: sqliteOffices(db),
+    people: sqlitePeople(db),
+    officeUsers: sqliteOfficeUsers(db),
+    sessions: sqliteSessions(db),
+    messages: sqliteMessages(db),
+    audit: sqliteAudit(db),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,38 @@
+// Sessions in SQLite: only a SHA-256 of the cookie token is kept, so a copy of the database opens no session.
+import type { Db } from '../connection';
+import type { SessionRecord, SessionRepository } from '../types';
+
+export function sqliteSessions(db: Db): SessionRepository {
+  return {
+    async create(s) {
+      db.prepare(
+        `INSERT INTO sessions (token_hash, user_id, office_number, office_user_id, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(s.tokenHash, s.userId, s.officeNumber, s.officeUserId, s.createdAt, s.expiresAt);
+    },
+    async get(tokenHash) {
+      return (
+        db
+          .prepare<[string], SessionRecord>(
+            `SELECT token_hash AS tokenHash, user_id AS userId, office_number AS officeNumber,
+                    office_user_id AS officeUserId, created_at AS createdAt, expires_at AS expiresAt
+             FROM sessions WHERE token_hash = ?`,
+          )
+          .get(tokenHash) ?? null
+      );
+    },
+    async setOffice(tokenHash, officeNumber, officeUserId) {
+      db.prepare('UPDATE sessions SET office_number = ?, office_user_id = ? WHERE token_hash = ?').run(
+        officeNumber,
+        officeUserId,
+        tokenHash,
+      );
+    },
+    async delete(tokenHash) {
+      db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    },
+    async deleteExpired(nowIso) {
+      return db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(nowIso).changes;
+    },
+  };
+}

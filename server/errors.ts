@@ -1,0 +1,40 @@
+// One error shape for every API failure: {error:{code,message,details?}} (apiErrorSchema).
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiError } from '../src/domain/contract';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    /** Japanese: shown to the user as is. */
+    message: string,
+    readonly details?: string[],
+  ) {
+    super(message);
+  }
+}
+
+export function errorBody(code: string, message: string, details?: string[]): ApiError {
+  return { error: { code, message, ...(details && details.length > 0 ? { details } : {}) } };
+}
+
+export function errorResponse(c: Context, err: HttpError): Response {
+  return c.json(errorBody(err.code, err.message, err.details), err.status);
+}
+
+export const MESSAGES = {
+  badCredentials: 'ユーザIDまたはパスワードが正しくありません',
+  csrf: '不正なリクエストです',
+  loginRequired: 'ログインしてください',
+  officeLoginRequired: '事業所ユーザでログインしてください',
+  notFound: '見つかりません',
+  tooLarge: '送信できるファイルは1回あたり合計10MBまでです',
+  internal: 'サーバーでエラーが発生しました。しばらくしてから再度お試しください',
+  badRequest: 'リクエストの形式が正しくありません',
+} as const;
+
+export const unauthorized = () => new HttpError(401, 'unauthorized', MESSAGES.loginRequired);
+export const notFound = () => new HttpError(404, 'not-found', MESSAGES.notFound);
+export const badRequest = (message: string = MESSAGES.badRequest, details?: string[]) =>
+  new HttpError(400, 'bad-request', message, details);

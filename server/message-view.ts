@@ -1,0 +1,37 @@
+// Turns stored rows into the contract's MessageSummary.
+import type { MessageSummary, Office } from '../src/domain/contract';
+import type { MessageRecord } from './db/types';
+
+function officeOrPlaceholder(number: string, office: Office | null): Office {
+  return office ?? { number, name: '(事業所一覧にない事業所)', kind: '' };
+}
+
+export function toSummary(m: MessageRecord): MessageSummary {
+  const allDownloaded = m.files.length > 0 && m.files.every((f) => f.downloadedAt !== null);
+  const lastDownload = allDownloaded
+    ? m.files.map((f) => f.downloadedAt as string).reduce((a, b) => (a > b ? a : b))
+    : null;
+  return {
+    id: m.id,
+    sentAt: m.sentAt,
+    sender: officeOrPlaceholder(m.sender, m.senderOffice),
+    destination: officeOrPlaceholder(m.destination, m.destinationOffice),
+    message: m.message,
+    files: m.files.map((f) => ({
+      id: f.id,
+      name: f.name,
+      size: f.size,
+      category: f.category,
+      sha256: f.sha256,
+      downloadedAt: f.downloadedAt,
+    })),
+    downloadStatus: allDownloaded ? '済' : '未',
+    downloadedAt: lastDownload,
+    expiresAt: m.expiresAt,
+  };
+}
+
+/** An office sees a message only when it sent or received it. */
+export function canSee(m: MessageRecord, officeNumber: string): boolean {
+  return m.sender === officeNumber || m.destination === officeNumber;
+}

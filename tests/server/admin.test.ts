@@ -1,0 +1,93 @@
+// The admin CLI works on the live database while the server runs (WAL), and reads the audit log.
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { sendResponseSchema } from '../../src/domain/contract';
+import { Agent, CM, HH, pdf, planCsv, startTestServer, type TestServer } from './support';
+
+const run = promisify(execFile);
+let t: TestServer;
+
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+async function admin(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args], {
+      env: { ...process.env, DATA_DIR: t.dataDir },
+    });
+    return { stdout, stderr, code: 0 };
+  } catch (err) {
+    const e = err as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
+}
+
+describe('admin CLI', () => {
+  it('adds an office, a person and an office user that can log in at once', async () => {
+    expect((await admin('add-office', '1495000315', 'テスト薬局訪問看護', '--kind', '訪問看護')).code).toBe(0);
+    const user = await admin('add-user', 'vn01', '山本 看護師', '--password', 'kango-2026', '--office', '1495000315');
+    expect(user.code).toBe(0);
+    expect(user.stdout + user.stderr).not.toContain('kango-2026');
+    expect((await admin('add-office-user', 'KJ149500031501', '--password', 'kj-pass-1', '--office', '1495000315')).code).toBe(0);
+
+    const agent = new Agent(t.url);
+    expect((await agent.login('vn01', 'kango-2026')).status).toBe(200);
+    const office = await agent.officeLogin('KJ149500031501', 'kj-pass-1');
+    expect(office.status).toBe(200);
+    expect(((await office.json()) as { office: { name: string } }).office.name).toBe('テスト薬局訪問看護');
+
+    const cm = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+    expect((await cm.send({ destination: '1495000315', message: '' }, [pdf()])).status).toBe(201);
+  });
+
+  it('imports offices from a Shift_JIS CSV and lists them', async () => {
+    const file = join(t.dataDir, 'offices.csv');
+    writeFileSync(file, iconv.encode('number,name,kind\r\n0175701069,髙﨑ケアセンター,居宅介護支援\r\n3270401916,"みどり, デイ",通所介護\r\n', 'cp932'));
+    const result = await admin('import-offices', file);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2件の事業所を登録しました');
+    const listed = (await admin('list-offices')).stdout;
+    expect(listed).toContain('0175701069\t髙﨑ケアセンター\t居宅介護支援');
+    expect(listed).toContain('3270401916\tみどり, デイ\t通所介護');
+  });
+
+  it('removes an office, which then cannot be a destination', async () => {
+    expect((await admin('remove-office', '3270401916')).code).toBe(0);
+    const cm = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+    expect((await cm.send({ destination: '3270401916', message: '' }, [pdf()])).status).toBe(422);
+    expect((await admin('remove-office', '3270401916')).code).toBe(1);
+  });
+
+  it('refuses bad input with a usage message', async () => {
+    const bad = await admin('add-office-user', 'KJ12', '--password', 'x', '--office', '3300000001');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('事業所ユーザIDは「KJ」に続く12桁の数字(14文字)で入力してください');
+    expect((await admin('add-user', 'x', 'y', '--password', 'p', '--office', '9999999999')).stderr).toContain('登録されていません');
+    expect((await admin('frobnicate')).code).toBe(1);
+  });
+
+  it('shows the audit log: logins, failures, sends, downloads, logouts; never a password', async () => {
+    const wrong = new Agent(t.url);
+    await wrong.login('cm01', 'secret-wrong-password');
+    const agent = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+    const sent = await agent.send({ destination: HH.office, message: '' }, [planCsv()]);
+    const { message } = sendResponseSchema.parse(await sent.json());
+    const hh = await new Agent(t.url).loginAs(HH.user, HH.officeUser);
+    expect((await hh.request(`/api/messages/${message.id}/files/${message.files[0]!.id}`)).status).toBe(200);
+    await agent.request('/api/auth/logout', { method: 'POST' });
+    const { stdout, code } = await admin('audit', '--limit', '200');
+    expect(code).toBe(0);
+    const actions = stdout.split('\n').map((line) => line.split('\t')[1]);
+    for (const action of ['login', 'login-failed', 'office-login', 'send', 'download', 'logout']) expect(actions).toContain(action);
+    expect(stdout).not.toContain('secret-wrong-password');
+    expect(stdout).not.toContain('renkei2026');
+  });
+});

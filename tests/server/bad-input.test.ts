@@ -1,0 +1,152 @@
+// Sends the relay must refuse whole, storing nothing: wrong routing, wrong content, too big, tricks.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { apiErrorSchema, IDEMPOTENCY_HEADER, messageListResponseSchema } from '../../src/domain/contract';
+import { Agent, CM, DS, HH, pdf, planCsv, sendForm, startTestServer, type TestServer } from './support';
+
+let t: TestServer;
+let cm: Agent;
+let hh: Agent;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  cm = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+  hh = await new Agent(t.url).loginAs(HH.user, HH.officeUser);
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+async function expectNothingStored(): Promise<void> {
+  const res = await cm.request('/api/messages?box=sent');
+  expect(messageListResponseSchema.parse(await res.json()).messages).toEqual([]);
+  expect(readdirSync(join(t.dataDir, 'blobs'))).toEqual([]);
+  expect(readdirSync(join(t.dataDir, 'tmp'))).toEqual([]);
+}
+
+async function expectRefused(res: Response, status: number, pattern?: RegExp): Promise<string> {
+  expect(res.status).toBe(status);
+  const { error } = apiErrorSchema.parse(await res.json());
+  if (pattern) expect([error.message, ...(error.details ?? [])].join('\n')).toMatch(pattern);
+  // every refusal speaks Japanese
+  expect(error.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  return error.message;
+}
+
+const meta = (destination = HH.office, message = '') => ({ destination, message });
+
+describe('refused sends', () => {
+  beforeEach(expectNothingStored);
+
+  it('unknown destination', async () => {
+    const res = await cm.send(meta('1234567890'), [planCsv(CM.office, '1234567890')]);
+    await expectRefused(res, 422, /1234567890 の事業所は登録されていません/);
+  });
+
+  it('sender in the file name is not the logged-in office', async () => {
+    const res = await cm.send(meta(HH.office), [planCsv(DS.office, HH.office)]);
+    await expectRefused(res, 422, /ログイン中の事業所 3300000001 と一致しません/);
+  });
+
+  it('CSV destination disagrees with the typed one', async () => {
+    const res = await cm.send(meta(DS.office), [planCsv(CM.office, HH.office)]);
+    await expectRefused(res, 422, /一致しません/);
+  });
+
+  it('sending to oneself', async () => {
+    const res = await cm.send(meta(CM.office), [pdf()]);
+    await expectRefused(res, 422, /自事業所/);
+  });
+
+  it('an .exe renamed .pdf', async () => {
+    const exe = new Uint8Array(256);
+    exe.set([0x4d, 0x5a, 0x90, 0x00]);
+    const res = await cm.send(meta(), [{ name: '計画書.pdf', bytes: exe }]);
+    await expectRefused(res, 422, /PDFではありません/);
+  });
+
+  it('a forbidden extension', async () => {
+    const res = await cm.send(meta(), [{ name: 'tool.exe', bytes: new Uint8Array([0x4d, 0x5a, 1, 2]) }]);
+    await expectRefused(res, 422, /添付できません/);
+  });
+
+  it('more than 10 MB in one send', async () => {
+    const res = await cm.send(meta(), [pdf('a.pdf', 6 * 1024 * 1024), pdf('b.pdf', 4 * 1024 * 1024 + 1)]);
+    await expectRefused(res, 413, /10MB/);
+  });
+
+  it('a body far over the cap is cut off by the body limit', async () => {
+    const res = await cm.send(meta(), [pdf('big.pdf', 12 * 1024 * 1024)]);
+    await expectRefused(res, 413, /10MB/);
+  });
+
+  it('an empty send', async () => {
+    const res = await cm.send(meta(), []);
+    await expectRefused(res, 422, /ファイルがありません/);
+  });
+
+  it('path tricks and NUL in file names', async () => {
+    for (const name of ['../../etc/passwd.csv', '..\\..\\boot.pdf', 'a\u0000b.pdf', '/etc/passwd.pdf', 'memo\r\n.pdf']) {
+      const file = name.endsWith('.csv') ? { name, bytes: planCsv().bytes } : pdf(name);
+      const res = await cm.send(meta(), [file]);
+      expect(res.status, name).toBe(422);
+    }
+    await expectNothingStored();
+  });
+
+  it('a message over 2000 characters (100 KB)', async () => {
+    const res = await cm.send(meta(HH.office, 'あ'.repeat(100 * 1024 / 3)), [pdf()]);
+    await expectRefused(res, 400, /2000文字以内/);
+  });
+
+  it('a malformed destination in meta', async () => {
+    const res = await cm.send(meta('33000'), [pdf()]);
+    await expectRefused(res, 400, /10桁/);
+  });
+
+  it('no idempotency key, or one that is not a uuid', async () => {
+    await expectRefused(await cm.send(meta(), [pdf()], null), 400);
+    await expectRefused(await cm.send(meta(), [pdf()], 'not-a-uuid'), 400);
+  });
+
+  it('missing meta', async () => {
+    const form = new FormData();
+    form.append('files', new Blob([pdf().bytes as Uint8Array<ArrayBuffer>]), 'a.pdf');
+    const res = await cm.request('/api/messages', {
+      method: 'POST',
+      headers: { [IDEMPOTENCY_HEADER]: crypto.randomUUID() },
+      body: form,
+    });
+    await expectRefused(res, 400);
+  });
+
+  it('missing CSRF header', async () => {
+    const res = await cm.request('/api/messages', {
+      method: 'POST',
+      csrf: false,
+      headers: { [IDEMPOTENCY_HEADER]: crypto.randomUUID() },
+      body: sendForm(meta(), [pdf()]),
+    });
+    expect(await expectRefused(res, 403)).toBe('不正なリクエストです');
+  });
+
+  it('no session, or a person session without office login', async () => {
+    expect((await new Agent(t.url).send(meta(), [pdf()])).status).toBe(401);
+    const person = new Agent(t.url);
+    await person.login(CM.user);
+    const res = await person.send(meta(), [pdf()]);
+    expect(res.status).toBe(403);
+    expect(apiErrorSchema.parse(await res.json()).error.code).toBe('office-login-required');
+  });
+});
+
+describe('after a refusal', () => {
+  it('a refused send does not burn its idempotency key', async () => {
+    const key = crypto.randomUUID();
+    expect((await cm.send(meta('1234567890'), [pdf()], key)).status).toBe(422);
+    await expectNothingStored();
+    const ok = await cm.send(meta(), [pdf()], key);
+    expect(ok.status).toBe(201);
+  });
+});

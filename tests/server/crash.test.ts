@@ -1,0 +1,111 @@
+// Crash safety: the relay process is SIGKILLed in the middle of a send. After a restart nothing
+// partial is visible, leftovers are swept, and a retry with the same idempotency key delivers once.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { messageListResponseSchema, sendResponseSchema } from '../../src/domain/contract';
+import { Agent, CM, HH, pdf, planCsv, sendForm } from './support';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'renkei-crash-test-'));
+const children: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Starts `node --import tsx server/main.ts` and resolves with its URL once it listens. */
+function startRelay(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Renkei relay: (http:\/\/\S+)/.exec(out);
+      if (match) resolve({ child, url: match[1]! });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`relay exited (${code}) before listening:\n${out}`)));
+  });
+}
+
+function killed(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+/** Sends the first part of a multipart body with the full Content-Length, and never the rest. */
+async function startSlowSend(url: string, cookie: string, key: string, body: Uint8Array, contentType: string): Promise<void> {
+  const target = new URL('/api/messages', url);
+  const req = request(target, {
+    method: 'POST',
+    headers: {
+      cookie,
+      'content-type': contentType,
+      'content-length': String(body.byteLength),
+      'x-renkei-client': '1',
+      'idempotency-key': key,
+    },
+  });
+  req.on('error', () => {
+    /* the server dies under it: expected */
+  });
+  await new Promise<void>((resolve) => req.write(body.subarray(0, Math.floor(body.byteLength / 2)), () => resolve()));
+}
+
+describe('crash mid-send', () => {
+  it('shows nothing partial after a restart and delivers exactly once on retry', async () => {
+    let relay = await startRelay();
+    const cm = await new Agent(relay.url).loginAs(CM.user, CM.officeUser);
+    const key = crypto.randomUUID();
+    const meta = { destination: HH.office, message: 'クラッシュ試験' };
+    const files = [planCsv(), pdf('大きい資料.pdf', 3 * 1024 * 1024)];
+    const encoded = new Request('http://x/', { method: 'POST', body: sendForm(meta, files) });
+    const body = new Uint8Array(await encoded.arrayBuffer());
+    await startSlowSend(relay.url, cm.cookie!, key, body, encoded.headers.get('content-type')!);
+    // the server is now holding half a body; kill it without any chance to clean up
+    await killed(relay.child);
+
+    // what a kill after the files were renamed into place, but before the row, would leave behind
+    const orphanId = 'f'.repeat(32);
+    mkdirSync(join(dataDir, 'blobs', orphanId), { recursive: true });
+    writeFileSync(join(dataDir, 'blobs', orphanId, 'a'.repeat(32)), 'half a send');
+    mkdirSync(join(dataDir, 'tmp', 'b'.repeat(32)), { recursive: true });
+    writeFileSync(join(dataDir, 'tmp', 'b'.repeat(32), 'c'.repeat(32)), 'staged bytes');
+
+    relay = await startRelay();
+    expect(readdirSync(join(dataDir, 'blobs'))).toEqual([]);
+    expect(readdirSync(join(dataDir, 'tmp'))).toEqual([]);
+
+    // the session lives in SQLite, so it survived the crash too
+    cm.baseUrl = relay.url;
+    const hh = await new Agent(relay.url).loginAs(HH.user, HH.officeUser);
+    const inbox = async () =>
+      messageListResponseSchema.parse(await (await hh.request('/api/messages?box=received')).json()).messages;
+    expect(await inbox()).toEqual([]);
+    const sentBefore = await cm.request('/api/messages?box=sent');
+    expect(sentBefore.status).toBe(200);
+    expect(messageListResponseSchema.parse(await sentBefore.json()).messages).toEqual([]);
+
+    const retry = await cm.send(meta, files, key);
+    expect(retry.status).toBe(201);
+    const again = await cm.send(meta, files, key);
+    expect(again.status).toBe(200);
+    expect(sendResponseSchema.parse(await again.json()).duplicate).toBe(true);
+    const delivered = await inbox();
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.files.map((f) => f.size)).toEqual([files[0]!.bytes.length, 3 * 1024 * 1024]);
+    expect(readdirSync(join(dataDir, 'blobs'))).toEqual([delivered[0]!.id]);
+
+    await killed(relay.child);
+  }, 60_000);
+});

@@ -1,0 +1,75 @@
+// Time-driven behaviour with an injected clock: retention deletes expired messages and their files,
+// sessions expire after SESSION_HOURS, and both leave an audit trail.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../server/db/sqlite';
+import { messageListResponseSchema, sendResponseSchema } from '../../src/domain/contract';
+import { Agent, CM, HH, pdf, planCsv, startTestServer, type TestServer } from './support';
+
+let clock = new Date('2026-04-01T09:00:00Z').getTime();
+let t: TestServer;
+
+beforeAll(async () => {
+  t = await startTestServer({ retentionDays: 30, sessionHours: 12, now: () => new Date(clock) });
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+const hours = (n: number) => n * 3_600_000;
+
+async function received(agent: Agent) {
+  return messageListResponseSchema.parse(await (await agent.request('/api/messages?box=received')).json()).messages;
+}
+
+describe('retention', () => {
+  it('keeps a message until sentAt + RETENTION_DAYS, then deletes rows and files', async () => {
+    const cm = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+    const res = await cm.send({ destination: HH.office, message: '保存期間テスト' }, [planCsv(), pdf()]);
+    const { message } = sendResponseSchema.parse(await res.json());
+    expect(message.expiresAt).toBe('2026-05-01T09:00:00.000Z');
+    const blobDir = join(t.dataDir, 'blobs', message.id);
+    expect(existsSync(blobDir)).toBe(true);
+
+    clock += hours(24 * 30) - 1000;
+    expect((await t.server.sweep()).messages).toBe(0);
+    let hh = await new Agent(t.url).loginAs(HH.user, HH.officeUser);
+    expect((await received(hh)).map((m) => m.id)).toEqual([message.id]);
+
+    clock += 1000;
+    expect((await t.server.sweep()).messages).toBe(1);
+    hh = await new Agent(t.url).loginAs(HH.user, HH.officeUser);
+    expect(await received(hh)).toEqual([]);
+    expect((await hh.request(`/api/messages/${message.id}`)).status).toBe(404);
+    expect(existsSync(blobDir)).toBe(false);
+    const store = openSqliteStore(t.dataDir);
+    try {
+      expect((await store.audit.recent(5)).map((a) => a.action)).toContain('delete');
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('sessions', () => {
+  it('expire after SESSION_HOURS', async () => {
+    const agent = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+    clock += hours(12) - 1000;
+    expect((await agent.request('/api/session')).status).toBe(200);
+    clock += 1000;
+    expect((await agent.request('/api/session')).status).toBe(401);
+    expect((await agent.request('/api/messages?box=sent')).status).toBe(401);
+  });
+
+  it('logging in again replaces the old session', async () => {
+    const agent = new Agent(t.url);
+    await agent.login(CM.user);
+    const first = agent.cookie;
+    await agent.login(CM.user);
+    expect(agent.cookie).not.toBe(first);
+    const old = new Agent(t.url);
+    old.cookie = first;
+    expect((await old.request('/api/session')).status).toBe(401);
+  });
+});
