@@ -7,6 +7,7 @@ import {
   type AddFilesResult,
   type BatchFileInput,
   type BatchRow,
+  type ContentCheck,
 } from '../domain/batch';
 import { openRenkeiDb } from './db';
 import type { KeptFile } from './types';
@@ -79,15 +80,21 @@ export async function addFilesToStoredBatch(
 /**
  * The compose screen's 更新 for #/compose?batchRow=<id>: replaces the row's files (CSV and
  * PDF等) and message, and re-runs the checks. `sender` is the office logged in, when known;
- * the 一括送信 screen re-checks every row against it anyway when it opens.
+ * the 一括送信 screen re-checks every row against it anyway when it opens. `contentChecks`:
+ * the CSV spec checks the compose screen made of these files, by file name.
  */
 export async function updateBatchRow(
   id: string,
-  change: { files: KeptFile[]; message: string },
+  change: { files: KeptFile[]; message: string; contentChecks?: ReadonlyMap<string, ContentCheck> },
   sender: string | null = null,
 ): Promise<StoredBatchRow> {
   const inputs = await Promise.all(
-    change.files.map(async (f) => ({ name: f.name, size: f.blob.size, head: await headOf(f.blob), payload: f })),
+    change.files.map(async (f) => {
+      const input: BatchInputFile = { name: f.name, size: f.blob.size, head: await headOf(f.blob), payload: f };
+      const contentCheck = change.contentChecks?.get(f.name);
+      if (contentCheck) input.contentCheck = contentCheck;
+      return input;
+    }),
   );
   const db = await openRenkeiDb();
   const tx = db.transaction('batch', 'readwrite');

@@ -4,7 +4,10 @@
 import { MAX_BATCH_DESTINATIONS, type FileCategory } from './contract';
 import { parseFileName, type ParsedFileName } from './filename';
 import { categoryOf, checkSend, isRoutedName } from './attachments';
+import { contentLines, type ContentCheck } from './batch-content';
 import { sendUnitOf } from './send-unit';
+
+export { contentCheckOf, CONTENT_LINES_SHOWN, type ContentCheck } from './batch-content';
 
 export { MAX_BATCH_DESTINATIONS };
 
@@ -15,6 +18,11 @@ export interface BatchFileInput {
   name: string;
   size: number;
   head: Uint8Array;
+  /**
+   * The CSV spec check of the file's content (validateCsv), made by whoever read the bytes.
+   * Absent for PDF等 and for files never read; then only the name rules apply.
+   */
+  contentCheck?: ContentCheck;
 }
 
 export interface BatchRowFile<P> extends BatchFileInput {
@@ -162,7 +170,7 @@ export function validateRow<P>(row: BatchRow<P>, sender: string | null): BatchRo
   }
 
   const check = checkSend(row.files, { sender, ...(row.destination !== null ? { destination: row.destination } : {}) });
-  const problems = [...check.errors];
+  const problems = [...check.errors, ...row.files.flatMap((f) => contentLines(f, 'errors'))];
   if (parsed.length === 0) problems.push('CSVファイルがありません。');
   if (sequences.length > 1) {
     problems.push(`ファイル出力日時(連番)の異なるファイルが混ざっています(${sequences.join('、')})。1つの送信単位の連番はそろえてください。`);
@@ -170,7 +178,7 @@ export function validateRow<P>(row: BatchRow<P>, sender: string | null): BatchRo
   if (row.destination !== null && row.officeName === null) {
     problems.push(`送信先事業所番号 ${row.destination} の${UNKNOWN_OFFICE}。`);
   }
-  return { ...base, problems: unique(problems), warnings: unique(check.warnings) };
+  return { ...base, problems: unique(problems), warnings: unique([...check.warnings, ...row.files.flatMap((f) => contentLines(f, 'warnings'))]) };
 }
 
 /** Puts the directory's answer on the rows: the name, or the unknown-office problem. */
@@ -247,7 +255,9 @@ function newRow<P>(ctx: BatchContext, destination: string | null, groupKey: stri
 }
 
 function toRowFile<P>(input: BatchFileInput & { payload: P }, category: FileCategory): BatchRowFile<P> {
-  return { name: input.name, size: input.size, head: input.head, category, payload: input.payload };
+  const file: BatchRowFile<P> = { name: input.name, size: input.size, head: input.head, category, payload: input.payload };
+  if (input.contentCheck) file.contentCheck = input.contentCheck;
+  return file;
 }
 
 /** ファイル種別 even for a CSV whose name is broken (it is still a 登録 or 削除 file, not PDF等). */

@@ -64,26 +64,31 @@ export function actualsCsv(sender: string, destination: string, sequence: string
   return csvFile(`UPJSK_${MONTH}_${sender}_${destination}_${sequence}.csv`, serviceRows(KEYS, destination, sender, 'さくら訪問介護ステーション'));
 }
 
-/** UPSIKYU_YYYYMM_… (第7表 サービス利用票別表): 37 columns, a service row and the grand total. */
+/** UPSIKYU_YYYYMM_… (第7表 サービス利用票別表): 37 columns, per person a service row and the grand total. */
 export function allowanceCsv(sender: string, destination: string, sequence: string): TestFile {
-  const row = (office: string, name: string, code: string) => [
-    ...KEYS, '20241220', MONTH, name, office, '', code, '', '', '', '1728', '', '', '2', '1728', '1728', '0', '1728', '0', '1728',
+  const row = (keys: string[], office: string, name: string, code: string) => [
+    ...keys, '20241220', MONTH, name, office, '', code, '', '', '', '1728', '', '', '2', '1728', '1728', '0', '1728', '0', '1728',
     '11.40', '19699', '90', '17729', '1970', '0', '0', '0', '0', '0', '', destination, sender, sender, '',
   ];
-  return csvFile(`UPSIKYU_${MONTH}_${sender}_${destination}_${sequence}.csv`, [
-    row(destination, 'さくら訪問介護ステーション', '111211'),
-    row('9999999999', '', '999999'),
-  ]);
+  return csvFile(`UPSIKYU_${MONTH}_${sender}_${destination}_${sequence}.csv`, [KEYS, KEYS_2].flatMap((keys) => [
+    row(keys, destination, 'さくら訪問介護ステーション', '111211'),
+    row(keys, '9999999999', '', '999999'),
+  ]));
 }
 
-/** UPHOSOKU_YYYYMM_… (利用者補足情報 going with 6/7表): 63 columns. */
+/** UPHOSOKU_YYYYMM_… (利用者補足情報 going with 6/7表): 63 columns, one record per person. */
 export function supplementCsv(sender: string, destination: string, sequence: string): TestFile {
   const limits = Array.from({ length: 9 }, (_, i) => (i === 0 ? ['11', '16765', '1728', '0'] : ['', '', '', ''])).flat();
-  const row = [
-    ...KEYS, '00000000', 'タカサキ ハナコ', '髙﨑 花子', '2', '19400203', '1000001', '東京都千代田区1-1', '"ひかり"荘, 101号', '03-0000-0000',
-    '20240401', '20240401', '20250331', '2', '', '12', '16765', ...limits, '0', '0', '12', sender, sender, '', MONTH,
+  const row = (keys: string[], kana: string, name: string) => [
+    ...keys, '00000000', kana, name, '2', '19400203', '1000001', '東京都千代田区1-1', '"ひかり"荘, 101号', '03-0000-0000',
+    '20240401', '20240401', '20250331', '2', '', '12', '16765', ...limits, '0', '0', '12',
+    // 同意書受付業者コード, 同意書受付業者名, 更新業者コード, 識別子, 対象年月
+    sender, 'れんけい居宅介護支援センター', '', '', MONTH,
   ];
-  return csvFile(`UPHOSOKU_${MONTH}_${sender}_${destination}_${sequence}.csv`, [row]);
+  return csvFile(`UPHOSOKU_${MONTH}_${sender}_${destination}_${sequence}.csv`, [
+    row(KEYS, 'タカサキ ハナコ', '髙﨑 花子'),
+    row(KEYS_2, 'ヤマサキ タロウ', '山﨑 太郎'),
+  ]);
 }
 
 /** The 第6表 + 第7表 + 補足 send unit. */

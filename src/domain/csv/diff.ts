@@ -15,9 +15,23 @@ export function diffServiceMonth(oldBytes: Uint8Array, newBytes: Uint8Array): st
   return diffServiceMonthLines(oldBytes, newBytes).map((line) => line.text);
 }
 
-export function diffServiceMonthLines(oldBytes: Uint8Array, newBytes: Uint8Array): DiffLine[] {
-  const before = entriesOf(oldBytes);
-  const after = entriesOf(newBytes);
+/** Who and which month a service row is about: 保険者番号|被保険者番号|対象年月. */
+export const personMonthKey = (e: Pick<ServiceEntry, 'insurer' | 'insured' | 'month'>): string =>
+  `${e.insurer}|${e.insured}|${e.month}`;
+
+/** The people and months a 第6表 / 実績 file covers (see personMonthKey). */
+export function personMonthKeys(bytes: Uint8Array): Set<string> {
+  return new Set(entriesOf(bytes).map(personMonthKey));
+}
+
+/**
+ * `only`: compare just these people and months (personMonthKey). A file that updates one
+ * person must not read as "everyone else's services were removed".
+ */
+export function diffServiceMonthLines(oldBytes: Uint8Array, newBytes: Uint8Array, only?: ReadonlySet<string>): DiffLine[] {
+  const keep = (list: ServiceEntry[]) => (only ? list.filter((e) => only.has(personMonthKey(e))) : list);
+  const before = keep(entriesOf(oldBytes));
+  const after = keep(entriesOf(newBytes));
   const lines: DiffLine[] = [];
   const months = (list: ServiceEntry[]) => [...new Set(list.map((e) => e.month))].sort().join(', ');
   if (before.length && after.length && months(before) !== months(after)) {

@@ -7,4 +7,5 @@ export { decodeCp932, decodeCp932Lenient, UNDECODABLE_MESSAGE } from './decode';
 export { parseCsvText } from './parse';
 export { LAYOUTS, CSV_VERSIONS } from './layouts';
 export { buildPreview, type CsvPreviewModel } from './preview';
-export { diffServiceMonth, diffServiceMonthLines, type DiffLine } from './diff';
+export { diffServiceMonth, diffServiceMonthLines, personMonthKey, personMonthKeys, type DiffLine } from './diff';
+export { assignEarlier, earlierPlanFiles, planFilesOf, type PlanFile, type PlanKind } from './plan-history';

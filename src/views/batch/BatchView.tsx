@@ -12,6 +12,7 @@ import { Dialog } from '../common/Dialog';
 import { BatchDropZone } from './BatchDropZone';
 import { BatchSendDialog } from './BatchSendDialog';
 import { BatchTable } from './BatchTable';
+import { withContentChecks } from './content-checks';
 import { deleteRows, lookUpNames, refreshRows, sendRows, type Refreshed } from './batch-actions';
 import { useSerial } from './use-serial';
 import './batch.css';
@@ -67,7 +68,8 @@ export function BatchView() {
     setBusy(true);
     void serial
       .run(async () => {
-        const result = await addFilesToStoredBatch(await toBatchInputs(files), { sender: senderRef.current });
+        const inputs = await withContentChecks(await toBatchInputs(files));
+        const result = await addFilesToStoredBatch(inputs, { sender: senderRef.current });
         setRows(result.rows);
         if (result.refusal) setErrors([result.refusal]);
         setRows(await lookUpNames(result.rows, senderRef.current));

@@ -6,14 +6,18 @@ import { updateBatchRow } from '../../db/batch';
 import { saveDraft } from '../../db/drafts';
 import { enqueueSend } from '../../db/outbox';
 import { checkSend } from '../../domain/attachments';
+import { contentCheckOf, type ContentCheck } from '../../domain/batch';
 import { MAX_MESSAGE_CHARS } from '../../domain/contract';
 import { ErrorList, WarningList } from '../common/Alert';
+import { CsvProblems } from '../preview/CsvProblems';
 import { showNotice } from '../app/notice';
 import { online } from '../app/online';
 import { navigate } from '../app/router';
 import { session } from '../app/session';
 import { useComposeSource, type ComposeStart } from './compose-source';
 import { ConfirmDialog } from './ConfirmDialog';
+import { CsvCheckProgress } from './CsvCheckProgress';
+import { csvSendBlock, useCsvChecks, type CsvCheckState } from './csv-checks';
 import { DropZone } from './DropZone';
 import { FileTable } from './FileTable';
 import { useOfficeLookup, type OfficeLookup } from './office-name';
@@ -75,15 +79,20 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
   if (lookup.state === 'missing') errors.push(`送信先事業所番号 ${lookup.number} の事業所が見つかりません`);
   if (message.length > MAX_MESSAGE_CHARS) errors.push(`メッセージは${MAX_MESSAGE_CHARS}文字以内で入力してください`);
   const shownErrors = attempted || files.length > 0 ? errors : [];
+  const csvChecks = useCsvChecks(files);
+  const csvBlock = csvSendBlock(csvChecks.state);
+  const sendBlock = csvBlock ?? (shownErrors.length > 0 ? '上の誤りを直すまで送信できません' : null);
 
   async function addFiles(list: File[]) {
     setFailure(null);
     setFiles(merge(files, await pickAll(list)));
   }
 
-  function onSend() {
+  async function onSend() {
     setAttempted(true);
-    if (errors.length > 0) {
+    // pressed while the CSVs are still being checked: go on (or not) once the check is over
+    const csvResult = await csvChecks.settled();
+    if (errors.length > 0 || csvSendBlock(csvResult)) {
       // after the render that shows them, so keyboard and screen reader users land on the reasons
       setTimeout(() => errorBox.current?.querySelector<HTMLElement>('[role="alert"]')?.focus(), 0);
       return;
@@ -130,7 +139,8 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
 
   const saveBatchRow = () =>
     guarded(async () => {
-      await updateBatchRow(batchRowId!, { files: toKept(files), message }, office?.number ?? null);
+      const contentChecks = contentChecksOf(await csvChecks.settled());
+      await updateBatchRow(batchRowId!, { files: toKept(files), message, contentChecks }, office?.number ?? null);
       navigate('/batch');
     }, '一括送信の行を更新できませんでした');
 
@@ -139,9 +149,12 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
     <section class="compose">
       <h1>{title}</h1>
       <DropZone onFiles={(list) => void addFiles(list)} disabled={busy} />
-      <FileTable files={files} onRemove={(name) => setFiles(files.filter((file) => file.name !== name))} />
+      <FileTable files={files} checks={csvChecks.state} onRemove={(name) => setFiles(files.filter((file) => file.name !== name))} />
+      <CsvCheckProgress state={csvChecks.state} />
       <div ref={errorBox}>
         <ErrorList errors={failure ? [failure, ...shownErrors] : shownErrors} />
+        {csvChecks.state.status === 'done' && <CsvProblems problems={csvChecks.state.problems} />}
+        {csvChecks.state.status === 'failed' && <ErrorList errors={[csvChecks.state.message]} />}
       </div>
       <WarningList warnings={files.length > 0 ? check.warnings : []} />
       <div class="field">
@@ -174,10 +187,13 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
         ) : (
           <>
             <button type="button" disabled={busy} onClick={() => void saveAsDraft()}>一時保存</button>
-            <button type="button" class="primary" disabled={busy} onClick={onSend}>送信</button>
+            <button type="button" class="primary" disabled={busy} onClick={() => void onSend()} aria-describedby={sendBlock ? 'compose-send-block' : undefined}>送信</button>
           </>
         )}
       </div>
+      {sendBlock && !batchRowId && (
+        <p id="compose-send-block" class="field-note field-note-error send-block">{sendBlock}(一時保存はできます)</p>
+      )}
       {confirming && (
         <ConfirmDialog
           destination={check.destination ?? destination}
@@ -191,4 +207,10 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
       )}
     </section>
   );
+}
+
+/** What the 一括送信 row keeps of the checks: per file, the first lines and the counts. */
+function contentChecksOf(state: CsvCheckState): Map<string, ContentCheck> {
+  if (state.status !== 'done') return new Map();
+  return new Map([...state.byFile].map(([name, problems]) => [name, contentCheckOf(problems)]));
 }

@@ -1,9 +1,35 @@
-// The files of the send being prepared, each with a remove button.
+// The files of the send being prepared: each with its check result, a プレビュー for CSVs and
+// a remove button.
+import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
 import { formatSize } from '../common/format';
-import type { PickedFile } from './picked-files';
+import { CsvPreview } from '../preview/CsvPreview';
+import type { CsvCheckState } from './csv-checks';
+import { isCsv, type PickedFile } from './picked-files';
 
-export function FileTable({ files, onRemove }: { files: PickedFile[]; onRemove: (name: string) => void }) {
+interface FileTableProps {
+  files: PickedFile[];
+  checks: CsvCheckState;
+  onRemove: (name: string) => void;
+}
+
+export function FileTable({ files, checks, onRemove }: FileTableProps) {
+  const [open, setOpen] = useState<{ file: PickedFile; bytes: Uint8Array | null; error: string | null } | null>(null);
   if (files.length === 0) return <p class="empty">添付ファイルはまだありません</p>;
+  // a removed or replaced file closes its preview
+  const shown = open && files.includes(open.file) ? open : null;
+
+  async function toggle(file: PickedFile) {
+    if (shown?.file === file) return setOpen(null);
+    setOpen({ file, bytes: null, error: null });
+    try {
+      const bytes = new Uint8Array(await file.blob.arrayBuffer());
+      setOpen((now) => (now?.file === file ? { file, bytes, error: null } : now));
+    } catch {
+      setOpen((now) => (now?.file === file ? { file, bytes: null, error: 'ファイルを読み取れませんでした' } : now));
+    }
+  }
+
   return (
     <div class="table-scroll">
       <table class="files-table">
@@ -13,22 +39,52 @@ export function FileTable({ files, onRemove }: { files: PickedFile[]; onRemove: 
             <th scope="col">ファイル名</th>
             <th scope="col">サイズ</th>
             <th scope="col">種別</th>
+            <th scope="col">検査結果</th>
             <th scope="col"><span class="visually-hidden">操作</span></th>
           </tr>
         </thead>
         <tbody>
-          {files.map((file) => (
-            <tr key={file.name}>
-              <td class="file-name">{file.name}</td>
-              <td class="nowrap">{formatSize(file.size)}</td>
-              <td>{file.category}</td>
-              <td>
-                <button type="button" class="small" aria-label={`${file.name} を削除`} onClick={() => onRemove(file.name)}>削除</button>
-              </td>
-            </tr>
-          ))}
+          {files.map((file) => {
+            const previewing = shown?.file === file;
+            return (
+              <Fragment key={file.name}>
+                <tr>
+                  <td class="file-name">{file.name}</td>
+                  <td class="nowrap">{formatSize(file.size)}</td>
+                  <td>{file.category}</td>
+                  <td class="nowrap">{isCsv(file) ? checkLabel(checks, file.name) : '—'}</td>
+                  <td class="nowrap">
+                    {isCsv(file) && (
+                      <button type="button" class="small" aria-label={`${file.name} をプレビュー`} aria-expanded={previewing} onClick={() => void toggle(file)}>
+                        {previewing ? 'プレビューを閉じる' : 'プレビュー'}
+                      </button>
+                    )}
+                    <button type="button" class="small" aria-label={`${file.name} を削除`} onClick={() => onRemove(file.name)}>削除</button>
+                  </td>
+                </tr>
+                {previewing && (
+                  <tr class="files-preview-row">
+                    <td colSpan={5}>
+                      {shown.bytes ? <CsvPreview name={file.name} bytes={shown.bytes} /> : <p role="status">{shown.error ?? '読み込み中…'}</p>}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>
   );
+}
+
+function checkLabel(checks: CsvCheckState, name: string): string {
+  if (checks.status === 'checking') return '検査中…';
+  if (checks.status !== 'done') return '—';
+  const problems = checks.byFile.get(name) ?? [];
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  if (errors > 0) return `誤り ${errors}件`;
+  if (warnings > 0) return `確認 ${warnings}件`;
+  return 'OK';
 }

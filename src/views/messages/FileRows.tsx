@@ -1,11 +1,12 @@
 // 添付ファイル(CSV) and 添付ファイル(PDF等) of a message: download buttons and CSV preview.
 import { useState } from 'preact/hooks';
-import { ApiFailure, fetchFileBytes } from '../../api/client';
+import { ApiFailure } from '../../api/client';
 import type { MessageSummary, StoredFile } from '../../domain/contract';
 import { CsvPreview } from '../preview/CsvPreview';
 import { ErrorList } from '../common/Alert';
 import { formatSize } from '../common/format';
 import { saveBytes } from './download';
+import type { FileBytes } from './file-bytes';
 
 interface FileRowsProps {
   message: MessageSummary;
@@ -14,22 +15,14 @@ interface FileRowsProps {
   /** true for the receiving office: fetching a file marks it downloaded */
   marksDownload: boolean;
   onDownloaded: () => void;
+  /** bytes fetched on this screen, so a preview after a download costs nothing and marks nothing */
+  fileBytes: FileBytes;
 }
 
-export function FileRows({ message, csvFiles, otherFiles, marksDownload, onDownloaded }: FileRowsProps) {
-  // bytes already fetched, so a preview after a download costs nothing and marks nothing
-  const [bytes, setBytes] = useState<Record<string, Uint8Array>>({});
+export function FileRows({ message, csvFiles, otherFiles, marksDownload, onDownloaded, fileBytes }: FileRowsProps) {
   const [previewing, setPreviewing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
-
-  async function bytesOf(file: StoredFile): Promise<Uint8Array> {
-    const known = bytes[file.id];
-    if (known) return known;
-    const fetched = await fetchFileBytes(message.id, file.id);
-    setBytes((current) => ({ ...current, [file.id]: fetched }));
-    return fetched;
-  }
 
   async function run(task: () => Promise<void>) {
     setBusy(true);
@@ -45,7 +38,7 @@ export function FileRows({ message, csvFiles, otherFiles, marksDownload, onDownl
 
   const download = (files: StoredFile[]) =>
     run(async () => {
-      for (const file of files) saveBytes(file.name, await bytesOf(file));
+      for (const file of files) saveBytes(file.name, await fileBytes.fetch(message, file));
       if (marksDownload) onDownloaded();
     });
 
@@ -55,40 +48,37 @@ export function FileRows({ message, csvFiles, otherFiles, marksDownload, onDownl
         setPreviewing(null);
         return;
       }
-      // for the receiver a first fetch is a download: save the file as well, so nothing is marked unseen
-      const freshForReceiver = marksDownload && !file.downloadedAt && !bytes[file.id];
-      const fetched = await bytesOf(file);
-      if (freshForReceiver) {
-        saveBytes(file.name, fetched);
-        onDownloaded();
-      }
+      await fileBytes.view(message, file);
       setPreviewing(file.id);
     });
 
   function previewLabel(file: StoredFile): string {
     if (previewing === file.id) return 'プレビューを閉じる';
-    return marksDownload && !file.downloadedAt && !bytes[file.id] ? 'ダウンロードしてプレビュー' : 'プレビュー';
+    return fileBytes.marksOnView(message, file) ? 'ダウンロードしてプレビュー' : 'プレビュー';
   }
 
   function rows(files: StoredFile[], canPreview: boolean) {
     if (files.length === 0) return <p class="empty">なし</p>;
     return (
       <ul class="file-rows">
-        {files.map((file) => (
-          <li key={file.id}>
-            <div class="file-row">
-              <span class="file-name">{file.name}</span>
-              <span class="file-meta">{formatSize(file.size)}・{file.category}{file.downloadedAt ? '・ダウンロード済' : ''}</span>
-              <button type="button" disabled={busy} aria-label={`${file.name} をダウンロード`} onClick={() => void download([file])}>ダウンロード</button>
-              {canPreview && (
-                <button type="button" disabled={busy} aria-expanded={previewing === file.id} onClick={() => void togglePreview(file)}>
-                  {previewLabel(file)}
-                </button>
-              )}
-            </div>
-            {previewing === file.id && bytes[file.id] && <CsvPreview name={file.name} bytes={bytes[file.id]!} />}
-          </li>
-        ))}
+        {files.map((file) => {
+          const bytes = fileBytes.known(message.id, file.id);
+          return (
+            <li key={file.id}>
+              <div class="file-row">
+                <span class="file-name">{file.name}</span>
+                <span class="file-meta">{formatSize(file.size)}・{file.category}{file.downloadedAt ? '・ダウンロード済' : ''}</span>
+                <button type="button" disabled={busy} aria-label={`${file.name} をダウンロード`} onClick={() => void download([file])}>ダウンロード</button>
+                {canPreview && (
+                  <button type="button" disabled={busy} aria-expanded={previewing === file.id} onClick={() => void togglePreview(file)}>
+                    {previewLabel(file)}
+                  </button>
+                )}
+              </div>
+              {previewing === file.id && bytes && <CsvPreview name={file.name} bytes={bytes} />}
+            </li>
+          );
+        })}
       </ul>
     );
   }

@@ -1,11 +1,14 @@
-// The detail of one sent or received message, with downloads and the CSV preview.
+// The detail of one sent or received message, with downloads, the CSV preview and, for a
+// received 予定 / 実績, what changed since the earlier one.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiFailure, getMessage } from '../../api/client';
 import { getCachedList } from '../../db/cache';
 import type { Box, MessageSummary } from '../../domain/contract';
 import { ErrorList } from '../common/Alert';
 import { formatDate, formatDateTime, officeLabel } from '../common/format';
+import { useFileBytes } from './file-bytes';
 import { FileRows } from './FileRows';
+import { PlanChanges } from './PlanChanges';
 
 async function loadMessage(id: string, box: Box): Promise<{ message: MessageSummary | null; error: string | null }> {
   try {
@@ -34,6 +37,7 @@ export function MessageDetailView({ id, box }: { id: string; box: Box }) {
   }, [reload]);
 
   const sent = box === 'sent';
+  const fileBytes = useFileBytes(!sent, () => void reload());
   const back = (
     <a class="button" href={sent ? '#/sent' : '#/received'}>戻る</a>
   );
@@ -71,7 +75,9 @@ export function MessageDetailView({ id, box }: { id: string; box: Box }) {
         otherFiles={others}
         marksDownload={!sent}
         onDownloaded={() => void reload()}
+        fileBytes={fileBytes}
       />
+      {!sent && <PlanChanges message={message} fileBytes={fileBytes} />}
       <div class="actions">{back}</div>
     </section>
   );

@@ -9,7 +9,7 @@ export function CsvProblems({ problems }: { problems: CsvProblem[] }) {
   return (
     <div class="csv-problems">
       {errors.length > 0 && (
-        <div class="csv-problems-errors" role="alert">
+        <div class="csv-problems-errors" role="alert" tabIndex={-1}>
           <p class="csv-problems-heading">CSVの内容に誤りがあります({errors.length}件)。直してから送信してください。</p>
           <ul>{errors.map((p, i) => <li key={i}>{p.message}</li>)}</ul>
         </div>

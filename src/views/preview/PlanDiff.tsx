@@ -6,13 +6,16 @@ import './preview.css';
 export interface PlanDiffProps {
   oldBytes: Uint8Array;
   newBytes: Uint8Array;
+  /** compare only these people and months (personMonthKey); all when absent */
+  only?: ReadonlySet<string>;
+  heading?: string;
 }
 
-export function PlanDiff({ oldBytes, newBytes }: PlanDiffProps) {
-  const lines = useMemo(() => diffServiceMonthLines(oldBytes, newBytes), [oldBytes, newBytes]);
+export function PlanDiff({ oldBytes, newBytes, only, heading = '前回からの変更' }: PlanDiffProps) {
+  const lines = useMemo(() => diffServiceMonthLines(oldBytes, newBytes, only), [oldBytes, newBytes, only]);
   return (
-    <section class="csv-diff" aria-label="前回からの変更">
-      <h3 class="csv-preview-title">前回からの変更</h3>
+    <section class="csv-diff" aria-label={heading}>
+      <h3 class="csv-preview-title">{heading}</h3>
       {lines.length === 0 ? (
         <p class="csv-preview-line">変更はありません</p>
       ) : (
@@ -25,4 +28,3 @@ export function PlanDiff({ oldBytes, newBytes }: PlanDiffProps) {
     </section>
   );
 }
-

@@ -1,0 +1,36 @@
+// 一括送信 rows and the CSV spec checks of their files: what a row keeps of a file's check
+// (first lines and counts) and the lines it shows. The checks themselves are validateCsv's.
+
+/** A CSV's check results, cut to what a table row can show: the first few lines and the counts. */
+export interface ContentCheck {
+  errorCount: number;
+  errors: string[];
+  warningCount: number;
+  warnings: string[];
+}
+
+/** Lines of a file's problems a row shows before saying "ほかにN件". */
+export const CONTENT_LINES_SHOWN = 3;
+
+export function contentCheckOf(problems: readonly { severity: 'error' | 'warning'; message: string }[]): ContentCheck {
+  const errors = problems.filter((p) => p.severity === 'error').map((p) => p.message);
+  const warnings = problems.filter((p) => p.severity === 'warning').map((p) => p.message);
+  return {
+    errorCount: errors.length,
+    errors: errors.slice(0, CONTENT_LINES_SHOWN),
+    warningCount: warnings.length,
+    warnings: warnings.slice(0, CONTENT_LINES_SHOWN),
+  };
+}
+
+/** A file's content problems as row lines: a heading with the count, the first few, and how many more. */
+export function contentLines(file: { name: string; contentCheck?: ContentCheck }, which: 'errors' | 'warnings'): string[] {
+  const c = file.contentCheck;
+  const count = which === 'errors' ? c?.errorCount ?? 0 : c?.warningCount ?? 0;
+  if (!c || count === 0) return [];
+  const shown = c[which];
+  const what = which === 'errors' ? 'CSVの内容に誤りが' : '確認が必要な点が';
+  const lines = [`${file.name}: ${what}${count}件あります`, ...shown];
+  if (count > shown.length) lines.push(`${file.name}: ほかに${count - shown.length}件あります(「編集」で全件とプレビューを確認できます)`);
+  return lines;
+}

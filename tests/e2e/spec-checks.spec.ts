@@ -1,0 +1,214 @@
+// Issue 5 in Chromium against the real relay: the CSV spec checks in 新規作成 (errors block 送信,
+// warnings do not), the month-grid preview of a CP932 第6表, 一括送信 rows refused for their
+// content, and 前回からの変更 on the receiver's side when a 予定 for the same person and month
+// arrives again with one service moved.
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { DEMO_OFFICE_PASSWORD, DEMO_PERSON_PASSWORD } from '../../server/demo';
+import { fromRecords, makePlanUnit, makeRecords, PEOPLE, type GeneratedFile } from '../support/csvgen';
+import { CARE_OFFICE, HOME_HELP_OFFICE, uniqueSequence, type TestFile } from '../support/files';
+
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
+async function openAs(browser: Browser, userId: string, officeUserId: string): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('ユーザID').fill(userId);
+  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_PERSON_PASSWORD);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
+  await page.getByRole('link', { name: '受信一覧' }).click();
+  await page.getByLabel('事業所ユーザID').fill(officeUserId);
+  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_OFFICE_PASSWORD);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await expect(page.getByRole('heading', { name: '受信一覧' })).toBeVisible();
+  return page;
+}
+
+const asTestFiles = (files: GeneratedFile[]): TestFile[] =>
+  files.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.bytes) }));
+
+/** 第6表 + 第7表 + 補足 of one month from the demo 居宅 to the demo 訪問介護, rows of 第6表 edited first. */
+function planUnit(month: string, editPlan: (rows: string[][]) => void = () => undefined, sequence = uniqueSequence()) {
+  const opts = { month, sequence, sender: CARE_OFFICE, destination: HOME_HELP_OFFICE };
+  const [, sikyu, hosoku] = makePlanUnit(opts);
+  const rows = makeRecords('UPPLAN', opts);
+  editPlan(rows);
+  return [fromRecords('UPPLAN', rows, opts), sikyu!, hosoku!];
+}
+
+async function compose(page: Page, files: GeneratedFile[]) {
+  await page.getByRole('link', { name: '新規作成' }).click();
+  await page.getByLabel('ファイルを選択').setInputFiles(asTestFiles(files));
+}
+
+async function sendAndConfirm(page: Page) {
+  await page.getByRole('button', { name: '送信', exact: true }).click();
+  await page.getByRole('dialog', { name: '送信確認' }).getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByText('送信を受け付けました')).toBeVisible();
+}
+
+/** The received message holding this file, refreshing (更新) until the relay has it. */
+async function openReceived(page: Page, fileName: string) {
+  await page.getByRole('link', { name: '受信一覧' }).click();
+  const row = page.getByRole('table', { name: '受信したメッセージ' }).getByRole('row').filter({ hasText: fileName });
+  await expect(async () => {
+    await page.getByRole('button', { name: '更新' }).click();
+    await expect(row).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await row.getByRole('link').click();
+  await expect(page.getByRole('heading', { name: '受信メッセージ' })).toBeVisible();
+}
+
+const csvErrors = (page: Page) => page.locator('.csv-problems-errors');
+const csvWarnings = (page: Page) => page.locator('.csv-problems-warnings');
+
+test('an impossible サービス利用日 is shown with file, row and column, and blocks 送信 but not 一時保存', async ({ browser }) => {
+  const page = await openAs(browser, 'cm01', 'KJ330000000101');
+  // row 3: the first service on the 7th, moved to 30 February
+  const files = planUnit('202502', (rows) => { rows[2]![9] = '20250230'; });
+  const plan = files[0]!;
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await compose(page, files);
+  await page.getByLabel('メッセージ').fill('2月分です');
+
+  await expect(csvErrors(page)).toHaveAttribute('role', 'alert');
+  await expect(csvErrors(page)).toContainText(`${plan.name} 3行目 サービス利用日: 2025-02-30 は存在しない日付です`);
+  await expect(page.getByRole('row').filter({ hasText: plan.name })).toContainText('誤り 1件');
+  // the checks ran in the worker, off the thread that handles typing
+  expect(workers.some((url) => url.includes('csv-check-worker'))).toBe(true);
+
+  const send = page.getByRole('button', { name: '送信', exact: true });
+  await expect(send).toHaveAccessibleDescription(/CSVの内容に誤りが1件あるため送信できません/);
+  await send.click();
+  await expect(page.getByRole('dialog', { name: '送信確認' })).toHaveCount(0);
+  // the reasons get the focus, so keyboard and screen reader users land on them
+  await expect(csvErrors(page)).toBeFocused();
+
+  await page.getByRole('button', { name: '一時保存' }).click();
+  await expect(page.getByText('下書きに保存しました')).toBeVisible();
+  // the draft reopens with the same check
+  await page.reload();
+  await expect(csvErrors(page)).toContainText('2025-02-30 は存在しない日付です');
+  await expect(page.getByLabel('メッセージ')).toHaveValue('2月分です');
+});
+
+test('a bad check digit in an office number is a warning: shown, and the send goes out', async ({ browser }) => {
+  const page = await openAs(browser, 'cm01', 'KJ330000000101');
+  // サービス事業者コード 3310000018: one off from the real 3310000017, its check digit fails
+  const files = planUnit('202503', (rows) => rows.forEach((row) => { row[19] = '3310000018'; }));
+  const plan = files[0]!;
+  await compose(page, files);
+  await expect(csvWarnings(page)).toContainText(`${plan.name} 1行目 サービス事業者コード: 事業所番号 3310000018 のチェックデジットが合いません`);
+  await expect(csvErrors(page)).toHaveCount(0);
+  await expect(page.getByRole('row').filter({ hasText: plan.name })).toContainText('確認 1件');
+  await expect(page.getByRole('button', { name: '送信', exact: true })).not.toHaveAccessibleDescription(/送信できません/);
+  await sendAndConfirm(page);
+
+  // the sender's own copy can be previewed from 送信一覧 too
+  const row = page.getByRole('table', { name: '送信したメッセージ' }).getByRole('row').filter({ hasText: plan.name });
+  await expect(async () => {
+    await page.getByRole('button', { name: '更新' }).click();
+    await expect(row).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await row.getByRole('link').click();
+  await page.getByRole('listitem').filter({ hasText: plan.name }).getByRole('button', { name: 'プレビュー' }).click();
+  const preview = page.getByRole('region', { name: `プレビュー: ${plan.name}` });
+  await expect(preview.getByRole('heading', { name: '第6表(予定) 2025年03月' })).toBeVisible();
+  await expect(preview).toContainText('さくら訪問介護ステーション(﨑)');
+  // looking at its own copy marks nothing for the sender
+  await expect(page.locator('.detail-list')).toContainText('未');
+});
+
+test('the プレビュー of a CP932 第6表 is the month grid, names with 髙 and 﨑 read correctly', async ({ browser }) => {
+  const page = await openAs(browser, 'cm01', 'KJ330000000101');
+  const files = planUnit('202504');
+  const plan = files[0]!;
+  await compose(page, files);
+  await page.getByRole('button', { name: `${plan.name} をプレビュー` }).click();
+  const preview = page.getByRole('region', { name: `プレビュー: ${plan.name}` });
+  await expect(preview.getByRole('heading', { name: '第6表(予定) 2025年04月' })).toBeVisible();
+  await expect(preview).toContainText('プラン担当者 ケアマネ 髙木');
+  const grid = preview.getByRole('table', { name: `被保険者番号 ${PEOPLE[0]!.insured}(保険者番号 ${PEOPLE[0]!.insurer}) 2025年04月` });
+  await expect(grid).toBeVisible();
+  // 30 days of April and the 合計 column; 111211 every third day from the 1st: 10 times
+  await expect(grid.getByRole('columnheader')).toHaveCount(1 + 30 + 1);
+  const row = grid.getByRole('row').filter({ hasText: '111211' });
+  await expect(row).toContainText('さくら訪問介護ステーション(﨑)');
+  await expect(row.getByRole('cell').last()).toHaveText('10');
+  await page.getByRole('button', { name: `${plan.name} をプレビュー` }).click();
+  await expect(preview).toHaveCount(0);
+});
+
+test('一括送信: a row whose CSV breaks the spec is marked and refused; 編集 shows the problems and the preview', async ({ browser }) => {
+  const page = await openAs(browser, 'cm01', 'KJ330000000101');
+  const bad = planUnit('202507', (rows) => { rows[0]![9] = '20250732'; });
+  await page.getByRole('link', { name: '一括送信', exact: true }).click();
+  await page.getByLabel('ファイルを選択').setInputFiles(asTestFiles(bad));
+  const row = page.getByRole('table', { name: '一括送信の一覧' }).locator('tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('送信できません');
+  await expect(row).toContainText(`${bad[0]!.name}: CSVの内容に誤りが1件あります`);
+  await expect(row).toContainText('1行目 サービス利用日: 2025-07-32 は存在しない日付です');
+  await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: '一括送信', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('送信できない行が1件選択されています');
+  await expect(page.getByRole('dialog', { name: '一括送信の確認' })).toHaveCount(0);
+
+  await row.getByRole('button', { name: /^編集/ }).click();
+  await expect(page.getByRole('heading', { name: '一括送信の編集' })).toBeVisible();
+  await expect(csvErrors(page)).toContainText('2025-07-32 は存在しない日付です');
+  await page.getByRole('button', { name: `${bad[0]!.name} をプレビュー` }).click();
+  await expect(page.getByRole('region', { name: `プレビュー: ${bad[0]!.name}` })).toContainText('ケアマネ 髙木');
+
+  // the corrected 第6表 (same name, as care software exports it again) replaces the bad one
+  const fixed = fromRecords('UPPLAN', makeRecords('UPPLAN', { month: '202507' }), {});
+  await page.getByLabel('ファイルを選択').setInputFiles(asTestFiles([{ name: bad[0]!.name, bytes: fixed.bytes }]));
+  await expect(csvErrors(page)).toHaveCount(0);
+  await page.getByRole('button', { name: '更新' }).click();
+  await expect(page.getByRole('heading', { name: '一括送信', level: 1 })).toBeVisible();
+  await expect(row).toContainText('未送信');
+  await expect(row).not.toContainText('送信できません');
+});
+
+test('a second 予定 for the same person and month shows 前回からの変更 to the receiver', async ({ browser }) => {
+  const month = '202506';
+  const first = planUnit(month);
+  // the first service of the first person moves from the 1st to the 2nd
+  const second = planUnit(month, (rows) => { rows[0]![9] = '20250602'; });
+  const [firstPlan, secondPlan] = [first[0]!, second[0]!];
+
+  const careManager = await openAs(browser, 'cm01', 'KJ330000000101');
+  await compose(careManager, first);
+  await sendAndConfirm(careManager);
+
+  const provider = await openAs(browser, 'hh01', 'KJ331000001701');
+  await openReceived(provider, firstPlan.name);
+  await Promise.all([provider.waitForEvent('download'), provider.getByRole('button', { name: `${firstPlan.name} をダウンロード` }).click()]);
+  await expect(provider.locator('.file-row').filter({ hasText: firstPlan.name })).toContainText('ダウンロード済');
+
+  await compose(careManager, second);
+  await sendAndConfirm(careManager);
+
+  await openReceived(provider, secondPlan.name);
+  const changes = provider.getByRole('region', { name: '前回からの変更' });
+  await expect(changes).toBeVisible();
+  // the new file is not downloaded yet: comparing downloads it, and says so first
+  const compare = changes.getByRole('button', { name: '前回との差分を見る' });
+  await expect(compare).toHaveAccessibleDescription(/ダウンロード/);
+  const [download] = await Promise.all([provider.waitForEvent('download'), compare.click()]);
+  expect(download.suggestedFilename()).toBe(secondPlan.name);
+  const moved = `被保険者番号 ${PEOPLE[0]!.insured} 111211(さくら訪問介護ステーション(﨑)): 09:00–10:00 を 1日 から 2日 へ移動`;
+  await expect(changes.getByRole('listitem')).toHaveText([moved]);
+  await expect(changes).toContainText('第6表(予定) 2025年06月');
+
+  // downloaded now: opening it again compares at once, nothing to press
+  await provider.reload();
+  await expect(provider.getByRole('region', { name: '前回からの変更' }).getByRole('listitem')).toHaveText([moved]);
+  await expect(provider.getByRole('button', { name: '前回との差分を見る' })).toHaveCount(0);
+});
