@@ -1,6 +1,7 @@
-// Send throughput: 50 concurrent clients on loopback, each send 3 × 5 KB CP932 CSVs of one
-// サービス利用票 unit with a fresh idempotency key and 連番. The relay (Hono + zod + SQLite
-// synchronous=FULL + fsynced blobs) against a bare node:http server that fsyncs the same files.
+// Send throughput: 50 concurrent clients on loopback, each send 3 × 5 KB spec-valid CP932 CSVs
+// of one サービス利用票 unit (which the relay checks against the spec) with a fresh idempotency
+// key and 連番. The relay (Hono + zod + spec checks + SQLite synchronous=FULL + fsynced blobs)
+// against a bare node:http server that fsyncs the same files.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { DEMO_OFFICE_PASSWORD, DEMO_PERSON_PASSWORD } from '../server/demo';
 import { keepAliveAgent, loginCookie } from './support/http';
 import { runLoad, type LoadResult } from './support/load';
-import { benchSend, csvBytes } from './support/payload';
+import { benchSend, csvContents } from './support/payload';
 import { sqliteCommitLatency } from './support/fsync-probe';
 import { spawnServer } from './support/spawn';
 import { ms, printTable } from './support/stats';
@@ -27,7 +28,7 @@ async function measure(kind: 'relay' | 'bare'): Promise<{ result: LoadResult; st
     if (kind === 'relay') {
       headers.cookie = await loginCookie(agent, server.url, 'cm01', DEMO_PERSON_PASSWORD, 'KJ330000000101', DEMO_OFFICE_PASSWORD);
     }
-    const content = csvBytes();
+    const contents = csvContents();
     const load = (offset: number, maxRequests: number, durationMs: number) =>
       runLoad({
         agent,
@@ -37,7 +38,7 @@ async function measure(kind: 'relay' | 'bare'): Promise<{ result: LoadResult; st
         durationMs,
         expectStatus: 201,
         make: (n) => {
-          const { body, contentType } = benchSend(offset + n, content);
+          const { body, contentType } = benchSend(offset + n, contents);
           return { method: 'POST', headers: { ...headers, 'content-type': contentType, 'idempotency-key': randomUUID() }, body };
         },
       });
@@ -55,7 +56,7 @@ async function measure(kind: 'relay' | 'bare'): Promise<{ result: LoadResult; st
 }
 
 export default async function run(): Promise<void> {
-  const bytes = benchSend(0, csvBytes()).body.byteLength;
+  const bytes = benchSend(0, csvContents()).body.byteLength;
   console.log(`${CLIENTS} clients, up to ${MAX_SENDS} sends or ${DURATION_MS / 1000} s after ${WARMUP_SENDS} warm-up sends; body ${bytes} bytes (3 files)`);
   const before = sqliteCommitLatency();
   const relay = await measure('relay');
@@ -64,7 +65,7 @@ export default async function run(): Promise<void> {
   // better-sqlite3 commits run on the event loop: each one stalls every request in flight
   console.log(
     `disk: one SQLite WAL synchronous=FULL commit p50 ${ms(before.p50)} before, ${ms(after.p50)} after ` +
-      `(the relay makes 2 per send: the message transaction and the audit row)`,
+      `(the relay makes 1 per send: message, files, key and audit row in one transaction)`,
   );
   const row = (name: string, m: { result: LoadResult; stored: number }) => [
     name,

@@ -5,8 +5,8 @@ import Papa from 'papaparse';
 import { officeNumberSchema, officeUserIdSchema } from '../src/domain/contract';
 import { hashPassword } from './auth/passwords';
 import { configFromEnv } from './config';
-import { openSqliteStore } from './db/sqlite';
 import type { Store } from './db/types';
+import { openStore } from './server';
 
 const USAGE = `使い方: npm run admin -- <command>
   add-office <number> <name> [--kind 種別]
@@ -16,7 +16,7 @@ const USAGE = `使い方: npm run admin -- <command>
   add-user <userId> <name> --password P --office N [--office N2 ...]
   add-office-user <KJ…> --password P --office N
   audit [--limit N]
-環境変数 DATA_DIR でデータフォルダを指定します(既定 ./data)。`;
+環境変数 DATA_DIR でデータフォルダを指定します(既定 ./data)。DATABASE_URL があれば PostgreSQL を使います。`;
 
 class UsageError extends Error {}
 
@@ -128,13 +128,14 @@ async function run(store: Store, argv: string[]): Promise<void> {
   }
 }
 
-const store = openSqliteStore(configFromEnv().dataDir);
+// DATABASE_URL set: the PostgreSQL store, as the server uses it
+const store = await openStore(configFromEnv());
 run(store, process.argv.slice(2))
-  .then(() => {
-    store.close();
+  .then(async () => {
+    await store.close();
   })
-  .catch((err: unknown) => {
-    store.close();
+  .catch(async (err: unknown) => {
+    await store.close();
     console.error(err instanceof Error ? err.message : err);
     if (err instanceof UsageError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
       console.error(USAGE);

@@ -15,6 +15,16 @@ export interface Config {
   trustProxy: boolean;
   /** Fill an empty directory with server/demo.ts on first start. */
   seedDemo: boolean;
+  /** PostgreSQL instead of the SQLite file (blobs stay under dataDir, shared by every process). */
+  databaseUrl: string | null;
+  /** Connections per process in the PostgreSQL pool. */
+  databasePoolSize: number;
+  /**
+   * The longest a client may take to send one whole request (headers and body). A body that
+   * stalls or never ends is cut off with 408 instead of holding a connection and memory forever.
+   * 2 minutes lets 10 MB through a slow (about 1 Mbit/s) line.
+   */
+  requestTimeoutMs: number;
 }
 
 const intFrom = (fallback: number, min: number) =>
@@ -32,6 +42,9 @@ const envSchema = z.object({
   RETENTION_SWEEP_MINUTES: intFrom(60, 1),
   TRUST_PROXY: flag(false),
   SEED_DEMO: flag(true),
+  DATABASE_URL: z.string().optional().transform((v) => v || null),
+  DATABASE_POOL_SIZE: intFrom(10, 1),
+  REQUEST_TIMEOUT_MS: intFrom(120_000, 1000),
 });
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,6 +64,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     retentionSweepMs: e.RETENTION_SWEEP_MINUTES * 60_000,
     trustProxy: e.TRUST_PROXY,
     seedDemo: e.SEED_DEMO,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
   });
 }
 
@@ -66,6 +82,9 @@ export function withDefaults(partial: Partial<Config>): Config {
     retentionSweepMs: 60 * 60_000,
     trustProxy: false,
     seedDemo: true,
+    databaseUrl: null,
+    databasePoolSize: 10,
+    requestTimeoutMs: 120_000,
     ...partial,
   };
   return { ...c, dataDir: resolve(c.dataDir), staticDir: resolve(c.staticDir) };

@@ -6,6 +6,7 @@ import { LoginThrottle } from './auth/throttle';
 import { BlobStore } from './blobs';
 import { withDefaults, type Config } from './config';
 import type { AppDeps } from './context';
+import { openPostgresStore } from './db/postgres';
 import { seedDemoIfEmpty } from './db/seed';
 import { openSqliteStore } from './db/sqlite';
 import type { Store } from './db/types';
@@ -25,22 +26,41 @@ export interface StartOptions extends Partial<Config> {
   now?: () => Date;
 }
 
+/** PostgreSQL when DATABASE_URL is set, else the SQLite file under DATA_DIR (also used by the admin CLI). */
+export async function openStore(config: Config): Promise<Store> {
+  return config.databaseUrl ? openPostgresStore(config.databaseUrl, config.databasePoolSize) : openSqliteStore(config.dataDir);
+}
+
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { now = () => new Date(), ...partial } = options;
   const config = withDefaults(partial);
-  const store = openSqliteStore(config.dataDir);
+  const store = await openStore(config);
   try {
     return await listen(config, store, now);
   } catch (err) {
-    store.close();
+    // the PostgreSQL store's close() returns a promise (the pool ending); SQLite's returns nothing
+    await store.close();
     throw err;
   }
+}
+
+/** Node's own limits on slow or endless requests (its defaults: 5 minutes, checked every 30 s). */
+function timeouts(config: Config): { requestTimeout: number; headersTimeout: number; connectionsCheckingInterval: number } {
+  const requestTimeout = config.requestTimeoutMs;
+  return {
+    requestTimeout,
+    headersTimeout: Math.min(60_000, requestTimeout),
+    // how late past the limit a stalled request is noticed
+    connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(requestTimeout / 4))),
+  };
 }
 
 async function listen(config: Config, store: Store, now: () => Date): Promise<RunningServer> {
   const blobs = new BlobStore(config.dataDir);
   await blobs.init();
-  await removeOrphanBlobs(store, blobs);
+  // With PostgreSQL several processes share the blob folder: a folder another process has just
+  // committed but not yet recorded would look orphaned, so only the single-process store cleans up.
+  if (!config.databaseUrl) await removeOrphanBlobs(store, blobs);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(store) : false;
 
   const deps: AppDeps = { config, store, blobs, throttle: new LoginThrottle(), now };
@@ -49,7 +69,7 @@ async function listen(config: Config, store: Store, now: () => Date): Promise<Ru
   await sweep();
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: timeouts(config) }, () => resolve(s));
     s.once('error', reject);
   });
   const timer = setInterval(() => {
@@ -68,8 +88,8 @@ async function listen(config: Config, store: Store, now: () => Date): Promise<Ru
       new Promise<void>((resolve) => {
         clearInterval(timer);
         server.close(() => {
-          store.close();
-          resolve();
+          // awaited: PostgreSQL's pool ends asynchronously (SQLite closes at once and returns nothing)
+          Promise.resolve(store.close()).then(() => resolve(), () => resolve());
         });
         // idle keep-alive connections would hold close() open
         if ('closeAllConnections' in server) server.closeAllConnections();

@@ -1,10 +1,30 @@
-// zod at the edge: a failed parse becomes a 400 with the schema's Japanese message.
+// zod at the edge: a failed parse becomes a 400 with the schema's Japanese message. Where a
+// schema has none (wrong JSON types, a missing object) zod's English default is replaced, so
+// every refusal reads in Japanese.
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { badRequest } from './errors';
+import { badRequest, MESSAGES } from './errors';
+
+/** The request fields by their names on screen. */
+const FIELD_LABELS: Record<string, string> = {
+  userId: 'ユーザID',
+  password: 'パスワード',
+  officeUserId: '事業所ユーザID',
+  destination: '送信先事業所番号',
+  message: 'メッセージ',
+};
+
+function japaneseDefault(issue: { code?: string; path?: PropertyKey[]; input?: unknown }): string {
+  const field = issue.path?.[0];
+  const label = typeof field === 'string' ? (FIELD_LABELS[field] ?? `「${field.slice(0, 40)}」`) : null;
+  if (!label) return MESSAGES.badRequest;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `${label}を入力してください`;
+  return `${label}の形式が正しくありません`;
+}
 
 export function parseOr400<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value);
+  // a schema's own message wins over this one
+  const result = schema.safeParse(value, { error: japaneseDefault });
   if (result.success) return result.data;
   const messages = result.error.issues.map((i) => i.message);
   throw badRequest(messages[0], messages.length > 1 ? messages : undefined);

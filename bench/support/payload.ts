@@ -1,23 +1,39 @@
-// The bytes of one realistic send: 3 CP932 CSVs of one サービス利用票 unit (第6表, 第7表, 補足)
-// framed as multipart/form-data exactly as a browser's FormData would send them.
+// The bytes of one realistic send: 3 spec-valid CP932 CSVs of one サービス利用票 unit (第6表,
+// 第7表, 補足) of about 5 KB each, framed as multipart/form-data exactly as a browser's FormData
+// would send them. The relay checks every CSV against the standard spec, so the bench must send
+// files it accepts: they come from tests/support/csvgen.ts, cut to size at record boundaries.
 import { randomBytes } from 'node:crypto';
-import iconv from 'iconv-lite';
+import { csvText, encodeCp932, makeRecords, MONTH as GENERATED_MONTH, PEOPLE, type Person } from '../../tests/support/csvgen';
 
 export const FILE_BYTES = 5 * 1024;
 export const SENDER = '3300000001';
 export const DESTINATION = '3310000017';
-export const MONTH = '202404';
+export const MONTH = GENERATED_MONTH;
+export const KINDS = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'] as const;
+export type BenchKind = (typeof KINDS)[number];
+export type BenchContents = Record<BenchKind, Buffer>;
 
-/** A CSV row in CP932 with characters only CP932 has (髙, 﨑, ①), commas and quotes. */
-const ROW = iconv.encode(
-  '202208,330001,0000012345,20240401,"髙橋 花子","山﨑ハイツ①",佐藤 ケアマネ,れんけい居宅介護支援センター,11,2,"課題, ""引用"""\r\n',
-  'cp932',
-);
+/** Enough people that even the small 補足 rows reach FILE_BYTES. */
+const people: Person[] = Array.from({ length: 40 }, (_, i) => ({
+  ...PEOPLE[i % PEOPLE.length]!,
+  insured: String(2_000_000 + i).padStart(10, '0'),
+}));
 
-/** About FILE_BYTES of whole CP932 rows (never a half double-byte character). */
-export function csvBytes(): Buffer {
-  const rows = Math.max(1, Math.floor(FILE_BYTES / ROW.length));
-  return Buffer.concat(Array.from({ length: rows }, () => ROW));
+/** The longest run of whole records that fits FILE_BYTES (never a half record or half character). */
+function cut(rows: string[][]): Buffer {
+  let kept = 1;
+  while (kept < rows.length && encodeCp932(csvText(rows.slice(0, kept + 1))).length <= FILE_BYTES) kept++;
+  return Buffer.from(encodeCp932(csvText(rows.slice(0, kept))));
+}
+
+/** The three files' contents; the same for every send (only the names' 連番 changes). */
+export function csvContents(): BenchContents {
+  const options = { sender: SENDER, destination: DESTINATION, month: MONTH, people };
+  return {
+    UPPLAN: cut(makeRecords('UPPLAN', options)),
+    UPSIKYU: cut(makeRecords('UPSIKYU', options)),
+    UPHOSOKU: cut(makeRecords('UPHOSOKU', options)),
+  };
 }
 
 /** 連番 YYYYMMDDhhmmss: n seconds after 2024-04-01 00:00:00, so every send has its own. */
@@ -27,8 +43,8 @@ export function sequenceFor(n: number): string {
   return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
 }
 
-export function fileNamesFor(sequence: string, sender = SENDER, destination = DESTINATION): string[] {
-  return ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((kind) => `${kind}_${MONTH}_${sender}_${destination}_${sequence}.csv`);
+export function fileNameFor(kind: BenchKind, sequence: string, sender = SENDER, destination = DESTINATION): string {
+  return `${kind}_${MONTH}_${sender}_${destination}_${sequence}.csv`;
 }
 
 export interface MultipartBody {
@@ -56,7 +72,10 @@ export function sendBody(meta: { destination: string; message: string }, files: 
 }
 
 /** The n-th send of the bench: fresh 連番, same 5 KB contents. */
-export function benchSend(n: number, content: Buffer): MultipartBody {
-  const names = fileNamesFor(sequenceFor(n));
-  return sendBody({ destination: DESTINATION, message: `bench ${n}` }, names.map((name) => ({ name, bytes: content })));
+export function benchSend(n: number, contents: BenchContents): MultipartBody {
+  const sequence = sequenceFor(n);
+  return sendBody(
+    { destination: DESTINATION, message: `bench ${n}` },
+    KINDS.map((kind) => ({ name: fileNameFor(kind, sequence), bytes: contents[kind] })),
+  );
 }

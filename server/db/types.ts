@@ -51,6 +51,8 @@ export interface NewSend {
   message: Omit<MessageRecord, 'senderOffice' | 'destinationOffice' | 'files'>;
   files: Omit<FileRecord, 'downloadedAt'>[];
   idempotency: { key: string; requestHash: string };
+  /** written in the same transaction as the message (not when the key already existed) */
+  audit?: AuditEntry;
 }
 
 export interface IdempotencyRecord {

@@ -1,4 +1,5 @@
 // Person login, office user login, logout and the session probe.
+import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { loginRequestSchema, officeLoginRequestSchema, type SessionInfo } from '../../src/domain/contract';
 import { verifyAgainstDummy, verifyPassword } from '../auth/passwords';
@@ -11,12 +12,20 @@ import { jsonBody } from '../validate';
 
 const badCredentials = () => new HttpError(401, 'bad-credentials', MESSAGES.badCredentials);
 
+/**
+ * How the audit log names a login attempt. An ID that is no one's is often a password typed into
+ * the wrong field, so it is kept only as a short hash: repeated tries still line up, the text does not.
+ */
+export function auditActor(userId: string, known: boolean): string {
+  return known ? userId : `unknown:${createHash('sha256').update(userId).digest('hex').slice(0, 12)}`;
+}
+
 export function authRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { store, throttle } = deps;
 
   /** Refuses while throttled, runs the check, and counts a failure. */
-  async function guarded(c: Context<AppEnv>, account: string, check: () => Promise<boolean>): Promise<boolean> {
+  async function guarded(c: Context<AppEnv>, account: string, who: { actor: string; target?: string }, check: () => Promise<boolean>): Promise<boolean> {
     const address = clientAddress(c, deps.config.trustProxy);
     const keys = [
       { key: `account:${account}`, rule: ACCOUNT_RULE },
@@ -24,7 +33,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     ];
     const wait = throttle.waitMs(keys);
     if (wait > 0) {
-      await store.audit.add({ action: 'login-throttled', actor: account, address });
+      await store.audit.add({ action: 'login-throttled', ...who, address });
       throw new HttpError(429, 'throttled', throttledMessage(wait));
     }
     const ok = await check();
@@ -42,12 +51,13 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/auth/login', async (c) => {
     const { userId, password } = await jsonBody(c, loginRequestSchema);
     const address = clientAddress(c, deps.config.trustProxy);
-    const ok = await guarded(c, `person:${userId}`, async () => {
-      const person = await store.people.get(userId);
-      return person ? verifyPassword(password, person.passwordHash) : verifyAgainstDummy(password);
-    });
+    const person = await store.people.get(userId);
+    const actor = auditActor(userId, person !== null);
+    const ok = await guarded(c, `person:${userId}`, { actor }, () =>
+      person ? verifyPassword(password, person.passwordHash) : verifyAgainstDummy(password),
+    );
     if (!ok) {
-      await store.audit.add({ action: 'login-failed', actor: userId, address });
+      await store.audit.add({ action: 'login-failed', actor, address });
       throw badCredentials();
     }
     // a login replaces whatever session this browser had (the new cookie overwrites the old)
@@ -55,7 +65,6 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     if (previous) await store.sessions.delete(previous.tokenHash);
     await startSession(c, deps, userId);
     await store.audit.add({ action: 'login', actor: userId, address });
-    const person = await store.people.get(userId);
     return c.json({ user: { id: userId, name: person?.name ?? userId }, office: null } satisfies SessionInfo);
   });
 
@@ -64,7 +73,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     const { officeUserId, password } = await jsonBody(c, officeLoginRequestSchema);
     const address = clientAddress(c, deps.config.trustProxy);
     const user = await store.officeUsers.get(officeUserId);
-    const ok = await guarded(c, `office:${officeUserId}`, () =>
+    const ok = await guarded(c, `office:${officeUserId}`, { actor: session.userId, target: officeUserId }, () =>
       user ? verifyPassword(password, user.passwordHash) : verifyAgainstDummy(password),
     );
     if (!ok || !user) {

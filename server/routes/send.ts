@@ -7,6 +7,7 @@ import { categoryOf, checkSend, MAGIC_HEAD_BYTES } from '../../src/domain/attach
 import { IDEMPOTENCY_HEADER, MAX_SEND_BYTES, sendMetaSchema, type SendResponse } from '../../src/domain/contract';
 import { requireOffice } from '../auth/sessions';
 import { clientAddress, type AppDeps, type AppEnv } from '../context';
+import { csvContentRefusal } from '../csv-checks';
 import { badRequest, errorBody, HttpError, MESSAGES } from '../errors';
 import { newId } from '../ids';
 import { toSummary } from '../message-view';
@@ -108,6 +109,8 @@ export function sendRoutes(deps: AppDeps): Hono<AppEnv> {
       if (check.destination !== meta.destination) {
         throw refuse([`送信先事業所番号 ${meta.destination} がファイル名の送信先と一致しません`]);
       }
+      const csvRefusal = csvContentRefusal(files);
+      if (csvRefusal) throw csvRefusal;
       if (!(await store.offices.get(meta.destination))) {
         throw refuse([`送信先事業所番号 ${meta.destination} の事業所は登録されていません`]);
       }
@@ -139,6 +142,15 @@ export function sendRoutes(deps: AppDeps): Hono<AppEnv> {
             sha256: f.sha256,
           })),
           idempotency: { key, requestHash: hash },
+          // in the same transaction: one durable commit per send, and no send without its audit row
+          audit: {
+            action: 'send',
+            actor: session.userId,
+            office,
+            target: messageId,
+            address: clientAddress(c, deps.config.trustProxy),
+            detail: `to ${meta.destination}, ${files.length} files, ${total} bytes`,
+          },
         });
       } catch (err) {
         await blobs.remove(messageId);
@@ -149,14 +161,6 @@ export function sendRoutes(deps: AppDeps): Hono<AppEnv> {
         await blobs.remove(messageId);
         return answerDuplicate(c, result, hash);
       }
-      await store.audit.add({
-        action: 'send',
-        actor: session.userId,
-        office,
-        target: messageId,
-        address: clientAddress(c, deps.config.trustProxy),
-        detail: `to ${meta.destination}, ${files.length} files, ${total} bytes`,
-      });
       const record = await store.messages.get(messageId);
       if (!record) throw new Error('message vanished after insert');
       return c.json({ message: toSummary(record), duplicate: false } satisfies SendResponse, 201);

@@ -1,8 +1,9 @@
 // Sends the relay must refuse whole, storing nothing: wrong routing, wrong content, too big, tricks.
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiErrorSchema, IDEMPOTENCY_HEADER, messageListResponseSchema } from '../../src/domain/contract';
+import { openSqliteStore } from '../../server/db/sqlite';
+import { apiErrorSchema, IDEMPOTENCY_HEADER, messageListResponseSchema, sendResponseSchema } from '../../src/domain/contract';
 import { Agent, CM, DS, HH, pdf, planCsv, sendForm, startTestServer, type TestServer } from './support';
 
 let t: TestServer;
@@ -17,6 +18,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.stop();
 });
+
+/** Clears what an accepted case stored, so the refusals around it can check for "nothing stored". */
+async function removeAll(): Promise<void> {
+  const store = openSqliteStore(t.dataDir);
+  try {
+    const ids = [...(await store.messages.expiredIds('9999'))];
+    await store.messages.deleteMany(ids);
+  } finally {
+    store.close();
+  }
+  for (const id of readdirSync(join(t.dataDir, 'blobs'))) rmSync(join(t.dataDir, 'blobs', id), { recursive: true });
+}
 
 async function expectNothingStored(): Promise<void> {
   const res = await cm.request('/api/messages?box=sent');
@@ -87,12 +100,29 @@ describe('refused sends', () => {
   });
 
   it('path tricks and NUL in file names', async () => {
-    for (const name of ['../../etc/passwd.csv', '..\\..\\boot.pdf', 'a\u0000b.pdf', '/etc/passwd.pdf', 'memo\r\n.pdf']) {
+    for (const name of ['../../etc/passwd.csv', '..\\..\\boot.pdf', 'a\u0000b.pdf', '/etc/passwd.pdf', 'memo\r\n.pdf', '..', 'UP1KYO_3300000001_3310000017_20240401120000.CSV/../x.pdf']) {
       const file = name.endsWith('.csv') ? { name, bytes: planCsv().bytes } : pdf(name);
       const res = await cm.send(meta(), [file]);
-      expect(res.status, name).toBe(422);
+      expect(res.status, JSON.stringify(name)).toBe(422);
+      expect(apiErrorSchema.parse(await res.json()).error.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     }
     await expectNothingStored();
+  });
+
+  it('more than 10 MB spread over many small files', async () => {
+    const many = Array.from({ length: 41 }, (_, i) => pdf(`資料${i}.pdf`, 256 * 1024));
+    await expectRefused(await cm.send(meta(), many), 413, /10MB/);
+  });
+
+  it('very long file names, up to a 100 KB one', async () => {
+    for (const length of [256, 1000, 100 * 1024]) {
+      const res = await cm.send(meta(), [pdf(`${'長'.repeat(length)}.pdf`)]);
+      await expectRefused(res, 422, /ファイル名が長すぎます/);
+    }
+  });
+
+  it('two files with the same name', async () => {
+    await expectRefused(await cm.send(meta(), [pdf('同じ.pdf'), pdf('同じ.pdf')]), 422, /同じ名前のファイルが複数あります/);
   });
 
   it('a message over 2000 characters (100 KB)', async () => {
@@ -138,6 +168,29 @@ describe('refused sends', () => {
     const res = await person.send(meta(), [pdf()]);
     expect(res.status).toBe(403);
     expect(apiErrorSchema.parse(await res.json()).error.code).toBe('office-login-required');
+  });
+});
+
+describe('markup in names and messages', () => {
+  it('stores an HTML/script file name as text and returns it unchanged, never as markup', async () => {
+    // no "/" (refused as a path) and no '"' (multipart encoders escape it): the rest of the markup toolkit
+    const name = "<img src=x onerror=alert(1)><b>計画書<b>&amp;'.pdf";
+    const res = await cm.send(meta(HH.office, '<script>alert("msg")</script>'), [pdf(name)]);
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { message } = sendResponseSchema.parse(await res.json());
+    expect(message.files[0]!.name).toBe(name);
+    const listed = await hh.request('/api/messages?box=received');
+    expect(listed.headers.get('content-type')).toMatch(/^application\/json/);
+    const [received] = messageListResponseSchema.parse(await listed.json()).messages;
+    expect(received!.files[0]!.name).toBe(name);
+    expect(received!.message).toBe('<script>alert("msg")</script>');
+    const file = await hh.request(`/api/messages/${message.id}/files/${message.files[0]!.id}`);
+    expect(file.headers.get('content-type')).toBe('application/octet-stream');
+    // the header carries the name only percent-encoded, and the ASCII fallback without quotes or markup breaking out
+    const disposition = file.headers.get('content-disposition')!;
+    expect(disposition).toMatch(/^attachment; filename="[^"]*"; filename\*=UTF-8''[A-Za-z0-9%._~!$&+,;=:@-]+$/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe(name);
+    await removeAll();
   });
 });
 

@@ -1,7 +1,8 @@
 // Messages, their files and idempotency keys in SQLite.
 import type { Box, Office } from '../../../src/domain/contract';
 import type { Db } from '../connection';
-import type { FileRecord, IdempotencyRecord, MessageRecord, MessageRepository } from '../types';
+import type { FileRecord, IdempotencyRecord, MessageRecord, MessageRepository, NewSend } from '../types';
+import { auditWriter } from './audit';
 
 interface MessageRow {
   id: string;
@@ -29,6 +30,11 @@ const SELECT_FILES = `
   SELECT id, position, name, size, category, sha256, downloaded_at AS downloadedAt
   FROM message_files WHERE message_id = ? ORDER BY position`;
 
+/** The ids come as one JSON array parameter, so the statement is the same for any count. */
+const SELECT_FILES_OF_MANY = `
+  SELECT message_id AS messageId, id, position, name, size, category, sha256, downloaded_at AS downloadedAt
+  FROM message_files WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY message_id, position`;
+
 /** A mailbox is listed whole; the cap only guards the response size should retention be set very long. */
 const LIST_LIMIT = 2000;
 
@@ -37,11 +43,39 @@ function office(number: string, name: string | null, kind: string | null): Offic
 }
 
 export function sqliteMessages(db: Db): MessageRepository {
+  // every statement is prepared once, here: preparing is a parse and plan each time
+  const selectOne = db.prepare<[string], MessageRow>(`${SELECT_MESSAGE} WHERE m.id = ?`);
+  const selectBox = {
+    sent: db.prepare<[string, number], MessageRow>(`${SELECT_MESSAGE} WHERE m.sender = ? ORDER BY m.sent_at DESC, m.id LIMIT ?`),
+    received: db.prepare<[string, number], MessageRow>(
+      `${SELECT_MESSAGE} WHERE m.destination = ? ORDER BY m.sent_at DESC, m.id LIMIT ?`,
+    ),
+  } satisfies Record<Box, unknown>;
   const filesOf = db.prepare<[string], FileRecord>(SELECT_FILES);
+  const filesOfMany = db.prepare<[string], FileRecord & { messageId: string }>(SELECT_FILES_OF_MANY);
   const findKey = db.prepare<[string, string], IdempotencyRecord>(
     'SELECT message_id AS messageId, request_hash AS requestHash FROM idempotency WHERE office_number = ? AND key = ?',
   );
-  const toRecord = (row: MessageRow): MessageRecord => ({
+  const insertMessage = db.prepare(
+    `INSERT INTO messages (id, sender, destination, message, sent_by, sent_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertFile = db.prepare(
+    `INSERT INTO message_files (id, message_id, position, name, size, category, sha256)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertKey = db.prepare(
+    'INSERT INTO idempotency (office_number, key, request_hash, message_id, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const markDownloaded = db.prepare(
+    'UPDATE message_files SET downloaded_at = ? WHERE id = ? AND message_id = ? AND downloaded_at IS NULL',
+  );
+  const expired = db.prepare<[string], { id: string }>('SELECT id FROM messages WHERE expires_at <= ?');
+  const deleteOne = db.prepare('DELETE FROM messages WHERE id = ?');
+  const exists = db.prepare('SELECT 1 FROM messages WHERE id = ?');
+  const writeAudit = auditWriter(db);
+
+  const toRecord = (row: MessageRow, files: FileRecord[]): MessageRecord => ({
     id: row.id,
     sender: row.sender,
     destination: row.destination,
@@ -51,27 +85,31 @@ export function sqliteMessages(db: Db): MessageRepository {
     expiresAt: row.expiresAt,
     senderOffice: office(row.sender, row.senderName, row.senderKind),
     destinationOffice: office(row.destination, row.destinationName, row.destinationKind),
-    files: filesOf.all(row.id),
+    files,
   });
 
-  const insertSend = db.transaction((send: Parameters<MessageRepository['insertSend']>[0]) => {
-    const { message: m, files, idempotency } = send;
+  /** The files of many messages in one query instead of one query per message. */
+  function withFiles(rows: MessageRow[]): MessageRecord[] {
+    const byMessage = new Map<string, FileRecord[]>(rows.map((r) => [r.id, []]));
+    if (rows.length > 0) {
+      for (const { messageId, ...file } of filesOfMany.all(JSON.stringify(rows.map((r) => r.id)))) {
+        byMessage.get(messageId)?.push(file);
+      }
+    }
+    return rows.map((row) => toRecord(row, byMessage.get(row.id)!));
+  }
+
+  const insertSend = db.transaction((send: NewSend) => {
+    const { message: m, files, idempotency, audit } = send;
     const existing = findKey.get(m.sender, idempotency.key);
     if (existing) return { outcome: 'exists' as const, ...existing };
-    db.prepare(
-      `INSERT INTO messages (id, sender, destination, message, sent_by, sent_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(m.id, m.sender, m.destination, m.message, m.sentBy, m.sentAt, m.expiresAt);
-    const insertFile = db.prepare(
-      `INSERT INTO message_files (id, message_id, position, name, size, category, sha256)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
+    insertMessage.run(m.id, m.sender, m.destination, m.message, m.sentBy, m.sentAt, m.expiresAt);
     for (const f of files) insertFile.run(f.id, m.id, f.position, f.name, f.size, f.category, f.sha256);
-    db.prepare(
-      'INSERT INTO idempotency (office_number, key, request_hash, message_id, created_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(m.sender, idempotency.key, idempotency.requestHash, m.id, m.sentAt);
+    insertKey.run(m.sender, idempotency.key, idempotency.requestHash, m.id, m.sentAt);
+    if (audit) writeAudit(audit);
     return { outcome: 'inserted' as const };
   });
+  const deleteMany = db.transaction((ids: readonly string[]) => ids.reduce((n, id) => n + deleteOne.run(id).changes, 0));
 
   return {
     async findIdempotent(officeNumber, key) {
@@ -81,35 +119,23 @@ export function sqliteMessages(db: Db): MessageRepository {
       return insertSend(send);
     },
     async get(id) {
-      const row = db.prepare<[string], MessageRow>(`${SELECT_MESSAGE} WHERE m.id = ?`).get(id);
-      return row ? toRecord(row) : null;
+      const row = selectOne.get(id);
+      return row ? toRecord(row, filesOf.all(row.id)) : null;
     },
     async list(box: Box, officeNumber) {
-      const column = box === 'sent' ? 'm.sender' : 'm.destination';
-      const rows = db
-        .prepare<[string, number], MessageRow>(`${SELECT_MESSAGE} WHERE ${column} = ? ORDER BY m.sent_at DESC, m.id LIMIT ?`)
-        .all(officeNumber, LIST_LIMIT);
-      return rows.map(toRecord);
+      return withFiles(selectBox[box].all(officeNumber, LIST_LIMIT));
     },
     async markDownloaded(messageId, fileId, atIso) {
-      const result = db
-        .prepare('UPDATE message_files SET downloaded_at = ? WHERE id = ? AND message_id = ? AND downloaded_at IS NULL')
-        .run(atIso, fileId, messageId);
-      return result.changes > 0;
+      return markDownloaded.run(atIso, fileId, messageId).changes > 0;
     },
     async expiredIds(nowIso) {
-      return db
-        .prepare<[string], { id: string }>('SELECT id FROM messages WHERE expires_at <= ?')
-        .all(nowIso)
-        .map((r) => r.id);
+      return expired.all(nowIso).map((r) => r.id);
     },
     async deleteMany(ids) {
-      const del = db.prepare('DELETE FROM messages WHERE id = ?');
-      return db.transaction(() => ids.reduce((n, id) => n + del.run(id).changes, 0))();
+      return deleteMany(ids);
     },
     async existingIds(ids) {
-      const has = db.prepare('SELECT 1 FROM messages WHERE id = ?');
-      return new Set(ids.filter((id) => has.get(id)));
+      return new Set(ids.filter((id) => exists.get(id)));
     },
   };
 }

@@ -1,0 +1,250 @@
+// The relay on PostgreSQL (DATABASE_URL), through the real HTTP server: logins, the round trip,
+// isolation, idempotency under concurrent retries, retention, the admin CLI, and two server
+// processes on one database and one blob folder. Runs only when RENKEI_TEST_DATABASE_URL is set.
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messageListResponseSchema, officeLookupResponseSchema, sendResponseSchema, type MessageSummary } from '../../src/domain/contract';
+import { MIGRATIONS } from '../../server/db/postgres/migrations';
+import { openPostgresStore } from '../../server/db/postgres';
+import type { RunningServer } from '../../server/main';
+import { createTestSchema, PG_URL, startChildServer, startPgServer, tempDataDir, type ChildServer, type TestSchema } from './pg-support';
+import { Agent, CM, DS, equalBytes, HH, pdf, planCsv } from './support';
+
+const SKIP_REASON = ' — SKIPPED: set RENKEI_TEST_DATABASE_URL (e.g. postgres://renkei:renkei@127.0.0.1:5432/renkei_test) to run';
+if (!PG_URL) console.warn(`[postgres.test] PostgreSQL tests${SKIP_REASON}`);
+const title = (name: string) => `${name}${PG_URL ? '' : SKIP_REASON}`;
+const HOOK_TIMEOUT = 60_000;
+
+async function list(agent: Agent, box: 'sent' | 'received'): Promise<MessageSummary[]> {
+  const res = await agent.request(`/api/messages?box=${box}`);
+  expect(res.status).toBe(200);
+  return messageListResponseSchema.parse(await res.json()).messages;
+}
+
+async function download(agent: Agent, m: MessageSummary, index = 0): Promise<Uint8Array> {
+  const res = await agent.request(`/api/messages/${m.id}/files/${m.files[index]!.id}`);
+  expect(res.status).toBe(200);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** Same person, same session, pointed at another server. */
+function sameSessionOn(agent: Agent, url: string): Agent {
+  const other = new Agent(url);
+  other.cookie = agent.cookie;
+  return other;
+}
+
+describe.skipIf(!PG_URL)(title('PostgreSQL migrations'), () => {
+  it('migrates once when several processes open a fresh schema at the same moment', async () => {
+    const schema = await createTestSchema(PG_URL!);
+    try {
+      const stores = await Promise.all([1, 2, 3, 4].map(() => openPostgresStore(schema.url, 2)));
+      const { rows } = await schema.query('SELECT version FROM schema_version ORDER BY version');
+      expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+      expect(await stores[0]!.offices.count()).toBe(0);
+      await Promise.all(stores.map((s) => s.close()));
+    } finally {
+      await schema.drop();
+    }
+  });
+});
+
+describe.skipIf(!PG_URL)(title('PostgreSQL relay'), () => {
+  let schema: TestSchema;
+  let data: ReturnType<typeof tempDataDir>;
+  let a: RunningServer;
+  let b: ChildServer;
+  let cm: Agent;
+  let hh: Agent;
+  let ds: Agent;
+  let sent: MessageSummary;
+  const csv = planCsv();
+  const attachment = pdf('第3表 週間計画.pdf', 4096);
+
+  beforeAll(async () => {
+    schema = await createTestSchema(PG_URL!);
+    data = tempDataDir();
+    a = await startPgServer(schema.url, data.dir, { retentionDays: 30 });
+    cm = await new Agent(a.url).loginAs(CM.user, CM.officeUser);
+    hh = await new Agent(a.url).loginAs(HH.user, HH.officeUser);
+    ds = await new Agent(a.url).loginAs(DS.user, DS.officeUser);
+  }, HOOK_TIMEOUT);
+  afterAll(async () => {
+    await b?.stop();
+    await a?.close();
+    await schema?.drop();
+    data?.remove();
+  }, HOOK_TIMEOUT);
+
+  it('seeds the demo directory on the first start', async () => {
+    expect(a.seeded).toBe(true);
+    const { rows } = await schema.query('SELECT COUNT(*)::int AS n FROM offices');
+    expect(rows[0].n).toBe(4);
+  });
+
+  it('refuses a wrong password and keeps the session in the database', async () => {
+    expect((await new Agent(a.url).login(CM.user, 'wrong-password')).status).toBe(401);
+    const { rows } = await schema.query('SELECT office_number FROM sessions WHERE user_id = $1', [CM.user]);
+    expect(rows.map((r) => r.office_number)).toContain(CM.office);
+  });
+
+  it('delivers a send: received list, byte-exact download, then 済 for the sender', async () => {
+    const res = await cm.send({ destination: HH.office, message: 'PostgreSQL 経由の計画です' }, [csv, attachment]);
+    expect(res.status).toBe(201);
+    sent = sendResponseSchema.parse(await res.json()).message;
+    expect(sent.downloadStatus).toBe('未');
+    expect((Date.parse(sent.expiresAt) - Date.parse(sent.sentAt)) / 86_400_000).toBe(30);
+
+    const received = await list(hh, 'received');
+    expect(received.map((m) => m.id)).toEqual([sent.id]);
+    expect(received[0]!.files.map((f) => [f.name, f.size])).toEqual([
+      [csv.name, csv.bytes.length],
+      [attachment.name, 4096],
+    ]);
+    expect(equalBytes(await download(hh, sent, 0), csv.bytes)).toBe(true);
+    expect(equalBytes(await download(hh, sent, 1), attachment.bytes)).toBe(true);
+
+    const [mine] = await list(cm, 'sent');
+    expect(mine!.id).toBe(sent.id);
+    expect(mine!.downloadStatus).toBe('済');
+  });
+
+  it('keeps a third office out: 404 on the message and its file, nothing listed', async () => {
+    expect((await ds.request(`/api/messages/${sent.id}`)).status).toBe(404);
+    expect((await ds.request(`/api/messages/${sent.id}/files/${sent.files[0]!.id}`)).status).toBe(404);
+    expect(await list(ds, 'received')).toEqual([]);
+    expect(await list(ds, 'sent')).toEqual([]);
+  });
+
+  it('stores one message for the same key sent twice, and 409s a different body under that key', async () => {
+    const key = crypto.randomUUID();
+    const files = [planCsv(CM.office, DS.office, '20240501090000')];
+    const first = await cm.send({ destination: DS.office, message: '再送テスト' }, files, key);
+    expect(first.status).toBe(201);
+    const again = await cm.send({ destination: DS.office, message: '再送テスト' }, files, key);
+    expect(again.status).toBe(200);
+    const [x, y] = [sendResponseSchema.parse(await first.json()), sendResponseSchema.parse(await again.json())];
+    expect(y.duplicate).toBe(true);
+    expect(y.message.id).toBe(x.message.id);
+    expect((await list(ds, 'received')).filter((m) => m.message === '再送テスト')).toHaveLength(1);
+
+    const clash = await cm.send({ destination: DS.office, message: '別の内容' }, files, key);
+    expect(clash.status).toBe(409);
+    expect((await list(ds, 'received')).filter((m) => m.message === '別の内容')).toHaveLength(0);
+  });
+
+  it('stores one message when 10 identical retries arrive at the same moment', async () => {
+    const key = crypto.randomUUID();
+    const files = [planCsv(CM.office, HH.office, '20240502090000')];
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => cm.send({ destination: HH.office, message: '同時再送' }, files, key)),
+    );
+    const bodies = await Promise.all(responses.map(async (r) => ({ status: r.status, body: sendResponseSchema.parse(await r.json()) })));
+    expect(bodies.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(bodies.filter((r) => r.status === 200 && r.body.duplicate)).toHaveLength(9);
+    expect(new Set(bodies.map((r) => r.body.message.id)).size).toBe(1);
+    const { rows } = await schema.query('SELECT COUNT(*)::int AS n FROM messages WHERE message = $1', ['同時再送']);
+    expect(rows[0].n).toBe(1);
+    // the losers' blob folders are gone: one folder per stored message
+    const stored = await schema.query('SELECT id FROM messages');
+    expect(readdirSync(join(data.dir, 'blobs')).sort()).toEqual(stored.rows.map((r) => r.id as string).sort());
+  });
+
+  it('runs the admin CLI against the same database', async () => {
+    const run = promisify(execFile);
+    const env = { ...process.env, DATABASE_URL: schema.url, DATA_DIR: data.dir };
+    const admin = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args], { env });
+    await admin('add-office', '1495000315', 'テスト薬局訪問看護', '--kind', '訪問看護');
+    expect((await admin('list-offices')).stdout).toContain('1495000315');
+    const res = await cm.request('/api/offices?number=1495000315');
+    expect(officeLookupResponseSchema.parse(await res.json()).offices.map((o) => o.name)).toEqual(['テスト薬局訪問看護']);
+    expect((await admin('audit', '--limit', '100')).stdout).toContain('send');
+  });
+
+  describe('a second server process on the same database and blob folder', () => {
+    beforeAll(async () => {
+      b = await startChildServer(schema.url, data.dir);
+    }, HOOK_TIMEOUT);
+
+    it('lists and serves, byte for byte, a send made through the first', async () => {
+      const res = await cm.send({ destination: HH.office, message: '一台目から送信' }, [planCsv(CM.office, HH.office, '20240601090000')]);
+      expect(res.status).toBe(201);
+      const { message } = sendResponseSchema.parse(await res.json());
+      // a fresh login on the second process...
+      const hhOnB = await new Agent(b.url).loginAs(HH.user, HH.officeUser);
+      const onB = (await list(hhOnB, 'received')).find((m) => m.id === message.id);
+      expect(onB?.message).toBe('一台目から送信');
+      expect(equalBytes(await download(hhOnB, onB!), planCsv(CM.office, HH.office, '20240601090000').bytes)).toBe(true);
+      // ...and a session made on the first works on the second: sessions live in the database
+      const cmOnB = sameSessionOn(cm, b.url);
+      expect((await list(cmOnB, 'sent')).find((m) => m.id === message.id)?.downloadStatus).toBe('済');
+    });
+
+    it('answers duplicate:true to a retry through the second of a key first sent through the first', async () => {
+      const key = crypto.randomUUID();
+      const files = [planCsv(CM.office, HH.office, '20240602090000')];
+      const first = await cm.send({ destination: HH.office, message: '跨いで再送' }, files, key);
+      expect(first.status).toBe(201);
+      const retry = await sameSessionOn(cm, b.url).send({ destination: HH.office, message: '跨いで再送' }, files, key);
+      expect(retry.status).toBe(200);
+      const [x, y] = [sendResponseSchema.parse(await first.json()), sendResponseSchema.parse(await retry.json())];
+      expect(y.duplicate).toBe(true);
+      expect(y.message.id).toBe(x.message.id);
+    });
+
+    it('stores one message when identical retries hit both servers at once', async () => {
+      const key = crypto.randomUUID();
+      const files = [planCsv(CM.office, HH.office, '20240603090000')];
+      const agents = [cm, sameSessionOn(cm, b.url)];
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => agents[i % 2]!.send({ destination: HH.office, message: '両方へ同時' }, files, key)),
+      );
+      expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+      const { rows } = await schema.query('SELECT COUNT(*)::int AS n FROM messages WHERE message = $1', ['両方へ同時']);
+      expect(rows[0].n).toBe(1);
+    });
+  });
+});
+
+describe.skipIf(!PG_URL)(title('PostgreSQL retention'), () => {
+  let schema: TestSchema;
+  let data: ReturnType<typeof tempDataDir>;
+  let server: RunningServer;
+  let clock = Date.parse('2025-04-01T09:00:00Z');
+
+  beforeAll(async () => {
+    schema = await createTestSchema(PG_URL!);
+    data = tempDataDir();
+    server = await startPgServer(schema.url, data.dir, { retentionDays: 7, now: () => new Date(clock) });
+  }, HOOK_TIMEOUT);
+  afterAll(async () => {
+    await server?.close();
+    await schema?.drop();
+    data?.remove();
+  }, HOOK_TIMEOUT);
+
+  it('removes a message, its files and its key once the retention has passed', async () => {
+    const cm = await new Agent(server.url).loginAs(CM.user, CM.officeUser);
+    const res = await cm.send({ destination: HH.office, message: '期限切れ予定' }, [planCsv()]);
+    expect(res.status).toBe(201);
+    const { message } = sendResponseSchema.parse(await res.json());
+    expect(existsSync(join(data.dir, 'blobs', message.id))).toBe(true);
+
+    clock += 6 * 86_400_000;
+    expect((await server.sweep()).messages).toBe(0);
+    clock += 2 * 86_400_000;
+    expect((await server.sweep()).messages).toBe(1);
+
+    expect(existsSync(join(data.dir, 'blobs', message.id))).toBe(false);
+    for (const table of ['messages', 'message_files', 'idempotency']) {
+      const { rows } = await schema.query(`SELECT COUNT(*)::int AS n FROM ${table}`);
+      expect(rows[0].n).toBe(0);
+    }
+    // the session outlived the messages (12 h) only until now: log in again to look
+    const again = await new Agent(server.url).loginAs(HH.user, HH.officeUser);
+    expect(await list(again, 'received')).toEqual([]);
+  });
+});
