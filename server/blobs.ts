@@ -1,7 +1,7 @@
 // File contents on disk: DATA_DIR/blobs/<messageId>/<fileId>. Names users chose never become paths.
 // A send is staged in DATA_DIR/tmp, synced, then renamed into place in one step, so a crash
 // leaves either nothing or a whole folder (removed at the next start unless its message row exists).
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isId, newId } from './ids';
 
@@ -18,6 +18,14 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
+async function olderThan(path: string, cutoff: number): Promise<boolean> {
+  try {
+    return (await stat(path)).mtimeMs < cutoff;
+  } catch {
+    return false; // already gone
+  }
+}
+
 export class BlobStore {
   readonly tmpDir: string;
   readonly blobsDir: string;
@@ -27,11 +35,24 @@ export class BlobStore {
     this.blobsDir = join(dataDir, 'blobs');
   }
 
-  /** Creates the folders and drops what an interrupted send left in tmp. */
-  async init(): Promise<void> {
-    await rm(this.tmpDir, { recursive: true, force: true });
+  /**
+   * Creates the folders and drops what an interrupted send left in tmp. With several processes
+   * sharing the folder (PostgreSQL), only leftovers older than graceMs go: younger ones may be
+   * another process's send in progress.
+   */
+  async init(graceMs = 0): Promise<void> {
     await mkdir(this.tmpDir, { recursive: true });
     await mkdir(this.blobsDir, { recursive: true });
+    const cutoff = Date.now() - graceMs;
+    for (const entry of await readdir(this.tmpDir)) {
+      const path = join(this.tmpDir, entry);
+      if (graceMs === 0 || (await olderThan(path, cutoff))) await rm(path, { recursive: true, force: true });
+    }
+  }
+
+  /** Whether a message folder was last changed before cutoff (ms since epoch). */
+  async messageDirOlderThan(messageId: string, cutoff: number): Promise<boolean> {
+    return olderThan(this.messageDir(messageId), cutoff);
   }
 
   async stage(files: readonly { id: string; bytes: Uint8Array }[]): Promise<StagedSend> {

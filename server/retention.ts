@@ -21,10 +21,16 @@ export async function sweepExpired(store: Store, blobs: BlobStore, now: Date): P
 }
 
 /** Blob folders whose message row never landed (a crash between rename and insert) or was deleted. */
-export async function removeOrphanBlobs(store: Store, blobs: BlobStore): Promise<number> {
+/** graceMs > 0 spares folders young enough to belong to another process's send in progress. */
+export async function removeOrphanBlobs(store: Store, blobs: BlobStore, graceMs = 0): Promise<number> {
   const onDisk = await blobs.messageIds();
   const known = await store.messages.existingIds(onDisk);
-  const orphans = onDisk.filter((id) => !known.has(id));
-  for (const id of orphans) await blobs.remove(id);
-  return orphans.length;
+  const cutoff = Date.now() - graceMs;
+  let removed = 0;
+  for (const id of onDisk.filter((candidate) => !known.has(candidate))) {
+    if (graceMs > 0 && !(await blobs.messageDirOlderThan(id, cutoff))) continue;
+    await blobs.remove(id);
+    removed += 1;
+  }
+  return removed;
 }

@@ -55,12 +55,16 @@ function timeouts(config: Config): { requestTimeout: number; headersTimeout: num
   };
 }
 
+const SHARED_FOLDER_GRACE_MS = 60 * 60 * 1000;
+
 async function listen(config: Config, store: Store, now: () => Date): Promise<RunningServer> {
   const blobs = new BlobStore(config.dataDir);
-  await blobs.init();
-  // With PostgreSQL several processes share the blob folder: a folder another process has just
-  // committed but not yet recorded would look orphaned, so only the single-process store cleans up.
-  if (!config.databaseUrl) await removeOrphanBlobs(store, blobs);
+  // With PostgreSQL several processes share the blob folder: a send another process is staging,
+  // or has committed to disk but not yet recorded, looks like a leftover for a moment. Only
+  // leftovers older than any send can take are removed there; SQLite means one process.
+  const graceMs = config.databaseUrl ? SHARED_FOLDER_GRACE_MS : 0;
+  await blobs.init(graceMs);
+  await removeOrphanBlobs(store, blobs, graceMs);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(store) : false;
 
   const deps: AppDeps = { config, store, blobs, throttle: new LoginThrottle(), now };

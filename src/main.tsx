@@ -1,4 +1,5 @@
 // Entry point: render the app, check the session with the server, start the outbox sync.
+import './domain/zod-config';
 import { render } from 'preact';
 import { startPageSync } from './api/sync';
 import { checkSession, watchAuthProblems } from './views/app/auth';

@@ -132,5 +132,5 @@ export interface Store {
   sessions: SessionRepository;
   messages: MessageRepository;
   audit: AuditRepository;
-  close(): void;
+  close(): void | Promise<void>;
 }

@@ -92,6 +92,14 @@ export function sendRoutes(deps: AppDeps): Hono<AppEnv> {
       const office = session.officeNumber;
       const key = parseOr400(idempotencyKeySchema, c.req.header(IDEMPOTENCY_HEADER) ?? '');
       const { meta, files } = await readForm(c);
+      if (meta.sender !== undefined && meta.sender !== office) {
+        // queued under one office, flushed under another login: wait for the right office
+        throw new HttpError(
+          409,
+          'wrong-office',
+          `この送信は事業所 ${meta.sender} から送るものです。その事業所の事業所ユーザでログインすると送信されます`,
+        );
+      }
       const hash = requestHash(meta.destination, meta.message, files);
 
       const existing = await store.messages.findIdempotent(office, key);

@@ -76,6 +76,10 @@ async function flushUnlocked(options: FlushOptions): Promise<FlushReport> {
         await pauseForLogin();
         report.needsLogin = true;
         return report;
+      case 'other-office':
+        // this item waits for its own office's login; the current office's items go on
+        await markNeedsLogin(item.id, verdict.message);
+        break;
       case 'retry': {
         const nextAttemptAt = now() + backoffDelay(item.attempts);
         await markRetryLater(item.id, verdict.message, nextAttemptAt);
@@ -94,7 +98,7 @@ async function flushUnlocked(options: FlushOptions): Promise<FlushReport> {
 
 type Verdict =
   | { kind: 'sent'; response: Extract<SendOutcome, { kind: 'sent' }>['response'] }
-  | { kind: 'failed' | 'needs-login' | 'retry'; message: string };
+  | { kind: 'failed' | 'needs-login' | 'other-office' | 'retry'; message: string };
 
 function judge(outcome: SendOutcome): Verdict {
   if (outcome.kind === 'sent') return { kind: 'sent', response: outcome.response };
@@ -104,6 +108,7 @@ function judge(outcome: SendOutcome): Verdict {
   if (status === 403 && code === 'office-login-required') {
     return { kind: 'needs-login', message: message || '事業所ユーザログインが必要です' };
   }
+  if (status === 409 && code === 'wrong-office') return { kind: 'other-office', message };
   if (status >= 500 || RETRYABLE_4XX.has(status)) return { kind: 'retry', message };
   return { kind: 'failed', message };
 }

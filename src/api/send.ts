@@ -24,7 +24,11 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 const UNREACHABLE = '接続できませんでした。接続が戻ると自動で送信します';
 
 export async function sendOutboxItem(item: OutboxItem, fetchImpl: FetchLike = (i, init) => fetch(i, init)): Promise<SendOutcome> {
-  const meta: SendMeta = { destination: item.destination, message: item.message };
+  const meta: SendMeta = {
+    ...(item.sender !== undefined ? { sender: item.sender } : {}),
+    destination: item.destination,
+    message: item.message,
+  };
   const body = new FormData();
   body.append('meta', JSON.stringify(meta));
   for (const file of item.files) body.append('files', file.blob, file.name);

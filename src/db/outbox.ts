@@ -19,6 +19,7 @@ function nextCreatedAt(): number {
 }
 
 export async function enqueueSend(input: {
+  sender?: string;
   destination: string;
   message: string;
   files: KeptFile[];
@@ -28,6 +29,7 @@ export async function enqueueSend(input: {
   const now = nextCreatedAt();
   const item: OutboxItem = {
     id: crypto.randomUUID(),
+    ...(input.sender !== undefined ? { sender: input.sender } : {}),
     destination: input.destination,
     message: input.message,
     files: input.files.map((f) => ({ name: f.name, type: f.type, blob: f.blob })),

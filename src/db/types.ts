@@ -20,6 +20,8 @@ export type OutboxStatus = 'waiting' | 'sending' | 'failed' | 'needs-login';
 export interface OutboxItem {
   /** also the idempotency key sent to the server */
   id: string;
+  /** the office logged in when the send was queued; it goes out only under that office */
+  sender?: string;
   destination: string;
   message: string;
   files: KeptFile[];

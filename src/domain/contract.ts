@@ -92,6 +92,9 @@ export type Box = z.infer<typeof boxSchema>;
 
 /** The multipart field "meta" of POST /api/messages (files go in repeated "files" parts). */
 export const sendMetaSchema = z.object({
+  /** The office the send was composed as. A queued send must never leave under another
+   * office's login (a shared tablet, a re-login), so the server refuses a mismatch. */
+  sender: officeNumberSchema.optional(),
   destination: officeNumberSchema,
   message: z.string().max(MAX_MESSAGE_CHARS, `メッセージは${MAX_MESSAGE_CHARS}文字以内で入力してください`),
 });

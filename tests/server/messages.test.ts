@@ -149,6 +149,18 @@ describe('idempotency', () => {
     expect((await list(ds, 'received')).filter((m) => m.message === '二回目')).toHaveLength(0);
   });
 
+  it('refuses a send queued as another office (409 wrong-office) and stores nothing', async () => {
+    const before = await list(ds, 'received');
+    const res = await hh.send({ sender: CM.office, destination: DS.office, message: '別事業所' }, [pdf('memo.pdf')]);
+    expect(res.status).toBe(409);
+    const body = apiErrorSchema.parse(await res.json());
+    expect(body.error.code).toBe('wrong-office');
+    expect(body.error.message).toContain(CM.office);
+    expect(await list(ds, 'received')).toHaveLength(before.length);
+    const ok = await hh.send({ sender: HH.office, destination: DS.office, message: '自事業所' }, [pdf('memo.pdf')]);
+    expect(ok.status).toBe(201);
+  });
+
   it('scopes keys per office', async () => {
     const key = crypto.randomUUID();
     const fromCm = await cm.send({ destination: DS.office, message: 'A' }, [planCsv(CM.office, DS.office, '20240503090000')], key);

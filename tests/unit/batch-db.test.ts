@@ -95,7 +95,7 @@ describe('sending the list through the outbox', () => {
   it('queues one outbox item per row, then 成功 rows leave and 失敗 rows stay with the reason', async () => {
     const offices = batchOffices(3);
     await addFilesToStoredBatch(batchFiles(offices).map(toInput), ctx);
-    const queued = await sendRows(await listBatchRows());
+    const queued = await sendRows(await listBatchRows(), CARE_OFFICE);
     expect(queued.map((r) => r.status)).toEqual(['送信待ち', '送信待ち', '送信待ち']);
     expect(flushes.count).toBe(1);
     const items = await listOutbox();
@@ -115,7 +115,7 @@ describe('sending the list through the outbox', () => {
     expect(await listBatchRows()).toHaveLength(2);
 
     // 再送: the failed outbox item goes, a new one takes its place, so nothing is delivered twice
-    const [resent] = await sendRows([failed]);
+    const [resent] = await sendRows([failed], CARE_OFFICE);
     const after = await listOutbox();
     expect(after.map((i) => i.id)).not.toContain(items[1]!.id);
     expect(after.filter((i) => i.batchRowId === failed.id)).toHaveLength(1);
@@ -124,18 +124,18 @@ describe('sending the list through the outbox', () => {
 
   it('a row whose item vanished from the outbox unconfirmed is 失敗 (interrupted) and can go again', async () => {
     await addFilesToStoredBatch(batchFiles(batchOffices(1)).map(toInput), ctx);
-    await sendRows(await listBatchRows());
+    await sendRows(await listBatchRows(), CARE_OFFICE);
     const [item] = await listOutbox();
     await removeOutboxItem(item!.id);
     const { rows } = await refreshRows(CARE_OFFICE);
     expect(rows[0]).toMatchObject({ status: '失敗', reason: INTERRUPTED_REASON });
-    expect(await sendRows(rows)).toHaveLength(1);
+    expect(await sendRows(rows, CARE_OFFICE)).toHaveLength(1);
   });
 
   it('does not send rows with problems', async () => {
     const files = batchFiles(batchOffices(1)).slice(0, 1); // UPPLAN without its 第7表
     await addFilesToStoredBatch(files.map(toInput), ctx);
-    expect(await sendRows(await listBatchRows())).toEqual([]);
+    expect(await sendRows(await listBatchRows(), CARE_OFFICE)).toEqual([]);
     expect(await listOutbox()).toEqual([]);
     await deleteBatchRows((await listBatchRows()).map((r) => r.id));
     expect(await listBatchRows()).toEqual([]);

@@ -61,6 +61,22 @@ describe('flushOutbox', () => {
     ]);
   });
 
+  it('an item queued under another office waits for that office without holding back the others', async () => {
+    const wrong = { status: 409, body: { error: { code: 'wrong-office', message: 'この送信は事業所 3310000025 から送るものです' } } };
+    const relay = fakeRelay([wrong]);
+    const other = await enqueueSend({ sender: '3310000025', destination: '3300000001', message: '', files: [csvFile(NAME)] });
+    const mine = await enqueueSend({ sender: '3300000001', destination: '3310000017', message: '', files: [csvFile(NAME)] });
+    const report = await flushOutbox({ fetchImpl: relay.fetchImpl });
+    expect(relay.requests.map((r) => r.meta)).toEqual([
+      { sender: '3310000025', destination: '3300000001', message: '' },
+      { sender: '3300000001', destination: '3310000017', message: '' },
+    ]);
+    expect(report.sent.map((r) => r.id)).toEqual([mine.id]);
+    expect(report.needsLogin).toBe(false);
+    expect(await isPausedForLogin()).toBe(false);
+    expect(await getOutboxItem(other.id)).toMatchObject({ status: 'needs-login', lastError: 'この送信は事業所 3310000025 から送るものです' });
+  });
+
   it('500 twice then 201: one delivery, one send record, the item and its draft gone', async () => {
     const relay = fakeRelay([{ status: 500 }, { status: 503 }]);
     const time = clock();

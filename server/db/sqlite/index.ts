@@ -17,6 +17,8 @@ export function openSqliteStore(dataDir: string): Store {
     sessions: sqliteSessions(db),
     messages: sqliteMessages(db),
     audit: sqliteAudit(db),
-    close: () => db.close(),
+    close: () => {
+      db.close();
+    },
   };
 }

@@ -1,4 +1,6 @@
 // The navigation bar on every screen, with who is logged in, the outbox count and offline state.
+import { useState } from 'preact/hooks';
+import { Dialog } from '../common/Dialog';
 import { outboxCount } from '../outbox/state';
 import { logoutAndLeave } from './auth';
 import { online } from './online';
@@ -19,6 +21,9 @@ export function Nav() {
   const active = current === 'messages' ? (route.value.params.get('box') === 'received' ? 'received' : 'sent') : current;
   const who = session.value;
   const waiting = outboxCount.value;
+  const [confirmingLogout, setConfirmingLogout] = useState(false);
+  // queued sends stay on the device; say so before the person leaves a shared tablet
+  const askLogout = () => (waiting > 0 ? setConfirmingLogout(true) : void logoutAndLeave());
   return (
     <header class="app-header">
       <div class="header-top">
@@ -33,8 +38,20 @@ export function Nav() {
             送信待ち <span class="count">{waiting}</span>
           </a>
         )}
-        <button type="button" class="logout" onClick={() => void logoutAndLeave()}>ログアウト</button>
+        <button type="button" class="logout" onClick={askLogout}>ログアウト</button>
       </div>
+      {confirmingLogout && (
+        <Dialog title="ログアウトの確認" onCancel={() => setConfirmingLogout(false)}>
+          <p>
+            送信待ちが{waiting}件あります。ログアウトしても送信待ちはこの端末に残り、
+            同じ事業所の事業所ユーザで再びログインすると送信されます。
+          </p>
+          <div class="actions">
+            <button type="button" onClick={() => setConfirmingLogout(false)}>キャンセル</button>
+            <button type="button" class="primary" onClick={() => void logoutAndLeave()}>ログアウト</button>
+          </div>
+        </Dialog>
+      )}
       <nav aria-label="メインメニュー">
         <ul>
           {LINKS.map((link) => (

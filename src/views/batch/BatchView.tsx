@@ -95,7 +95,7 @@ export function BatchView() {
     setSelected(new Set());
     void serial
       .run(async () => {
-        await sendRows(chosen);
+        await sendRows(chosen, senderRef.current);
         show(await refreshRows(senderRef.current));
       })
       .catch(report);

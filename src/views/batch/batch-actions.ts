@@ -59,13 +59,14 @@ export async function lookUpNames(rows: StoredBatchRow[], sender: string | null)
  * then one flush is asked for. A failed item left from an earlier try is removed first, so a
  * row is never delivered twice.
  */
-export async function sendRows(rows: readonly StoredBatchRow[]): Promise<StoredBatchRow[]> {
+export async function sendRows(rows: readonly StoredBatchRow[], sender: string | null): Promise<StoredBatchRow[]> {
   const outbox = await readOutbox();
   const queued: StoredBatchRow[] = [];
   for (const row of rows) {
     if (!isSendable(row) || row.destination === null) continue;
     for (const id of failedItemsOf(row.id, outbox)) await removeOutboxItem(id);
     const item = await enqueueSend({
+      ...(sender ? { sender } : {}),
       destination: row.destination,
       message: row.message,
       files: keptFilesOf(row),

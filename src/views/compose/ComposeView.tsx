@@ -117,7 +117,7 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
   const confirmSend = () =>
     guarded(async () => {
       const target = check.destination ?? destination;
-      await enqueueSend({ destination: target, message, files: toKept(files), ...(savedDraftId ? { draftId: savedDraftId } : {}) });
+      await enqueueSend({ ...(office ? { sender: office.number } : {}), destination: target, message, files: toKept(files), ...(savedDraftId ? { draftId: savedDraftId } : {}) });
       requestFlush();
       setConfirming(false);
       showNotice('送信を受け付けました', 'sent');

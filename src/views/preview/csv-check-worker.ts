@@ -1,5 +1,6 @@
 // Runs the CSV spec checks off the main thread: a 10 MB 第6表 takes long enough to freeze
 // typing in the message field. Blobs arrive by reference; the bytes are read here.
+import '../../domain/zod-config';
 import type { CheckReply, CheckRequest } from './csv-check-protocol';
 import { checkFiles } from './csv-check-core';
 
