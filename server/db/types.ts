@@ -104,6 +104,8 @@ export interface SessionRepository {
   get(tokenHash: string): Promise<SessionRecord | null>;
   setOffice(tokenHash: string, officeNumber: string, officeUserId: string): Promise<void>;
   delete(tokenHash: string): Promise<void>;
+  /** Ends every session of a person (a lost tablet): returns how many. */
+  deleteForUser(userId: string): Promise<number>;
   deleteExpired(nowIso: string): Promise<number>;
 }
 

@@ -105,6 +105,20 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json({ ok: true });
   });
 
+  app.post('/auth/logout-everywhere', async (c) => {
+    const session = requirePerson(c);
+    const ended = await store.sessions.deleteForUser(session.userId);
+    await endSession(c, deps);
+    await store.audit.add({
+      action: 'logout-everywhere',
+      actor: session.userId,
+      office: session.officeNumber,
+      target: `${ended} sessions`,
+      address: clientAddress(c, deps.config.trustProxy),
+    });
+    return c.json({ ok: true, ended });
+  });
+
   app.get('/session', async (c) => c.json(await sessionInfo(requirePerson(c))));
 
   return app;

@@ -145,6 +145,10 @@ export async function logout(): Promise<void> {
   await send('POST', API.logout, {}, true);
 }
 
+export async function logoutEverywhere(): Promise<void> {
+  await send('POST', API.logoutEverywhere, {}, true);
+}
+
 export async function lookupOffices(numbers: string[]): Promise<Office[]> {
   if (numbers.length === 0) return [];
   const query = new URLSearchParams();

@@ -122,6 +122,8 @@ export const API = {
   login: '/api/auth/login',
   officeLogin: '/api/auth/office-login',
   logout: '/api/auth/logout',
+  /** ends every session of the person, on every device */
+  logoutEverywhere: '/api/auth/logout-everywhere',
   session: '/api/session',
   /** GET ?number=…&number=… */
   offices: '/api/offices',

@@ -119,6 +119,19 @@ describe('logout and office lookup', () => {
     expect((await replay.request('/api/messages?box=received')).status).toBe(401);
   });
 
+  it('logout everywhere ends the person’s sessions on every device, and no one else’s', async () => {
+    const tablet = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+    const laptop = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+    const other = await new Agent(t.url).loginAs(HH.user, HH.officeUser);
+    const res = await laptop.request('/api/auth/logout-everywhere', { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { ended: number }).ended).toBeGreaterThanOrEqual(2);
+    expect((await tablet.request('/api/session')).status).toBe(401);
+    expect((await laptop.request('/api/session')).status).toBe(401);
+    expect((await other.request('/api/session')).status).toBe(200);
+    expect((await new Agent(t.url).request('/api/auth/logout-everywhere', { method: 'POST' })).status).toBe(401);
+  });
+
   it('looks up only offices that exist, for a logged-in person', async () => {
     expect((await new Agent(t.url).request('/api/offices?number=3310000017')).status).toBe(401);
     const agent = new Agent(t.url);

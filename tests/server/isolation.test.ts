@@ -101,6 +101,13 @@ const routes: Route[] = [
     expect: { 'bystander office': 401, 'person without office login': 401, 'person refused by another office': 401, 'no session': 401 },
     call: (a) => a.login(CM.user, 'not-the-password'),
   },
+  // POST /api/auth/logout-everywhere would end cm01's own sessions used below; tests/server/auth.test.ts
+  // shows it ends only the caller's sessions.
+  {
+    name: 'POST /api/messages (a PDF send queued as 3300000001)',
+    expect: { 'bystander office': 409, ...PERSON_ONLY },
+    call: (a) => a.send({ sender: CM.office, destination: HH.office, message: 'なりすまし' }, [pdf('memo.pdf')]),
+  },
   { name: 'POST /api/auth/logout', expect: { 'bystander office': 200, 'person without office login': 200, 'person refused by another office': 200, 'no session': 200 }, call: (a) => a.request('/api/auth/logout', { method: 'POST' }) },
 ];
 

@@ -36,6 +36,10 @@ export function pgSessions(pool: Pool): SessionRepository {
     async delete(tokenHash) {
       await pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
     },
+    async deleteForUser(userId) {
+      const result = await pool.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+      return result.rowCount ?? 0;
+    },
     async deleteExpired(nowIso) {
       const result = await pool.query('DELETE FROM sessions WHERE expires_at <= $1', [nowIso]);
       return result.rowCount ?? 0;

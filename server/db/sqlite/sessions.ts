@@ -15,6 +15,7 @@ export function sqliteSessions(db: Db): SessionRepository {
   );
   const setOffice = db.prepare('UPDATE sessions SET office_number = ?, office_user_id = ? WHERE token_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+  const removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
   const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
   return {
     async create(s) {
@@ -28,6 +29,9 @@ export function sqliteSessions(db: Db): SessionRepository {
     },
     async delete(tokenHash) {
       remove.run(tokenHash);
+    },
+    async deleteForUser(userId) {
+      return removeForUser.run(userId).changes;
     },
     async deleteExpired(nowIso) {
       return removeExpired.run(nowIso).changes;

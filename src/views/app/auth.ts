@@ -1,6 +1,6 @@
 // Keeps the session signal in step with the server: checked once on start, dropped on 401,
 // office cleared on 403 'office-login-required' so the next screen asks for it again.
-import { ApiFailure, OFFICE_LOGIN_REQUIRED, fetchSession, logout, onAuthProblem } from '../../api/client';
+import { ApiFailure, OFFICE_LOGIN_REQUIRED, fetchSession, logout, logoutEverywhere, onAuthProblem } from '../../api/client';
 import { clearCachedLists } from '../../db/cache';
 import { redirect } from './router';
 import { clearSession, session, setSession } from './session';
@@ -29,6 +29,16 @@ export async function logoutAndLeave(): Promise<void> {
   } catch {
     // offline: the server session expires by itself; locally we forget it now
   }
+  await leave();
+}
+
+/** Ends the person's sessions on every device (a lost or shared tablet). Needs the server. */
+export async function logoutEverywhereAndLeave(): Promise<void> {
+  await logoutEverywhere();
+  await leave();
+}
+
+async function leave(): Promise<void> {
   clearSession();
   // the next person on a shared tablet must not see this office's lists
   await clearCachedLists().catch((error: unknown) => console.error(error));

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { listMessages } from '../../api/client';
 import { outboxCount } from '../outbox/state';
 import { StorageNotice } from '../outbox/StorageNotice';
+import { LogoutEverywhere } from './LogoutEverywhere';
 import { online } from '../app/online';
 import { session } from '../app/session';
 
@@ -28,6 +29,7 @@ export function TopView() {
         <a class="tile" href="#/batch">多くの事業所へまとめて送る<span>CSVを一度にドロップ</span></a>
         <a class="tile" href="#/sent">送ったデータの状況を見る<span>ダウンロード状況(未/済)</span></a>
       </div>
+      <LogoutEverywhere />
     </section>
   );
 }

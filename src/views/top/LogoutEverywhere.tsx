@@ -1,0 +1,45 @@
+// すべての端末からログアウト: for a tablet that was lost or left logged in somewhere.
+import { useState } from 'preact/hooks';
+import { ApiFailure } from '../../api/client';
+import { logoutEverywhereAndLeave } from '../app/auth';
+import { online } from '../app/online';
+import { ErrorList } from '../common/Alert';
+import { Dialog } from '../common/Dialog';
+
+export function LogoutEverywhere() {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function confirm() {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await logoutEverywhereAndLeave();
+    } catch (error) {
+      setFailure(error instanceof ApiFailure ? error.message : 'ログアウトできませんでした。もう一度お試しください');
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="account" aria-labelledby="account-heading">
+      <h2 id="account-heading">アカウント</h2>
+      <p>端末をなくしたときや、ほかの端末でログインしたままのときに使います。</p>
+      <button type="button" onClick={() => setAsking(true)} disabled={!online.value}>
+        すべての端末からログアウト
+      </button>
+      {!online.value && <p class="hint">オフラインのため使えません。</p>}
+      {asking && (
+        <Dialog title="すべての端末からログアウト" onCancel={() => setAsking(false)}>
+          <p>このユーザIDでログインしているすべての端末(この端末を含む)からログアウトします。よろしいですか?</p>
+          <ErrorList errors={failure ? [failure] : []} />
+          <div class="actions">
+            <button type="button" onClick={() => setAsking(false)} disabled={busy}>キャンセル</button>
+            <button type="button" class="primary" onClick={() => void confirm()} disabled={busy}>OK</button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}
