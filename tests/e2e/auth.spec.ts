@@ -87,3 +87,49 @@ test('ログアウト ends the session on the server and in the app', async ({ p
   await expect(page.getByLabel('ユーザID')).toBeVisible();
   await expect(page.getByRole('navigation')).toHaveCount(0);
 });
+
+test('すべての端末のログインを解除 ends the sessions in the other browser too', async ({ page, browser }) => {
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await login(otherPage, 'ds01');
+  await expect(otherPage.getByRole('heading', { name: 'トップ' })).toBeVisible();
+  await login(page, 'ds01');
+
+  await page.getByRole('button', { name: 'すべての端末のログインを解除' }).click();
+  const dialog = page.getByRole('dialog', { name: 'すべての端末のログインを解除' });
+  await expect(dialog).toContainText('すべての端末');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByLabel('ユーザID')).toBeVisible();
+
+  expect((await otherPage.request.get('/api/session')).status()).toBe(401);
+  await otherPage.getByRole('link', { name: '受信一覧' }).click();
+  await expect(otherPage.getByLabel('ユーザID')).toBeVisible();
+  await other.close();
+});
+
+test('ログアウト with a queued send warns that it stays on the device', async ({ page, context }) => {
+  await login(page, 'ex01');
+  await page.getByRole('link', { name: '新規作成' }).click();
+  await page.getByLabel('事業所ユーザID').fill('KJ089999999501');
+  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_OFFICE_PASSWORD);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await expect(page.getByRole('heading', { name: '新規作成' })).toBeVisible();
+
+  await context.setOffline(true);
+  await page.getByLabel('ファイルを選択').setInputFiles({ name: '週間計画.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await page.getByLabel('送信先事業所番号').fill('3310000017');
+  await page.getByRole('button', { name: '送信', exact: true }).click();
+  await page.getByRole('dialog', { name: '送信確認' }).getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByRole('link', { name: '送信待ち 1件' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  const dialog = page.getByRole('dialog', { name: 'ログアウトの確認' });
+  await expect(dialog).toContainText('送信待ちが1件あります');
+  await dialog.getByRole('button', { name: 'キャンセル' }).click();
+  await expect(page.getByRole('link', { name: '送信待ち 1件' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await page.getByRole('dialog', { name: 'ログアウトの確認' }).getByRole('button', { name: 'ログアウト' }).click();
+  await expect(page.getByLabel('ユーザID')).toBeVisible();
+  await context.setOffline(false);
+});

@@ -1,4 +1,4 @@
-// すべての端末からログアウト: for a tablet that was lost or left logged in somewhere.
+// すべての端末のログインを解除 (logout everywhere): for a tablet that was lost or left logged in somewhere.
 import { useState } from 'preact/hooks';
 import { ApiFailure } from '../../api/client';
 import { logoutEverywhereAndLeave } from '../app/auth';
@@ -27,12 +27,12 @@ export function LogoutEverywhere() {
       <h2 id="account-heading">アカウント</h2>
       <p>端末をなくしたときや、ほかの端末でログインしたままのときに使います。</p>
       <button type="button" onClick={() => setAsking(true)} disabled={!online.value}>
-        すべての端末からログアウト
+        すべての端末のログインを解除
       </button>
       {!online.value && <p class="hint">オフラインのため使えません。</p>}
       {asking && (
-        <Dialog title="すべての端末からログアウト" onCancel={() => setAsking(false)}>
-          <p>このユーザIDでログインしているすべての端末(この端末を含む)からログアウトします。よろしいですか?</p>
+        <Dialog title="すべての端末のログインを解除" onCancel={() => setAsking(false)}>
+          <p>このユーザIDでログインしているすべての端末(この端末を含む)のログインを解除します。よろしいですか?</p>
           <ErrorList errors={failure ? [failure] : []} />
           <div class="actions">
             <button type="button" onClick={() => setAsking(false)} disabled={busy}>キャンセル</button>
