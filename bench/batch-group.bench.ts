@@ -7,9 +7,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import config from '../playwright.config';
-import { DEMO_OFFICE_PASSWORD, DEMO_PERSON_PASSWORD } from '../server/demo';
 import { startServer } from '../server/main';
+import { signIn } from '../tests/e2e/support/login';
+import { CARE_MANAGER } from '../tests/e2e/support/people';
+import { runAdmin } from '../tests/support/admin';
 import { batchFiles, batchOffices, officesCsv } from '../tests/support/batch-files';
+import { asTestFiles } from '../tests/support/files';
 import { ms, printTable } from './support/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -30,25 +33,14 @@ function builtApp(scratch: string): string {
 function seedOffices(dataDir: string, scratch: string): void {
   const csv = join(scratch, 'offices.csv');
   writeFileSync(csv, officesCsv(OFFICES));
-  execFileSync(process.execPath, ['--import', 'tsx', 'server/admin.ts', 'import-offices', csv], {
-    env: { ...process.env, DATA_DIR: dataDir },
-    stdio: 'ignore',
-  });
+  runAdmin(dataDir, 'import-offices', csv);
 }
 
 async function openBatch(browser: Browser, url: string): Promise<{ page: Page; close: () => Promise<void> }> {
   // a fresh context per run: an empty IndexedDB, so every run groups from nothing
   const context = await browser.newContext({ baseURL: url, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
   const page = await context.newPage();
-  await page.goto('/#/login');
-  await page.getByLabel('ユーザID', { exact: true }).fill('cm01');
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_PERSON_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await page.getByRole('link', { name: '一括送信', exact: true }).click();
-  await page.getByLabel('事業所ユーザID').fill('KJ330000000101');
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_OFFICE_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await page.getByRole('heading', { name: '一括送信', level: 1 }).waitFor();
+  await signIn(page, CARE_MANAGER, '一括送信', '/#/login');
   return { page, close: () => context.close() };
 }
 
@@ -58,12 +50,9 @@ export default async function run(): Promise<void> {
   const staticDir = builtApp(scratch);
   const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, staticDir, seedDemo: true });
   seedOffices(dataDir, scratch);
-  const launch = config.use?.launchOptions ?? {};
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-    args: launch.args ?? [],
-  });
-  const files = batchFiles(OFFICES).map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.bytes) }));
+  // the e2e run's Chromium and flags (playwright.config.ts)
+  const browser = await chromium.launch(config.use?.launchOptions);
+  const files = asTestFiles(batchFiles(OFFICES));
   const bytes = files.reduce((sum, f) => sum + f.buffer.length, 0);
   console.log(`${files.length} files (${(bytes / 1024).toFixed(0)} KiB) for ${OFFICES.length} offices, ${RUNS} runs`);
 

@@ -82,7 +82,9 @@ function contentMatches(extension: AllowedExtension, head: Uint8Array): boolean 
 export function checkAttachment(file: AttachmentInput): string | null {
   const extension = extensionOf(file.name);
   if (!isAllowed(extension)) {
-    return `${file.name}: この種類のファイルは添付できません(添付できるのは ${ALLOWED_EXTENSIONS.join(', ')} です)`;
+    const halfWidth = extension.normalize('NFKC').toLowerCase();
+    const hint = halfWidth !== extension && isAllowed(halfWidth) ? `。拡張子が全角です。半角の .${halfWidth} にしてください` : '';
+    return `${file.name}: この種類のファイルは添付できません(添付できるのは ${ALLOWED_EXTENSIONS.join(', ')} です)${hint}`;
   }
   if (file.size === 0) return `${file.name}: ファイルが空です`;
   if (!contentMatches(extension, file.head)) {
@@ -105,6 +107,16 @@ export function categoryOf(name: string): FileCategory {
 
 function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)}MB`;
+}
+
+function tooLargeMessage(total: number): string {
+  const limit = formatMegabytes(MAX_SEND_BYTES);
+  // just over the limit, 10.0MB against 10.0MB would read as no problem at all: show the bytes
+  if (formatMegabytes(total) === limit) {
+    const bytes = (n: number) => `${n.toLocaleString('en-US')}バイト`;
+    return `添付ファイルの合計が${bytes(total)}です。1回の送信は${limit}(${bytes(MAX_SEND_BYTES)})までです`;
+  }
+  return `添付ファイルの合計が${formatMegabytes(total)}です。1回の送信は${limit}までです`;
 }
 
 function distinct(values: readonly string[]): string[] {
@@ -130,16 +142,18 @@ export function checkSend(
     errors.push(`${name}: 同じ名前のファイルが複数あります`);
   }
   const total = files.reduce((sum, f) => sum + f.size, 0);
-  if (total > MAX_SEND_BYTES) {
-    errors.push(`添付ファイルの合計が${formatMegabytes(total)}です。1回の送信は${formatMegabytes(MAX_SEND_BYTES)}までです`);
-  }
+  if (total > MAX_SEND_BYTES) errors.push(tooLargeMessage(total));
 
   const parsed: ParsedFileName[] = [];
+  let unreadableNames = 0;
   // A name given twice is already an error above; parse it once so units are not doubled.
   for (const name of distinct(names.filter(isRoutedName))) {
     const result = parseFileName(name);
     if (result.ok) parsed.push(result.value);
-    else errors.push(result.error);
+    else {
+      errors.push(result.error);
+      unreadableNames++;
+    }
   }
 
   const senders = distinct(parsed.map((p) => p.sender));
@@ -167,7 +181,9 @@ export function checkSend(
     errors.push(`送信先事業所番号「${typed}」は10桁で入力してください`);
   }
   const destination = named ?? (typed && OFFICE_NUMBER_PATTERN.test(typed) ? typed : null);
-  if (!destination && fromNames.length <= 1 && !typed) {
+  // a name that could not be read carries the destination once it is corrected: asking to
+  // type one as well would send the user the wrong way
+  if (!destination && fromNames.length <= 1 && !typed && unreadableNames === 0) {
     errors.push('送信先事業所番号を入力してください');
   }
   if (destination && ctx.sender && destination === ctx.sender) {

@@ -145,11 +145,27 @@ function splitRest(kind: FileKind, rest: string[]):
   return { error: `ファイル名の区切り(_)の数が正しくありません(形式: ${patternHint(kind)})` };
 }
 
+/**
+ * The slips behind most refused names, said plainly after the error: full-width letters or
+ * digits (typed with the IME on), a space (often invisible in the message), and a doubled
+ * extension (Windows hides the real one, so renaming adds a second .csv).
+ */
+function nameHint(name: string, base: string): string {
+  if (/[\uFF01-\uFF5E]/.test(name)) return '全角の英数字・記号が含まれています。半角で書いてください';
+  if (/\s/.test(name)) return 'ファイル名に空白が含まれています';
+  const inner = /\.([A-Za-z]{3,4})$/.exec(base);
+  if (inner) return `拡張子が「.${inner[1]}${name.slice(base.length)}」と二重になっています`;
+  return '';
+}
+
 export function parseFileName(name: string): ParseResult {
-  const fail = (message: string): ParseResult => ({ ok: false, error: `${name}: ${message}` });
   const dot = name.lastIndexOf('.');
+  const base = dot <= 0 ? name : name.slice(0, dot);
+  const fail = (message: string): ParseResult => {
+    const hint = nameHint(name, base);
+    return { ok: false, error: `${name}: ${message}${hint ? `。${hint}` : ''}` };
+  };
   if (dot <= 0) return fail('拡張子がありません(連携ファイルは .CSV です)');
-  const base = name.slice(0, dot);
   const extension = name.slice(dot + 1).toLowerCase();
   const words = base.split('_');
 

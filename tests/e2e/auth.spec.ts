@@ -1,16 +1,11 @@
 // ログイン, 事業所ユーザログイン and ログアウト against the real relay in Chromium.
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_OFFICE_PASSWORD, DEMO_PERSON_PASSWORD } from '../../server/demo';
-
-async function login(page: Page, userId: string, password = DEMO_PERSON_PASSWORD) {
-  await page.goto('/');
-  await page.getByLabel('ユーザID').fill(userId);
-  await page.getByLabel('パスワード', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-}
+import { expect, test } from '@playwright/test';
+import { minimalPdf } from '../support/files';
+import { loginAsPerson, officeLogin, openScreen, signIn } from './support/login';
+import { MANUAL_OFFICE } from './support/people';
 
 test('a wrong password is refused with a message and nothing else happens', async ({ page }) => {
-  await login(page, 'cm01', 'wrong-password');
+  await loginAsPerson(page, 'cm01', 'wrong-password');
   const alert = page.getByRole('alert');
   await expect(alert).toBeVisible();
   await expect(alert).not.toBeEmpty();
@@ -39,23 +34,19 @@ test('the eye button shows and hides the password', async ({ page }) => {
 });
 
 test('事業所ユーザログイン checks the KJ format, then the server, and 戻る leaves it', async ({ page }) => {
-  await login(page, 'cm01');
+  await loginAsPerson(page, 'cm01');
   await expect(page.getByRole('link', { name: 'トップ' })).toBeVisible();
   await expect(page.getByText('佐藤 ケアマネ')).toBeVisible();
 
   // receiving needs the office login first
-  await page.getByRole('link', { name: '受信一覧' }).click();
+  await openScreen(page, '受信一覧');
   await expect(page.getByRole('heading', { name: '事業所ユーザログイン' })).toBeVisible();
 
-  await page.getByLabel('事業所ユーザID').fill('KJ12345');
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_OFFICE_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
+  await officeLogin(page, 'KJ12345');
   await expect(page.getByRole('alert')).toContainText('「KJ」に続く12桁の数字');
 
   // well formed but not this office's: the server refuses it
-  await page.getByLabel('事業所ユーザID').fill('KJ330000000101');
-  await page.getByLabel('パスワード', { exact: true }).fill('not-the-password');
-  await page.getByRole('button', { name: 'ログイン' }).click();
+  await officeLogin(page, 'KJ330000000101', 'not-the-password');
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.getByRole('alert')).not.toContainText('12桁');
 
@@ -63,10 +54,8 @@ test('事業所ユーザログイン checks the KJ format, then the server, and 
   await expect(page.getByRole('heading', { name: 'トップ' })).toBeVisible();
 
   // the right one opens 受信一覧 and is not asked again in this session
-  await page.getByRole('link', { name: '受信一覧' }).click();
-  await page.getByLabel('事業所ユーザID').fill('KJ330000000101');
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_OFFICE_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
+  await openScreen(page, '受信一覧');
+  await officeLogin(page, 'KJ330000000101');
   await expect(page.getByRole('heading', { name: '受信一覧' })).toBeVisible();
   await expect(page.getByText('れんけい居宅介護支援センター(3300000001)')).toBeVisible();
   await page.getByRole('link', { name: '送信一覧' }).click();
@@ -74,7 +63,7 @@ test('事業所ユーザログイン checks the KJ format, then the server, and 
 });
 
 test('ログアウト ends the session on the server and in the app', async ({ page }) => {
-  await login(page, 'hh01');
+  await loginAsPerson(page, 'hh01');
   await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
   expect((await page.request.get('/api/session')).status()).toBe(200);
 
@@ -91,9 +80,9 @@ test('ログアウト ends the session on the server and in the app', async ({ p
 test('すべての端末のログインを解除 ends the sessions in the other browser too', async ({ page, browser }) => {
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await login(otherPage, 'ds01');
+  await loginAsPerson(otherPage, 'ds01');
   await expect(otherPage.getByRole('heading', { name: 'トップ' })).toBeVisible();
-  await login(page, 'ds01');
+  await loginAsPerson(page, 'ds01');
 
   await page.getByRole('button', { name: 'すべての端末のログインを解除' }).click();
   const dialog = page.getByRole('dialog', { name: 'すべての端末のログインを解除' });
@@ -108,15 +97,10 @@ test('すべての端末のログインを解除 ends the sessions in the other 
 });
 
 test('ログアウト with a queued send warns that it stays on the device', async ({ page, context }) => {
-  await login(page, 'ex01');
-  await page.getByRole('link', { name: '新規作成' }).click();
-  await page.getByLabel('事業所ユーザID').fill('KJ089999999501');
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_OFFICE_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await expect(page.getByRole('heading', { name: '新規作成' })).toBeVisible();
+  await signIn(page, MANUAL_OFFICE, '新規作成');
 
   await context.setOffline(true);
-  await page.getByLabel('ファイルを選択').setInputFiles({ name: '週間計画.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await page.getByLabel('ファイルを選択').setInputFiles(minimalPdf('週間計画.pdf'));
   await page.getByLabel('送信先事業所番号').fill('3310000017');
   await page.getByRole('button', { name: '送信', exact: true }).click();
   await page.getByRole('dialog', { name: '送信確認' }).getByRole('button', { name: 'OK' }).click();

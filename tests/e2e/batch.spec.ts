@@ -1,35 +1,31 @@
 // 一括送信 (issue 4) against the real relay in Chromium: 150 CP932 files for 50 offices are
 // grouped, a 51st destination is refused, one office leaves the directory before the send,
 // and every receiver gets exactly its own files once.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, request, test, type Page } from '@playwright/test';
-import config from '../../playwright.config';
-import { DEMO_OFFICE_PASSWORD, DEMO_PERSON_PASSWORD } from '../../server/demo';
+import { expect, test, type Page } from '@playwright/test';
+import { runAdmin } from '../support/admin';
 import { batchFiles, batchOffices, officesCsv, sequenceDisplayFor, type BatchOffice } from '../support/batch-files';
-import type { GeneratedFile } from '../support/csvgen';
+import { asTestFiles, minimalPdf } from '../support/files';
+import { apiAs, listMessages } from './support/api';
+import { signIn } from './support/login';
+import { CARE_MANAGER, type Persona } from './support/people';
 
 const DATA_DIR = resolve(process.env.E2E_DATA_DIR ?? '.tmp/e2e-data');
-const baseURL = config.use?.baseURL ?? 'http://127.0.0.1:4391';
 const OFFICES = batchOffices(51);
 const FIFTY = OFFICES.slice(0, 50);
 const FIFTY_FIRST = OFFICES[50]!;
 /** The office removed from the directory between grouping and sending. */
 const LEAVING = FIFTY[49]!;
-/** Offices with a person and an office user, to look at their 受信一覧. */
-const RECEIVERS = FIFTY.slice(0, 3).map((office, i) => ({ office, userId: `batchpv0${i + 1}`, officeUserId: `KJ${office.number}01` }));
 const PASSWORD = 'batch-e2e-2026';
-const PDF_NAME = '第3表_週間計画.pdf';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+/** Offices with a person and an office user, to look at their 受信一覧. */
+const RECEIVERS = FIFTY.slice(0, 3).map((office, i) => ({
+  office,
+  persona: { userId: `batchpv0${i + 1}`, password: PASSWORD, officeUserId: `KJ${office.number}01`, officePassword: PASSWORD, office: office.number } satisfies Persona,
+}));
+const PDF = minimalPdf('第3表_週間計画.pdf');
 const MESSAGE = '4月分の予定をお送りします';
-
-function admin(...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args], {
-    env: { ...process.env, DATA_DIR },
-    encoding: 'utf8',
-  });
-}
+const admin = (...args: string[]) => runAdmin(DATA_DIR, ...args);
 
 test.beforeAll(() => {
   const dir = resolve('.tmp/batch-e2e');
@@ -38,29 +34,22 @@ test.beforeAll(() => {
   writeFileSync(csv, officesCsv(OFFICES));
   expect(admin('import-offices', csv)).toContain('51件');
   for (const r of RECEIVERS) {
-    admin('add-user', r.userId, `受信テスト ${r.office.name}`, '--password', PASSWORD, '--office', r.office.number);
-    admin('add-office-user', r.officeUserId, '--password', PASSWORD, '--office', r.office.number);
+    admin('add-user', r.persona.userId, `受信テスト ${r.office.name}`, '--password', PASSWORD, '--office', r.office.number);
+    admin('add-office-user', r.persona.officeUserId, '--password', PASSWORD, '--office', r.office.number);
   }
 });
 
-const asPayload = (files: GeneratedFile[]) =>
-  files.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.bytes) }));
-
-async function openBatchAsCareManager(page: Page): Promise<void> {
-  await page.goto('/#/login');
-  await page.getByLabel('ユーザID', { exact: true }).fill('cm01');
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_PERSON_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await page.getByRole('link', { name: '一括送信', exact: true }).click();
-  await page.getByLabel('事業所ユーザID').fill('KJ330000000101');
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_OFFICE_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await expect(page.getByRole('heading', { name: '一括送信', level: 1 })).toBeVisible();
-}
+const openBatchAsCareManager = (page: Page) => signIn(page, CARE_MANAGER, '一括送信', '/#/login');
 
 const batchTable = (page: Page) => page.getByRole('table', { name: '一括送信の一覧' });
 const bodyRows = (page: Page) => batchTable(page).locator('tbody tr');
 const rowOf = (page: Page, office: BatchOffice) => bodyRows(page).filter({ hasText: office.number });
+
+/** 一括送信 for the rows chosen, confirmed with OK: the progress dialog takes over. */
+async function sendChosenRows(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '一括送信', exact: true }).click();
+  await page.getByRole('dialog', { name: '一括送信の確認' }).getByRole('button', { name: 'OK' }).click();
+}
 
 interface Listed {
   destination: { number: string };
@@ -70,13 +59,9 @@ interface Listed {
 
 /** 受信一覧 of an office, through the API as that office. */
 async function receivedBy(r: (typeof RECEIVERS)[number]): Promise<Listed[]> {
-  const api = await request.newContext({ baseURL, extraHTTPHeaders: { 'x-renkei-client': '1' } });
+  const api = await apiAs(r.persona);
   try {
-    expect((await api.post('/api/auth/login', { data: { userId: r.userId, password: PASSWORD } })).ok()).toBe(true);
-    expect((await api.post('/api/auth/office-login', { data: { officeUserId: r.officeUserId, password: PASSWORD } })).ok()).toBe(true);
-    const response = await api.get('/api/messages?box=received');
-    expect(response.ok()).toBe(true);
-    return ((await response.json()) as { messages: Listed[] }).messages;
+    return await listMessages<Listed>(api, 'received');
   } finally {
     await api.dispose();
   }
@@ -84,10 +69,8 @@ async function receivedBy(r: (typeof RECEIVERS)[number]): Promise<Listed[]> {
 
 /** The sender's 送信一覧, only the messages to this spec's offices. */
 async function sentToBatchOffices(page: Page): Promise<Listed[]> {
-  const response = await page.request.get('/api/messages?box=sent');
-  expect(response.ok()).toBe(true);
   const numbers = new Set(OFFICES.map((o) => o.number));
-  return ((await response.json()) as { messages: Listed[] }).messages.filter((m) => numbers.has(m.destination.number));
+  return (await listMessages<Listed>(page.request, 'sent')).filter((m) => numbers.has(m.destination.number));
 }
 
 test('150 files → 50 rows, 51st office refused, 49 成功 / 1 失敗 after a directory change, the failed row sent again', async ({ page }) => {
@@ -95,7 +78,7 @@ test('150 files → 50 rows, 51st office refused, 49 成功 / 1 失敗 after a d
   const files = batchFiles(OFFICES);
   await openBatchAsCareManager(page);
 
-  await page.getByLabel('ファイルを選択').setInputFiles(asPayload(files.slice(0, 150)));
+  await page.getByLabel('ファイルを選択').setInputFiles(asTestFiles(files.slice(0, 150)));
   await expect(bodyRows(page)).toHaveCount(50);
   for (const [i, office] of FIFTY.entries()) {
     const row = rowOf(page, office);
@@ -114,7 +97,7 @@ test('150 files → 50 rows, 51st office refused, 49 成功 / 1 失敗 after a d
   await expect(fileButton).toHaveText(planName);
 
   // a 51st destination is refused and nothing already listed is lost
-  await page.getByLabel('ファイルを選択').setInputFiles(asPayload(files.slice(150)));
+  await page.getByLabel('ファイルを選択').setInputFiles(asTestFiles(files.slice(150)));
   await expect(page.getByRole('alert')).toContainText('一括送信できる送信先は50事業所までです。');
   await expect(bodyRows(page)).toHaveCount(50);
   await expect(batchTable(page)).not.toContainText(FIFTY_FIRST.number);
@@ -127,8 +110,7 @@ test('150 files → 50 rows, 51st office refused, 49 成功 / 1 失敗 after a d
   expect(admin('remove-office', LEAVING.number)).toContain(LEAVING.number);
 
   await page.getByRole('button', { name: '全選択', exact: true }).click();
-  await page.getByRole('button', { name: '一括送信', exact: true }).click();
-  await page.getByRole('dialog', { name: '一括送信の確認' }).getByRole('button', { name: 'OK' }).click();
+  await sendChosenRows(page);
   const progress = page.getByRole('dialog', { name: '一括送信' });
   await expect(progress).toBeVisible();
   await expect(progress.locator('tbody tr')).toHaveCount(50);
@@ -163,8 +145,7 @@ test('150 files → 50 rows, 51st office refused, 49 成功 / 1 失敗 after a d
   // back in the directory: the failed row goes again, once
   admin('add-office', LEAVING.number, LEAVING.name, '--kind', LEAVING.kind);
   await rowOf(page, LEAVING).getByRole('checkbox').check();
-  await page.getByRole('button', { name: '一括送信', exact: true }).click();
-  await page.getByRole('dialog', { name: '一括送信の確認' }).getByRole('button', { name: 'OK' }).click();
+  await sendChosenRows(page);
   await expect(progress).toContainText('成功 1 件 / 失敗 0 件', { timeout: 60_000 });
   await progress.getByRole('button', { name: 'OK' }).click();
   await expect(bodyRows(page)).toHaveCount(0);
@@ -181,9 +162,9 @@ test('problem rows show why and cannot be sent; 削除 asks first; offline sends
   const [plan] = unit;
   const stranger = batchOffices(1, 900)[0]!; // never in the directory
   await page.getByLabel('ファイルを選択').setInputFiles([
-    ...asPayload([plan!]),
+    ...asTestFiles([plan!]),
     { name: 'メモ.txt', mimeType: 'text/plain', buffer: Buffer.from('memo') },
-    ...asPayload(batchFiles([stranger])),
+    ...asTestFiles(batchFiles([stranger])),
   ]);
   await expect(bodyRows(page)).toHaveCount(3);
   await expect(rowOf(page, stranger)).toContainText('事業所が見つかりません');
@@ -213,7 +194,7 @@ test('problem rows show why and cannot be sent; 削除 asks first; offline sends
   await expect(bodyRows(page)).toHaveCount(1);
 
   // the rest of the unit merges into the same row, which becomes sendable
-  await page.getByLabel('ファイルを選択').setInputFiles(asPayload(unit.slice(1)));
+  await page.getByLabel('ファイルを選択').setInputFiles(asTestFiles(unit.slice(1)));
   await expect(bodyRows(page)).toHaveCount(1);
   await expect(incomplete).toContainText('未送信');
   await expect(incomplete).not.toContainText('送信できません');
@@ -221,19 +202,18 @@ test('problem rows show why and cannot be sent; 削除 asks first; offline sends
   // 編集 opens the single-destination screen: add a PDF and a message, 更新 saves back to the row
   await incomplete.getByRole('button', { name: '編集' }).click();
   await expect(page.getByRole('heading', { name: '一括送信の編集' })).toBeVisible();
-  await page.getByLabel('ファイルを選択').setInputFiles({ name: PDF_NAME, mimeType: 'application/pdf', buffer: PDF });
+  await page.getByLabel('ファイルを選択').setInputFiles(PDF);
   await page.getByLabel('メッセージ').fill(MESSAGE);
   await page.getByRole('button', { name: '更新', exact: true }).click();
   await expect(page.getByRole('heading', { name: '一括送信', level: 1 })).toBeVisible();
   await expect(incomplete).toContainText(MESSAGE);
   await expect(incomplete).toContainText('PDF等');
-  await expect(incomplete.getByRole('button', { name: PDF_NAME })).toBeVisible();
+  await expect(incomplete.getByRole('button', { name: PDF.name })).toBeVisible();
 
   // offline: the send waits in the outbox and goes when the connection is back
   await context.setOffline(true);
   await page.getByRole('button', { name: '全選択', exact: true }).click();
-  await page.getByRole('button', { name: '一括送信', exact: true }).click();
-  await page.getByRole('dialog', { name: '一括送信の確認' }).getByRole('button', { name: 'OK' }).click();
+  await sendChosenRows(page);
   const progress = page.getByRole('dialog', { name: '一括送信' });
   await expect(progress).toContainText('オフラインのため送信待ちです。接続が戻ると自動で送信します');
   await expect(progress).toContainText('送信待ち');
@@ -243,5 +223,5 @@ test('problem rows show why and cannot be sent; 削除 asks first; offline sends
   await expect(bodyRows(page)).toHaveCount(0);
   const sent = (await sentToBatchOffices(page)).filter((m) => m.destination.number === office.number && m.message === MESSAGE);
   expect(sent).toHaveLength(1);
-  expect(sent[0]!.files.map((f) => f.name).sort()).toEqual([...unit.map((f) => f.name), PDF_NAME].sort());
+  expect(sent[0]!.files.map((f) => f.name).sort()).toEqual([...unit.map((f) => f.name), PDF.name].sort());
 });

@@ -1,8 +1,10 @@
 // The PWA runs under the relay's Content-Security-Policy without a single violation: every screen
 // is visited in Chromium while both the console and `securitypolicyviolation` events are watched.
 import { expect, test, type Page, type Worker } from '@playwright/test';
-import { DEMO_OFFICE_PASSWORD, DEMO_PERSON_PASSWORD } from '../../server/demo';
 import { fromRecords, makePlanUnit, makeRecords } from '../support/csvgen';
+import { asTestFiles, minimalPdf } from '../support/files';
+import { officeLogin, submitPersonLogin } from './support/login';
+import { CARE_MANAGER, HOME_HELPER } from './support/people';
 
 interface Violation {
   directive: string;
@@ -24,10 +26,6 @@ function recordViolations(): void {
     const report = (globalThis as unknown as { __reportCsp?: (v: unknown) => void }).__reportCsp;
     report?.(v);
   });
-}
-
-function minimalPdf(): Buffer {
-  return Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 }
 
 test('every screen runs under the CSP with no violation', async ({ page }) => {
@@ -68,22 +66,18 @@ test('every screen runs under the CSP with no violation', async ({ page }) => {
   expect(csp).not.toContain('unsafe-eval');
 
   await visit('ログイン', async () => {}, 'ログイン');
-  await page.getByLabel('ユーザID').fill('cm01');
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_PERSON_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
+  await submitPersonLogin(page, CARE_MANAGER.userId);
   await visit('トップ', async () => {}, 'トップ');
 
   await visit('事業所ユーザログイン', nav('受信一覧'), '事業所ユーザログイン');
-  await page.getByLabel('事業所ユーザID').fill('KJ330000000101');
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_OFFICE_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
+  await officeLogin(page, CARE_MANAGER.officeUserId);
   await visit('受信一覧', async () => {}, '受信一覧');
 
   // one message with CSVs and a PDF, so the detail screen has previews to draw
   const form = new FormData();
-  form.append('meta', JSON.stringify({ destination: '3310000017', message: 'CSP確認用' }));
+  form.append('meta', JSON.stringify({ destination: HOME_HELPER.office, message: 'CSP確認用' }));
   for (const f of makePlanUnit()) form.append('files', new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv' }), f.name);
-  form.append('files', new Blob([new Uint8Array(minimalPdf())], { type: 'application/pdf' }), '第3表.pdf');
+  form.append('files', new Blob([new Uint8Array(minimalPdf().buffer)], { type: 'application/pdf' }), '第3表.pdf');
   const sent = await page.request.post('/api/messages', {
     multipart: form,
     headers: { 'x-renkei-client': '1', 'idempotency-key': crypto.randomUUID() },
@@ -98,7 +92,7 @@ test('every screen runs under the CSP with no violation', async ({ page }) => {
   const rows = makeRecords('UPPLAN', { month: '202502' });
   rows[2]![9] = '20250230';
   checked[0] = fromRecords('UPPLAN', rows, { month: '202502', sequence: '20250301090000' });
-  await page.getByLabel('ファイルを選択').setInputFiles(checked.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.bytes) })));
+  await page.getByLabel('ファイルを選択').setInputFiles(asTestFiles(checked));
   await expect(page.getByRole('alert').filter({ hasText: '2025-02-30 は存在しない日付です' })).toBeVisible();
   await visit('下書き一覧', nav('下書き一覧'), '下書き一覧');
   await visit('一括送信', nav('一括送信'), '一括送信');

@@ -1,14 +1,14 @@
 // Offline first (issue 3): drafts and queued sends survive offline reloads and browser restarts,
 // and every queued send is delivered exactly once whatever retries and double flushes happen.
-import { chromium, expect, request, test as base, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, test as base, type BrowserContext, type Page, type Route } from '@playwright/test';
 import config from '../../playwright.config';
-import { DEMO_OFFICE_PASSWORD, DEMO_PERSON_PASSWORD } from '../../server/demo';
+import { minimalPdf } from '../support/files';
+import { apiAs, listMessages } from './support/api';
+import { openScreen, signIn } from './support/login';
+import { BASE_URL, CARE_MANAGER, HOME_HELPER } from './support/people';
 
-const SENDER = { userId: 'cm01', officeUserId: 'KJ330000000101' };
-const RECEIVER = { userId: 'hh01', officeUserId: 'KJ331000001701', office: '3310000017' };
-const PDF_NAME = '第3表_週間計画.pdf';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const baseURL = config.use?.baseURL ?? 'http://127.0.0.1:4391';
+const RECEIVER = HOME_HELPER;
+const PDF = minimalPdf('第3表_週間計画.pdf');
 
 interface Receiver {
   /** how many received messages carry this exact メッセージ */
@@ -17,15 +17,11 @@ interface Receiver {
 
 const test = base.extend<{ receiver: Receiver }>({
   receiver: async ({}, use) => {
-    const api = await request.newContext({ baseURL, extraHTTPHeaders: { 'x-renkei-client': '1' } });
-    expect((await api.post('/api/auth/login', { data: { userId: RECEIVER.userId, password: DEMO_PERSON_PASSWORD } })).ok()).toBe(true);
-    expect((await api.post('/api/auth/office-login', { data: { officeUserId: RECEIVER.officeUserId, password: DEMO_OFFICE_PASSWORD } })).ok()).toBe(true);
+    const api = await apiAs(RECEIVER);
     await use({
       async count(message) {
-        const response = await api.get('/api/messages?box=received');
-        expect(response.ok()).toBe(true);
-        const body = (await response.json()) as { messages: { message: string }[] };
-        return body.messages.filter((m) => m.message === message).length;
+        const messages = await listMessages<{ message: string }>(api, 'received');
+        return messages.filter((m) => m.message === message).length;
       },
     });
     await api.dispose();
@@ -37,17 +33,7 @@ function uniqueMessage(title: string): string {
 }
 
 /** Logs in as the care manager and does the 事業所ユーザログイン on the way to 新規作成. */
-async function loginAsSender(page: Page): Promise<void> {
-  await page.goto('/#/login');
-  await page.getByLabel('ユーザID', { exact: true }).fill(SENDER.userId);
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_PERSON_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await page.getByRole('link', { name: '新規作成', exact: true }).click();
-  await page.getByLabel('事業所ユーザID').fill(SENDER.officeUserId);
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_OFFICE_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await expect(page.getByRole('heading', { name: '新規作成' })).toBeVisible();
-}
+const loginAsSender = (page: Page) => signIn(page, CARE_MANAGER, '新規作成', '/#/login');
 
 /** The app opens offline only once the service worker has precached it and controls the page. */
 async function waitForServiceWorker(page: Page): Promise<void> {
@@ -59,8 +45,8 @@ async function waitForServiceWorker(page: Page): Promise<void> {
 }
 
 async function fillCompose(page: Page, message: string): Promise<void> {
-  await page.getByRole('link', { name: '新規作成', exact: true }).click();
-  await page.getByLabel('ファイルを選択').setInputFiles({ name: PDF_NAME, mimeType: 'application/pdf', buffer: PDF });
+  await openScreen(page, '新規作成');
+  await page.getByLabel('ファイルを選択').setInputFiles(PDF);
   await page.getByLabel('送信先事業所番号').fill(RECEIVER.office);
   await page.getByLabel('メッセージ').fill(message);
 }
@@ -73,7 +59,7 @@ async function composeAndSend(page: Page, message: string): Promise<void> {
 }
 
 const outbox = (page: Page) => page.getByRole('region', { name: '送信トレイ' });
-const queuedRow = (page: Page) => outbox(page).getByRole('row').filter({ hasText: PDF_NAME });
+const queuedRow = (page: Page) => outbox(page).getByRole('row').filter({ hasText: PDF.name });
 
 async function expectQueuedOffline(page: Page): Promise<void> {
   await expect(queuedRow(page)).toContainText('送信待ち');
@@ -98,6 +84,27 @@ async function goOfflineAndQueue(context: BrowserContext, page: Page, receiver: 
   expect(await receiver.count(message)).toBe(0);
 }
 
+/**
+ * Answers the first `times` sends (POST /api/messages) with `answer`; later ones reach the relay.
+ * context.route also sees the service worker's requests, so whichever flush sends meets it.
+ */
+async function interceptSends(context: BrowserContext, times: number, answer: (route: Route) => Promise<void>): Promise<() => number> {
+  let answered = 0;
+  await context.route('**/api/messages', async (route) => {
+    if (route.request().method() !== 'POST' || answered >= times) return route.fallback();
+    answered++;
+    await answer(route);
+  });
+  return () => answered;
+}
+
+/** Sends from 新規作成 while online, once the service worker controls the page. */
+async function sendOnline(page: Page, message: string): Promise<void> {
+  await loginAsSender(page);
+  await waitForServiceWorker(page);
+  await composeAndSend(page, message);
+}
+
 test('a draft saved offline is still in 下書き一覧 after an offline reload', async ({ page, context }) => {
   const message = uniqueMessage('下書き');
   await loginAsSender(page);
@@ -109,13 +116,13 @@ test('a draft saved offline is still in 下書き一覧 after an offline reload'
   await expect(page.getByText('下書きに保存しました')).toBeVisible();
 
   await page.reload();
-  await page.getByRole('link', { name: '下書き一覧', exact: true }).click();
-  const row = page.getByRole('row').filter({ hasText: PDF_NAME });
+  await openScreen(page, '下書き一覧');
+  const row = page.getByRole('row').filter({ hasText: PDF.name });
   await expect(row).toContainText(RECEIVER.office);
   await row.getByRole('button', { name: '開く' }).click();
   await expect(page.getByLabel('メッセージ')).toHaveValue(message);
 
-  await page.getByRole('link', { name: '下書き一覧', exact: true }).click();
+  await openScreen(page, '下書き一覧');
   await row.getByRole('button', { name: '削除' }).click();
   await page.getByRole('dialog', { name: '下書きの削除' }).getByRole('button', { name: '削除' }).click();
   await expect(row).toHaveCount(0);
@@ -142,7 +149,7 @@ test('a send queued in a browser that was closed is delivered by the next start'
   const launch = () =>
     chromium.launchPersistentContext(profile, {
       ...config.use?.launchOptions,
-      baseURL,
+      baseURL: BASE_URL,
       locale: config.use?.locale,
       timezoneId: config.use?.timezoneId,
     });
@@ -166,21 +173,11 @@ test('a send queued in a browser that was closed is delivered by the next start'
 
 test('two server errors, then success: delivered once', async ({ page, context, receiver }) => {
   const message = uniqueMessage('500リトライ');
-  let failures = 0;
-  // context.route also sees the service worker's requests, so whichever flush sends meets the errors
-  await context.route('**/api/messages', async (route) => {
-    if (route.request().method() === 'POST' && failures < 2) {
-      failures++;
-      await route.fulfill({ status: 500, json: { error: { code: 'internal', message: 'サーバーで一時的なエラーが発生しました' } } });
-      return;
-    }
-    await route.fallback();
-  });
-  await loginAsSender(page);
-  await waitForServiceWorker(page);
-  await composeAndSend(page, message);
+  const failures = await interceptSends(context, 2, (route) =>
+    route.fulfill({ status: 500, json: { error: { code: 'internal', message: 'サーバーで一時的なエラーが発生しました' } } }));
+  await sendOnline(page, message);
   await expectDeliveredOnce(page, receiver, message);
-  expect(failures).toBe(2);
+  expect(failures()).toBe(2);
 });
 
 test('page and service worker flushing at once deliver once', async ({ page, context, receiver }) => {
@@ -197,21 +194,13 @@ test('page and service worker flushing at once deliver once', async ({ page, con
 
 test('an answer lost after the server stored the send: the retry is a duplicate, delivered once', async ({ page, context, receiver }) => {
   const message = uniqueMessage('応答消失');
-  let lost = 0;
-  await context.route('**/api/messages', async (route) => {
-    if (route.request().method() === 'POST' && lost === 0) {
-      lost++;
-      await route.fetch(); // the relay stores it…
-      await route.abort('connectionreset'); // …but the client never hears back
-      return;
-    }
-    await route.fallback();
+  const lost = await interceptSends(context, 1, async (route) => {
+    await route.fetch(); // the relay stores it…
+    await route.abort('connectionreset'); // …but the client never hears back
   });
-  await loginAsSender(page);
-  await waitForServiceWorker(page);
-  await composeAndSend(page, message);
+  await sendOnline(page, message);
   await expectDeliveredOnce(page, receiver, message);
-  expect(lost).toBe(1);
+  expect(lost()).toBe(1);
 });
 
 test('with every page closed, Background Sync in the service worker sends the queued item', async ({ page, context, receiver }) => {
@@ -230,10 +219,8 @@ test('with every page closed, Background Sync in the service worker sends the qu
 test('a refusal shows 失敗 with the server message; 削除 asks first and removes it', async ({ page, context, receiver }) => {
   const message = uniqueMessage('拒否');
   const reason = '送信先事業所番号 3310000017 の事業所は登録されていません';
-  await context.route('**/api/messages', async (route) => {
-    if (route.request().method() !== 'POST') return route.fallback();
-    await route.fulfill({ status: 422, json: { error: { code: 'invalid-send', message: reason } } });
-  });
+  await interceptSends(context, Infinity, (route) =>
+    route.fulfill({ status: 422, json: { error: { code: 'invalid-send', message: reason } } }));
   await loginAsSender(page);
   await composeAndSend(page, message);
   await expect(queuedRow(page)).toContainText(`失敗 (${reason})`);
@@ -249,20 +236,13 @@ test('a refusal shows 失敗 with the server message; 削除 asks first and remo
 
 test('a 401 holds the send as 再ログインが必要 until the user asks again', async ({ page, context, receiver }) => {
   const message = uniqueMessage('再ログイン');
-  let refused = 0;
-  await context.route('**/api/messages', async (route) => {
-    if (route.request().method() === 'POST' && refused === 0) {
-      refused++;
-      await route.fulfill({ status: 401, json: { error: { code: 'unauthorized', message: 'ログインしてください' } } });
-      return;
-    }
-    await route.fallback();
-  });
+  const refused = await interceptSends(context, 1, (route) =>
+    route.fulfill({ status: 401, json: { error: { code: 'unauthorized', message: 'ログインしてください' } } }));
   await loginAsSender(page);
   await composeAndSend(page, message);
   await expect(queuedRow(page)).toContainText('再ログインが必要');
   await expect(outbox(page)).toContainText('送信を止めています');
   await queuedRow(page).getByRole('button', { name: '再送' }).click();
   await expectDeliveredOnce(page, receiver, message);
-  expect(refused).toBe(1);
+  expect(refused()).toBe(1);
 });

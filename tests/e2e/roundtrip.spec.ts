@@ -2,8 +2,11 @@
 // (第6表 + 第7表 + 補足 + a PDF), the provider downloads it byte for byte, the sender sees 済,
 // the provider sends the 実績 back. Then the bad inputs compose must refuse without losing work.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { DEMO_OFFICE_PASSWORD, DEMO_PERSON_PASSWORD } from '../../server/demo';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/browsers';
+import { openScreen } from './support/login';
+import { compose, listRow, RECEIVED_TABLE, sendAndConfirm, SENT_TABLE } from './support/messages';
+import { CARE_MANAGER, HOME_HELPER } from './support/people';
 import {
   CARE_OFFICE,
   DAY_SERVICE_OFFICE,
@@ -18,56 +21,6 @@ import {
   type TestFile,
 } from '../support/files';
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-
-/** A browser of its own per office, logged in as the person and then as the office. */
-async function openAs(browser: Browser, userId: string, officeUserId: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('ユーザID').fill(userId);
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_PERSON_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
-  // the first screen that sends or receives asks for the office once
-  await page.getByRole('link', { name: '受信一覧' }).click();
-  await page.getByLabel('事業所ユーザID').fill(officeUserId);
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_OFFICE_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await expect(page.getByRole('heading', { name: '受信一覧' })).toBeVisible();
-  return page;
-}
-
-async function compose(page: Page, files: TestFile[], message: string) {
-  await page.getByRole('link', { name: '新規作成' }).click();
-  await page.getByLabel('ファイルを選択').setInputFiles(files);
-  await page.getByLabel('メッセージ').fill(message);
-}
-
-async function sendAndConfirm(page: Page) {
-  await page.getByRole('button', { name: '送信', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: '送信確認' });
-  await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('以上の内容で送信してよろしいですか?');
-  await dialog.getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByText('送信を受け付けました')).toBeVisible();
-  await expect(page.getByRole('heading', { name: '送信一覧' })).toBeVisible();
-}
-
-/** The row of a list table holding this file, refreshing (更新) until the relay has it. */
-async function rowWith(page: Page, table: string, fileName: string) {
-  const row = page.getByRole('table', { name: table }).getByRole('row').filter({ hasText: fileName });
-  await expect(async () => {
-    await page.getByRole('button', { name: '更新' }).click();
-    await expect(row).toHaveCount(1, { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-  return row;
-}
-
 async function downloadAndCompare(page: Page, file: TestFile) {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -78,12 +31,12 @@ async function downloadAndCompare(page: Page, file: TestFile) {
   expect(bytes.equals(file.buffer)).toBe(true);
 }
 
-test('plan out, 済 back, 実績 in: two offices, byte for byte', async ({ browser }) => {
+test('plan out, 済 back, 実績 in: two offices, byte for byte', async ({ offices }) => {
   const sequence = uniqueSequence();
   const sent = [...planUnit(CARE_OFFICE, HOME_HELP_OFFICE, sequence), minimalPdf()];
   const [plan] = sent;
 
-  const careManager = await openAs(browser, 'cm01', 'KJ330000000101');
+  const careManager = await offices.openAs(CARE_MANAGER);
   await compose(careManager, sent, '1月分の予定です。ご確認ください。');
   // the destination comes from the CSV names, and the directory names it
   await expect(careManager.getByLabel('送信先事業所番号')).toHaveValue(HOME_HELP_OFFICE);
@@ -99,11 +52,11 @@ test('plan out, 済 back, 実績 in: two offices, byte for byte', async ({ brows
   await expect(dialog).toHaveCount(0);
   await expect(careManager.getByLabel('メッセージ')).toHaveValue('1月分の予定です。ご確認ください。');
   await sendAndConfirm(careManager);
-  const sentRow = await rowWith(careManager, '送信したメッセージ', plan!.name);
+  const sentRow = await listRow(careManager, SENT_TABLE, plan!.name);
   await expect(sentRow).toContainText('未');
 
-  const provider = await openAs(browser, 'hh01', 'KJ331000001701');
-  const receivedRow = await rowWith(provider, '受信したメッセージ', plan!.name);
+  const provider = await offices.openAs(HOME_HELPER);
+  const receivedRow = await listRow(provider, RECEIVED_TABLE, plan!.name);
   await expect(receivedRow).toContainText('れんけい居宅介護支援センター');
   await expect(receivedRow).toContainText('未');
   await receivedRow.getByRole('link').click();
@@ -111,8 +64,8 @@ test('plan out, 済 back, 実績 in: two offices, byte for byte', async ({ brows
   for (const file of sent) await downloadAndCompare(provider, file);
   await expect(provider.locator('.detail-list')).toContainText('済');
 
-  await careManager.getByRole('link', { name: '送信一覧' }).click();
-  const doneRow = await rowWith(careManager, '送信したメッセージ', plan!.name);
+  await openScreen(careManager, '送信一覧');
+  const doneRow = await listRow(careManager, SENT_TABLE, plan!.name);
   await expect(doneRow.getByRole('cell').last()).toHaveText('済');
 
   // the 実績 goes back the other way
@@ -121,16 +74,16 @@ test('plan out, 済 back, 実績 in: two offices, byte for byte', async ({ brows
   await expect(provider.getByLabel('送信先事業所番号')).toHaveValue(CARE_OFFICE);
   await sendAndConfirm(provider);
 
-  await careManager.getByRole('link', { name: '受信一覧' }).click();
-  const actualsRow = await rowWith(careManager, '受信したメッセージ', actuals.name);
+  await openScreen(careManager, '受信一覧');
+  const actualsRow = await listRow(careManager, RECEIVED_TABLE, actuals.name);
   await actualsRow.getByRole('link').click();
   await downloadAndCompare(careManager, actuals);
   await expect(careManager.locator('.detail-list')).toContainText('済');
 });
 
-test('compose refuses bad input with a clear message and keeps what was entered', async ({ browser }) => {
-  const page = await openAs(browser, 'cm01', 'KJ330000000101');
-  await page.getByRole('link', { name: '新規作成' }).click();
+test('compose refuses bad input with a clear message and keeps what was entered', async ({ offices }) => {
+  const page = await offices.openAs(CARE_MANAGER);
+  await openScreen(page, '新規作成');
   const message = '資料をお送りします。';
   await page.getByLabel('メッセージ').fill(message);
   const send = page.getByRole('button', { name: '送信', exact: true });
@@ -178,5 +131,5 @@ test('compose refuses bad input with a clear message and keeps what was entered'
   await expect(page.getByText('さくら訪問介護ステーション')).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await sendAndConfirm(page);
-  await rowWith(page, '送信したメッセージ', pdf.name);
+  await listRow(page, SENT_TABLE, pdf.name);
 });

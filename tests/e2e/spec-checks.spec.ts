@@ -2,35 +2,13 @@
 // warnings do not), the month-grid preview of a CP932 第6表, 一括送信 rows refused for their
 // content, and 前回からの変更 on the receiver's side when a 予定 for the same person and month
 // arrives again with one service moved.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { DEMO_OFFICE_PASSWORD, DEMO_PERSON_PASSWORD } from '../../server/demo';
+import type { Page } from '@playwright/test';
 import { fromRecords, makePlanUnit, makeRecords, PEOPLE, type GeneratedFile } from '../support/csvgen';
-import { CARE_OFFICE, HOME_HELP_OFFICE, uniqueSequence, type TestFile } from '../support/files';
-
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-
-async function openAs(browser: Browser, userId: string, officeUserId: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('ユーザID').fill(userId);
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_PERSON_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
-  await page.getByRole('link', { name: '受信一覧' }).click();
-  await page.getByLabel('事業所ユーザID').fill(officeUserId);
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_OFFICE_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await expect(page.getByRole('heading', { name: '受信一覧' })).toBeVisible();
-  return page;
-}
-
-const asTestFiles = (files: GeneratedFile[]): TestFile[] =>
-  files.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.bytes) }));
+import { asTestFiles, CARE_OFFICE, HOME_HELP_OFFICE, uniqueSequence } from '../support/files';
+import { expect, test } from './support/browsers';
+import { openScreen } from './support/login';
+import { compose as attach, listRow, openReceived, sendAndConfirm, SENT_TABLE } from './support/messages';
+import { CARE_MANAGER, HOME_HELPER } from './support/people';
 
 /** 第6表 + 第7表 + 補足 of one month from the demo 居宅 to the demo 訪問介護, rows of 第6表 edited first. */
 function planUnit(month: string, editPlan: (rows: string[][]) => void = () => undefined, sequence = uniqueSequence()) {
@@ -41,34 +19,13 @@ function planUnit(month: string, editPlan: (rows: string[][]) => void = () => un
   return [fromRecords('UPPLAN', rows, opts), sikyu!, hosoku!];
 }
 
-async function compose(page: Page, files: GeneratedFile[]) {
-  await page.getByRole('link', { name: '新規作成' }).click();
-  await page.getByLabel('ファイルを選択').setInputFiles(asTestFiles(files));
-}
-
-async function sendAndConfirm(page: Page) {
-  await page.getByRole('button', { name: '送信', exact: true }).click();
-  await page.getByRole('dialog', { name: '送信確認' }).getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByText('送信を受け付けました')).toBeVisible();
-}
-
-/** The received message holding this file, refreshing (更新) until the relay has it. */
-async function openReceived(page: Page, fileName: string) {
-  await page.getByRole('link', { name: '受信一覧' }).click();
-  const row = page.getByRole('table', { name: '受信したメッセージ' }).getByRole('row').filter({ hasText: fileName });
-  await expect(async () => {
-    await page.getByRole('button', { name: '更新' }).click();
-    await expect(row).toHaveCount(1, { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-  await row.getByRole('link').click();
-  await expect(page.getByRole('heading', { name: '受信メッセージ' })).toBeVisible();
-}
+const compose = (page: Page, files: GeneratedFile[]) => attach(page, asTestFiles(files));
 
 const csvErrors = (page: Page) => page.locator('.csv-problems-errors');
 const csvWarnings = (page: Page) => page.locator('.csv-problems-warnings');
 
-test('an impossible サービス利用日 is shown with file, row and column, and blocks 送信 but not 一時保存', async ({ browser }) => {
-  const page = await openAs(browser, 'cm01', 'KJ330000000101');
+test('an impossible サービス利用日 is shown with file, row and column, and blocks 送信 but not 一時保存', async ({ offices }) => {
+  const page = await offices.openAs(CARE_MANAGER);
   // row 3: the first service on the 7th, moved to 30 February
   const files = planUnit('202502', (rows) => { rows[2]![9] = '20250230'; });
   const plan = files[0]!;
@@ -98,8 +55,8 @@ test('an impossible サービス利用日 is shown with file, row and column, an
   await expect(page.getByLabel('メッセージ')).toHaveValue('2月分です');
 });
 
-test('a bad check digit in an office number is a warning: shown, and the send goes out', async ({ browser }) => {
-  const page = await openAs(browser, 'cm01', 'KJ330000000101');
+test('a bad check digit in an office number is a warning: shown, and the send goes out', async ({ offices }) => {
+  const page = await offices.openAs(CARE_MANAGER);
   // サービス事業者コード 3310000018: one off from the real 3310000017, its check digit fails
   const files = planUnit('202503', (rows) => rows.forEach((row) => { row[19] = '3310000018'; }));
   const plan = files[0]!;
@@ -111,11 +68,7 @@ test('a bad check digit in an office number is a warning: shown, and the send go
   await sendAndConfirm(page);
 
   // the sender's own copy can be previewed from 送信一覧 too
-  const row = page.getByRole('table', { name: '送信したメッセージ' }).getByRole('row').filter({ hasText: plan.name });
-  await expect(async () => {
-    await page.getByRole('button', { name: '更新' }).click();
-    await expect(row).toHaveCount(1, { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  const row = await listRow(page, SENT_TABLE, plan.name);
   await row.getByRole('link').click();
   await page.getByRole('listitem').filter({ hasText: plan.name }).getByRole('button', { name: 'プレビュー' }).click();
   const preview = page.getByRole('region', { name: `プレビュー: ${plan.name}` });
@@ -125,8 +78,8 @@ test('a bad check digit in an office number is a warning: shown, and the send go
   await expect(page.locator('.detail-list')).toContainText('未');
 });
 
-test('the プレビュー of a CP932 第6表 is the month grid, names with 髙 and 﨑 read correctly', async ({ browser }) => {
-  const page = await openAs(browser, 'cm01', 'KJ330000000101');
+test('the プレビュー of a CP932 第6表 is the month grid, names with 髙 and 﨑 read correctly', async ({ offices }) => {
+  const page = await offices.openAs(CARE_MANAGER);
   const files = planUnit('202504');
   const plan = files[0]!;
   await compose(page, files);
@@ -145,10 +98,10 @@ test('the プレビュー of a CP932 第6表 is the month grid, names with 髙 a
   await expect(preview).toHaveCount(0);
 });
 
-test('一括送信: a row whose CSV breaks the spec is marked and refused; 編集 shows the problems and the preview', async ({ browser }) => {
-  const page = await openAs(browser, 'cm01', 'KJ330000000101');
+test('一括送信: a row whose CSV breaks the spec is marked and refused; 編集 shows the problems and the preview', async ({ offices }) => {
+  const page = await offices.openAs(CARE_MANAGER);
   const bad = planUnit('202507', (rows) => { rows[0]![9] = '20250732'; });
-  await page.getByRole('link', { name: '一括送信', exact: true }).click();
+  await openScreen(page, '一括送信');
   await page.getByLabel('ファイルを選択').setInputFiles(asTestFiles(bad));
   const row = page.getByRole('table', { name: '一括送信の一覧' }).locator('tbody tr');
   await expect(row).toHaveCount(1);
@@ -176,18 +129,18 @@ test('一括送信: a row whose CSV breaks the spec is marked and refused; 編�
   await expect(row).not.toContainText('送信できません');
 });
 
-test('a second 予定 for the same person and month shows 前回からの変更 to the receiver', async ({ browser }) => {
+test('a second 予定 for the same person and month shows 前回からの変更 to the receiver', async ({ offices }) => {
   const month = '202506';
   const first = planUnit(month);
   // the first service of the first person moves from the 1st to the 2nd
   const second = planUnit(month, (rows) => { rows[0]![9] = '20250602'; });
   const [firstPlan, secondPlan] = [first[0]!, second[0]!];
 
-  const careManager = await openAs(browser, 'cm01', 'KJ330000000101');
+  const careManager = await offices.openAs(CARE_MANAGER);
   await compose(careManager, first);
   await sendAndConfirm(careManager);
 
-  const provider = await openAs(browser, 'hh01', 'KJ331000001701');
+  const provider = await offices.openAs(HOME_HELPER);
   await openReceived(provider, firstPlan.name);
   await Promise.all([provider.waitForEvent('download'), provider.getByRole('button', { name: `${firstPlan.name} をダウンロード` }).click()]);
   await expect(provider.locator('.file-row').filter({ hasText: firstPlan.name })).toContainText('ダウンロード済');

@@ -2,6 +2,7 @@
 // them (CRLF, quoted free text, 髙 and 﨑 from the CP932 extensions) and a minimal valid PDF.
 // tests/support/csvgen.ts has the full spec generator; this stays minimal on purpose.
 import iconv from 'iconv-lite';
+import type { GeneratedFile } from './csvgen';
 
 export const CARE_OFFICE = '3300000001';
 export const HOME_HELP_OFFICE = '3310000017';
@@ -13,6 +14,11 @@ export interface TestFile {
   name: string;
   mimeType: string;
   buffer: Buffer;
+}
+
+/** csvgen's CP932 files as Playwright gives them to a file input. */
+export function asTestFiles(files: readonly GeneratedFile[]): TestFile[] {
+  return files.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.bytes) }));
 }
 
 /** A 連番 (YYYYMMDDhhmmss, a real date) unique per call, so runs never collide. */

@@ -123,7 +123,8 @@ describe('checkSend', () => {
     const half = MAX_SEND_BYTES / 2;
     expect(checkSend([pdf('a.pdf', half), pdf('b.pdf', half)], { sender: S, destination: '3310000017' }).errors).toEqual([]);
     const result = checkSend([pdf('a.pdf', half), pdf('b.pdf', half + 1)], { sender: S, destination: '3310000017' });
-    expect(result.errors).toEqual(['添付ファイルの合計が10.0MBです。1回の送信は10.0MBまでです']);
+    // one byte over: 10.0MB against 10.0MB would read as no problem, so the bytes are shown
+    expect(result.errors).toEqual(['添付ファイルの合計が10,485,761バイトです。1回の送信は10.0MB(10,485,760バイト)までです']);
     const big = checkSend([pdf('a.pdf', 12 * 1024 * 1024)], { sender: S, destination: '3310000017' });
     expect(big.errors[0]).toBe('添付ファイルの合計が12.0MBです。1回の送信は10.0MBまでです');
   });

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseFileName, type FileKind, type ParsedFileName } from '../../src/domain/filename';
+import type { FileKind } from '../../src/domain/filename';
+import { parsedName as ok, refusedName as error } from './filename-helpers';
 
 const S = '3300000001';
 const D = '0899999995';
 const SEQ = '20230223123458';
-
-function ok(name: string): ParsedFileName {
-  const result = parseFileName(name);
-  if (!result.ok) throw new Error(`expected ${name} to parse: ${result.error}`);
-  return result.value;
-}
-
-function error(name: string): string {
-  const result = parseFileName(name);
-  if (result.ok) throw new Error(`expected ${name} to be refused`);
-  return result.error;
-}
 
 describe('parseFileName: the manual’s names', () => {
   it('reads UP1KYO with an upper-case extension', () => {

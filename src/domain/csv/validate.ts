@@ -4,7 +4,7 @@
 // content checks that need no layout.
 import { parseFileName, type FileKind, type ParsedFileName } from '../filename';
 import { hasValidCheckDigit } from '../office-number';
-import { decodeCp932, decodeCp932Lenient, UNDECODABLE_MESSAGE } from './decode';
+import { decodeCp932, decodeCp932Lenient, isUtf8Text, UNDECODABLE_MESSAGE, UTF8_MESSAGE } from './decode';
 import { displayValue, fieldChecker } from './fields';
 import { CSV_VERSIONS, LAYOUTS, SM, type Layout } from './layouts';
 import { parseCsvText } from './parse';
@@ -34,22 +34,44 @@ export function checkCsv(fileName: string, bytes: Uint8Array): CheckedCsv {
     problems.error('ファイルが空です');
     return done(null, null);
   }
+  if (isUtf8Text(bytes)) {
+    problems.error(UTF8_MESSAGE);
+    return done(null, null);
+  }
   const decoded = decodeCp932(bytes);
   if (!decoded.ok) {
     problems.error(`${UNDECODABLE_MESSAGE}(${firstBadLine(bytes)}行目付近)`);
     return done(null, null);
   }
-  const { records, quoteErrors } = parseCsvText(decoded.text);
-  if (records.length === 0 || records.every((r) => r.length === 1 && r[0]?.trim() === '')) {
+  const parsed = parseCsvText(decoded.text);
+  if (parsed.records.every(isBlankRecord)) {
     problems.error('ファイルが空です(レコードがありません)');
-    return done(null, records);
+    return done(null, parsed.records);
   }
-  for (const q of quoteErrors) problems.error(q.message, q.row);
+  for (const q of parsed.quoteErrors) problems.error(q.message, q.row);
+  // Blank lines after the last record are common from hand edits and harmless to a record
+  // reader, so they only warn; a blank line between records stays an error.
+  const records = withoutTrailingBlanks(parsed.records);
+  const trailing = parsed.records.length - records.length;
+  if (trailing > 0) {
+    problems.warning(`末尾に空の行が${trailing}行あります(送信はできます)`, records.length + 1);
+  }
 
   const version = checkVersions(records, kind, problems);
   const layout = kind ? LAYOUTS[kind] : undefined;
   if (layout) checkRecords(records, layout, name, problems);
   return done(version, records);
+}
+
+/** An empty line, or one of spaces only (an editor's leftover): no record at all. */
+function withoutTrailingBlanks(records: string[][]): string[][] {
+  let end = records.length;
+  while (end > 0 && isBlankRecord(records[end - 1]!)) end--;
+  return end === records.length ? records : records.slice(0, end);
+}
+
+function isBlankRecord(record: string[]): boolean {
+  return record.length === 1 && record[0]!.trim() === '';
 }
 
 /** Physical line of the first byte CP932 cannot read, to help find it in an editor. */
@@ -72,7 +94,7 @@ function checkVersions(records: string[][], kind: FileKind | null, problems: Pro
   }
   for (let i = 1; i < records.length; i++) {
     const other = records[i]?.[0];
-    if (other !== version && !(records[i]?.length === 1 && other === '')) {
+    if (other !== version && !isBlankRecord(records[i]!)) {
       problems.error(`CSVバージョンが混在しています(1行目は ${version}、${i + 1}行目は ${other ?? ''})`, i + 1, 'CSVバージョン');
       break;
     }
@@ -94,8 +116,7 @@ function checkRecords(records: string[][], layout: Layout, name: ParsedFileName 
     const record = records[r] ?? [];
     const row = r + 1;
     if (record.length !== columns.length) {
-      const blank = record.length === 1 && record[0] === '';
-      problems.error(blank ? '空の行があります' : `項目数が${columns.length}ではなく${record.length}です`, row);
+      problems.error(isBlankRecord(record) ? '空の行があります' : `項目数が${columns.length}ではなく${record.length}です`, row);
       continue;
     }
     for (const { i, column, check } of checked) {
