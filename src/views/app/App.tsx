@@ -1,6 +1,6 @@
 // The shell: picks the screen for the hash route, sends people to ログイン or
 // 事業所ユーザログイン first when the screen needs it.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { BatchView } from '../batch/BatchView';
 import { ComposeView } from '../compose/ComposeView';
 import { DraftsView } from '../drafts/DraftsView';
@@ -47,6 +47,8 @@ export function App() {
     if (fix) redirect(fix);
   }, [fix]);
 
+  useFocusOnMove(gate.kind === 'screen' ? current.visit : null);
+
   if (gate.kind === 'login') return <LoginView />;
   if (gate.kind === 'office-login') return <OfficeLoginView />;
   const notice = visibleNotice.value;
@@ -68,7 +70,7 @@ function Screen({ screen, current }: { screen: string; current: Route }) {
     case 'sent':
       return <MessageListView box="sent" />;
     case 'compose':
-      return <ComposeView key={current.raw} draftId={current.params.get('draft')} batchRowId={current.params.get('batchRow')} />;
+      return <ComposeView key={current.visit} draftId={current.params.get('draft')} batchRowId={current.params.get('batchRow')} />;
     case 'drafts':
       return <DraftsView />;
     case 'batch':
@@ -78,4 +80,26 @@ function Screen({ screen, current }: { screen: string; current: Route }) {
     default:
       return <TopView />;
   }
+}
+
+/**
+ * After a move to another screen: back to the top, and the focus on the new screen's heading,
+ * so keyboard and screen reader users start there rather than on the menu link they pressed.
+ * Not on the first screen after loading, which keeps the browser's own start.
+ */
+function useFocusOnMove(visit: number | null) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (visit === null) return;
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    const main = document.getElementById('main');
+    const heading = main?.querySelector<HTMLElement>('h1') ?? main;
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }, [visit]);
 }

@@ -7,9 +7,13 @@ export interface Route {
   params: URLSearchParams;
   /** the hash without "#", to come back after 事業所ユーザログイン */
   raw: string;
+  /** counts the user's moves: a screen keyed by it starts afresh on each, but not on replaceQuietly */
+  visit: number;
 }
 
-function parseHash(hash: string): Route {
+let visits = 0;
+
+function parseHash(hash: string, visit = ++visits): Route {
   const raw = hash.replace(/^#/, '') || '/top';
   const [path = '', query = ''] = raw.split('?', 2);
   const segments = path.split('/').filter(Boolean).map((part) => {
@@ -19,7 +23,7 @@ function parseHash(hash: string): Route {
       return part;
     }
   });
-  return { segments, params: new URLSearchParams(query), raw };
+  return { segments, params: new URLSearchParams(query), raw, visit };
 }
 
 export const route = signal<Route>(parseHash(location.hash));
@@ -39,4 +43,14 @@ export function redirect(path: string): void {
   const hash = path.startsWith('#') ? path : `#${path}`;
   history.replaceState(history.state, '', hash);
   route.value = parseHash(hash);
+}
+
+/**
+ * Rewrites the address of the screen being shown (新規作成 → its draft after 一時保存) so a
+ * reload reopens it, without starting the screen again: the next real move still does.
+ */
+export function replaceQuietly(path: string): void {
+  const hash = path.startsWith('#') ? path : `#${path}`;
+  history.replaceState(history.state, '', hash);
+  route.value = parseHash(hash, route.peek().visit);
 }

@@ -31,7 +31,7 @@ export function BatchSendDialog({ rows, online, onClose }: BatchSendDialogProps)
           {online ? `送信しています(${succeeded + failed} / ${rows.length} 件 完了)` : OFFLINE_WAIT_MESSAGE}
         </p>
       )}
-      <div class="table-wrap batch-progress">
+      <div class="table-scroll batch-progress">
         <table>
           <thead>
             <tr>
@@ -44,7 +44,7 @@ export function BatchSendDialog({ rows, online, onClose }: BatchSendDialogProps)
               <tr key={row.id} data-status={row.status}>
                 <td>{rowLabel(row)}</td>
                 <td>
-                  {statusLabel(row)}
+                  <span class="nowrap">{statusLabel(row)}</span>
                   {row.status === '失敗' && row.reason ? `(${row.reason})` : ''}
                   {row.status !== '失敗' && row.reason ? <small class="batch-reason"> {row.reason}</small> : null}
                 </td>
@@ -53,7 +53,7 @@ export function BatchSendDialog({ rows, online, onClose }: BatchSendDialogProps)
           </tbody>
         </table>
       </div>
-      <div class="dialog-buttons">
+      <div class="actions">
         {done ? (
           <button type="button" class="primary" onClick={onClose}>OK</button>
         ) : (

@@ -13,7 +13,7 @@ interface BatchTableProps {
 
 export function BatchTable({ rows, selected, onToggle, onEdit }: BatchTableProps) {
   return (
-    <div class="table-wrap">
+    <div class="table-scroll">
       <table class="batch-table">
         <caption class="visually-hidden">一括送信の一覧</caption>
         <thead>
@@ -50,8 +50,11 @@ function BatchTableRow({ row, checked, onToggle, onEdit }: {
     <tr class={flagged ? 'batch-row batch-row-problem' : 'batch-row'} data-destination={row.destination ?? ''} data-status={row.status}>
       <td>
         {/* problem rows can be selected too, but only to 削除 them: 一括送信 skips nothing silently and refuses them */}
-        <input type="checkbox" aria-label={`選択 ${label}`} checked={checked} disabled={isInFlight(row)}
-          onChange={(event) => onToggle(row.id, (event.currentTarget as HTMLInputElement).checked)} />
+        {/* the label makes the whole cell the touch target, not just the small box */}
+        <label class="check-cell">
+          <input type="checkbox" aria-label={`選択 ${label}`} checked={checked} disabled={isInFlight(row)}
+            onChange={(event) => onToggle(row.id, (event.currentTarget as HTMLInputElement).checked)} />
+        </label>
       </td>
       <td>
         <OfficeCell row={row} />

@@ -123,9 +123,8 @@ export function BatchView() {
     <section class="batch">
       <h1>一括送信</h1>
       <BatchDropZone onFiles={addFiles} disabled={busy} />
-      <ErrorList errors={errors} />
       <p class="batch-summary" role="status">
-        {rows === null ? '読み込んでいます…' : `${list.length} 件(送信先 ${countDestinations(list)} / ${MAX_BATCH_DESTINATIONS} 事業所)`}
+        {rows === null ? '読み込み中…' : `${list.length} 件(送信先 ${countDestinations(list)} / ${MAX_BATCH_DESTINATIONS} 事業所)`}
         {busy && ' ファイルを確認しています…'}
       </p>
       <div class="toolbar">
@@ -134,6 +133,8 @@ export function BatchView() {
         <button type="button" onClick={askDelete}>削除</button>
         <button type="button" class="primary" onClick={askSend}>一括送信</button>
       </div>
+      {/* under the buttons and the drop zone both: the errors are about a drop or a button */}
+      <ErrorList errors={errors} />
       {list.length > 0 ? (
         <BatchTable
           rows={list}
@@ -150,7 +151,7 @@ export function BatchView() {
             選択した {confirming.rows.length} 件(送信先 {countDestinations(confirming.rows)} 事業所)を送信します。
             以上の内容で送信してよろしいですか?
           </p>
-          <div class="dialog-buttons">
+          <div class="actions">
             <button type="button" onClick={() => setConfirming(null)}>キャンセル</button>
             <button type="button" class="primary" onClick={() => send(confirming.rows)}>OK</button>
           </div>
@@ -159,7 +160,7 @@ export function BatchView() {
       {confirming?.kind === 'delete' && (
         <Dialog title="削除の確認" onCancel={() => setConfirming(null)}>
           <p>選択した {confirming.ids.length} 件を一覧から削除します。よろしいですか?</p>
-          <div class="dialog-buttons">
+          <div class="actions">
             <button type="button" onClick={() => setConfirming(null)}>キャンセル</button>
             <button type="button" class="primary" onClick={() => remove(confirming.ids)}>OK</button>
           </div>

@@ -12,7 +12,7 @@ import { ErrorList, WarningList } from '../common/Alert';
 import { CsvProblems } from '../preview/CsvProblems';
 import { showNotice } from '../app/notice';
 import { online } from '../app/online';
-import { navigate } from '../app/router';
+import { navigate, replaceQuietly } from '../app/router';
 import { session } from '../app/session';
 import { useComposeSource, type ComposeStart } from './compose-source';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -133,7 +133,7 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
       const draft = await saveDraft({ ...(savedDraftId ? { id: savedDraftId } : {}), destination, message, files: toKept(files) });
       setSavedDraftId(draft.id);
       // the address now reopens this draft, without reloading the screen
-      history.replaceState(history.state, '', `#/compose?draft=${encodeURIComponent(draft.id)}`);
+      replaceQuietly(`/compose?draft=${encodeURIComponent(draft.id)}`);
       showNotice('下書きに保存しました', 'compose');
     }, '下書きを保存できませんでした');
 
@@ -156,7 +156,6 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
         {csvChecks.state.status === 'done' && <CsvProblems problems={csvChecks.state.problems} />}
         {csvChecks.state.status === 'failed' && <ErrorList errors={[csvChecks.state.message]} />}
       </div>
-      <WarningList warnings={files.length > 0 ? check.warnings : []} />
       <div class="field">
         <label for="compose-destination">送信先事業所番号</label>
         <input
@@ -172,6 +171,8 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
         <p id="compose-destination-note" class={`field-note${lookup.state === 'missing' ? ' field-note-error' : ''}`}>
           {note ?? (hasCsv ? 'CSVファイル名から自動入力されます' : 'PDF等だけを送るときは10桁で入力してください')}
         </p>
+        {/* the check digit warnings are about this number: shown under it */}
+        <WarningList warnings={files.length > 0 ? check.warnings : []} />
       </div>
       <div class="field">
         <label for="compose-message">メッセージ</label>

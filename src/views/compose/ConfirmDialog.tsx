@@ -1,5 +1,6 @@
 // 送信確認: what will be sent, asked once more before it goes to the outbox.
 import { Dialog } from '../common/Dialog';
+import { FileNameList } from '../common/FileName';
 import type { PickedFile } from './picked-files';
 
 interface ConfirmDialogProps {
@@ -21,9 +22,9 @@ export function ConfirmDialog({ destination, destinationName, files, message, bu
         <dt>相手先事業所番号</dt>
         <dd>{destination}{destinationName ? ` ${destinationName}` : ''}</dd>
         <dt>添付ファイル(CSV)</dt>
-        <dd>{csv.length ? <ul class="plain">{csv.map((file) => <li key={file.name}>{file.name}</li>)}</ul> : 'なし'}</dd>
+        <dd>{csv.length ? <FileNameList names={csv.map((file) => file.name)} /> : 'なし'}</dd>
         <dt>添付ファイル(PDF等)</dt>
-        <dd>{others.length ? <ul class="plain">{others.map((file) => <li key={file.name}>{file.name}</li>)}</ul> : 'なし'}</dd>
+        <dd>{others.length ? <FileNameList names={others.map((file) => file.name)} /> : 'なし'}</dd>
         <dt>メッセージ</dt>
         <dd class="message-text">{message || 'なし'}</dd>
       </dl>

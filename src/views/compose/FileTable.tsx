@@ -2,6 +2,7 @@
 // a remove button.
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
+import { FileName } from '../common/FileName';
 import { formatSize } from '../common/format';
 import { CsvPreview } from '../preview/CsvPreview';
 import type { CsvCheckState } from './csv-checks';
@@ -32,7 +33,7 @@ export function FileTable({ files, checks, onRemove }: FileTableProps) {
 
   return (
     <div class="table-scroll">
-      <table class="files-table">
+      <table class="files-table stack-on-phone">
         <caption class="visually-hidden">添付ファイル</caption>
         <thead>
           <tr>
@@ -49,11 +50,11 @@ export function FileTable({ files, checks, onRemove }: FileTableProps) {
             return (
               <Fragment key={file.name}>
                 <tr>
-                  <td class="file-name">{file.name}</td>
-                  <td class="nowrap">{formatSize(file.size)}</td>
-                  <td>{file.category}</td>
-                  <td class="nowrap">{isCsv(file) ? checkLabel(checks, file.name) : '—'}</td>
-                  <td class="nowrap">
+                  <td><FileName name={file.name} /></td>
+                  <td class="nowrap inline-on-phone">{formatSize(file.size)}</td>
+                  <td class="nowrap inline-on-phone">{file.category}</td>
+                  <td class={`nowrap inline-on-phone check-${checkTone(checks, file.name)}`}>{isCsv(file) ? checkLabel(checks, file.name) : '—'}</td>
+                  <td class="row-actions">
                     {isCsv(file) && (
                       <button type="button" class="small" aria-label={`${file.name} をプレビュー`} aria-expanded={previewing} onClick={() => void toggle(file)}>
                         {previewing ? 'プレビューを閉じる' : 'プレビュー'}
@@ -65,7 +66,10 @@ export function FileTable({ files, checks, onRemove }: FileTableProps) {
                 {previewing && (
                   <tr class="files-preview-row">
                     <td colSpan={5}>
-                      {shown.bytes ? <CsvPreview name={file.name} bytes={shown.bytes} /> : <p role="status">{shown.error ?? '読み込み中…'}</p>}
+                      {/* as wide as the table, never wider: the month grid scrolls inside it */}
+                      <div class="preview-fit">
+                        {shown.bytes ? <CsvPreview name={file.name} bytes={shown.bytes} /> : <p role="status">{shown.error ?? '読み込み中…'}</p>}
+                      </div>
                     </td>
                   </tr>
                 )}
@@ -87,4 +91,11 @@ function checkLabel(checks: CsvCheckState, name: string): string {
   if (errors > 0) return `誤り ${errors}件`;
   if (warnings > 0) return `確認 ${warnings}件`;
   return 'OK';
+}
+
+/** The colour of 検査結果: red for 誤り, amber for 確認. */
+function checkTone(checks: CsvCheckState, name: string): 'error' | 'warning' | 'plain' {
+  const problems = checks.status === 'done' ? (checks.byFile.get(name) ?? []) : [];
+  if (problems.some((p) => p.severity === 'error')) return 'error';
+  return problems.length > 0 ? 'warning' : 'plain';
 }

@@ -6,6 +6,7 @@ import type { Draft } from '../../db/types';
 import { online } from '../app/online';
 import { Dialog } from '../common/Dialog';
 import { ErrorList } from '../common/Alert';
+import { FileNameList } from '../common/FileName';
 import { formatDateTime } from '../common/format';
 
 export function DraftsView() {
@@ -34,11 +35,13 @@ export function DraftsView() {
     <section class="drafts">
       <h1>下書き一覧</h1>
       <ErrorList errors={error ? [error] : []} />
-      {drafts === null ? null : drafts.length === 0 ? (
-        <p>下書きはありません</p>
+      {drafts === null ? (
+        !error && <p role="status">読み込み中…</p>
+      ) : drafts.length === 0 ? (
+        <p class="empty">下書きはありません。新規作成の「一時保存」で保存した内容がここに並びます。</p>
       ) : (
         <div class="table-scroll">
-          <table>
+          <table class="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">送信先事業所番号</th>
@@ -51,15 +54,15 @@ export function DraftsView() {
             <tbody>
               {drafts.map((draft) => (
                 <tr key={draft.id}>
-                  <td>{draft.destination}</td>
-                  <td>{names.get(draft.destination) ?? ''}</td>
-                  <td>
-                    <ul class="plain">{draft.files.map((file) => <li key={file.name} class="file-name">{file.name}</li>)}</ul>
+                  <td class="nowrap inline-on-phone" data-label="送信先事業所番号">{draft.destination || <span class="empty">未入力</span>}</td>
+                  <td class="inline-on-phone" data-label="事業所名">{names.get(draft.destination) ?? ''}</td>
+                  <td class="files-cell" data-label="ファイル">
+                    <FileNameList names={draft.files.map((file) => file.name)} />
                   </td>
-                  <td>{formatDateTime(draft.savedAt)}</td>
-                  <td>
-                    <button type="button" onClick={() => (location.hash = `#/compose?draft=${encodeURIComponent(draft.id)}`)}>開く</button>{' '}
-                    <button type="button" onClick={() => setDeleting(draft)}>削除</button>
+                  <td class="nowrap" data-label="保存日時">{formatDateTime(draft.savedAt)}</td>
+                  <td class="row-actions">
+                    <button type="button" aria-label={`${draftLabel(draft)}を開く`} onClick={() => (location.hash = `#/compose?draft=${encodeURIComponent(draft.id)}`)}>開く</button>
+                    <button type="button" aria-label={`${draftLabel(draft)}を削除`} onClick={() => setDeleting(draft)}>削除</button>
                   </td>
                 </tr>
               ))}
@@ -80,6 +83,11 @@ export function DraftsView() {
       )}
     </section>
   );
+}
+
+/** Names the row's buttons for screen readers: every row has its own 開く and 削除. */
+function draftLabel(draft: Draft): string {
+  return `${draft.destination ? `送信先 ${draft.destination} の` : ''}下書き(${formatDateTime(draft.savedAt)})`;
 }
 
 /** Office names from the relay's directory; blank while offline or when the lookup fails. */

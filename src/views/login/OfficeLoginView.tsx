@@ -1,11 +1,10 @@
 // 事業所ユーザログイン: asked once per login, before the first send or receive.
 import { useState } from 'preact/hooks';
-import { ApiFailure, officeLogin } from '../../api/client';
+import { officeLogin } from '../../api/client';
 import { officeLoginRequestSchema } from '../../domain/contract';
-import { resumeAfterLogin } from '../../api/sync';
-import { ErrorList } from '../common/Alert';
 import { redirect, route } from '../app/router';
-import { session, setSession } from '../app/session';
+import { session } from '../app/session';
+import { FieldError, LoginCard, useLoginSubmit } from './login-form';
 import { PasswordField } from './PasswordField';
 
 /** Where to go after the office login: the screen that asked for it. */
@@ -17,57 +16,44 @@ function nextPath(): string {
 export function OfficeLoginView() {
   const [officeUserId, setOfficeUserId] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, formError, fieldErrors, submit } = useLoginSubmit(
+    officeLoginRequestSchema,
+    () => ({ officeUserId: officeUserId.trim(), password }),
+    officeLogin,
+    nextPath,
+  );
 
-  async function onSubmit(event: Event) {
-    event.preventDefault();
-    const parsed = officeLoginRequestSchema.safeParse({ officeUserId: officeUserId.trim(), password });
-    if (!parsed.success) {
-      setErrors(parsed.error.issues.map((issue) => issue.message));
-      return;
-    }
-    setBusy(true);
-    setErrors([]);
-    try {
-      setSession(await officeLogin(parsed.data));
-      // sends stopped by an expired login go again now
-      void resumeAfterLogin();
-      redirect(nextPath());
-    } catch (error) {
-      setErrors([error instanceof ApiFailure ? error.message : 'ログインできませんでした']);
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const intro = (
+    <p class="hint">
+      {session.value?.user.name ?? ''} さん、送受信の前に事業所ユーザID(電子請求受付システムのID「KJ」+12桁)でログインしてください。
+    </p>
+  );
   return (
-    <main class="login-screen">
-      <form class="card login-card" onSubmit={onSubmit} noValidate>
-        <h1>事業所ユーザログイン</h1>
-        <p class="hint">
-          {session.value?.user.name ?? ''} さん、送受信の前に事業所ユーザID(電子請求受付システムのID「KJ」+12桁)でログインしてください。
-        </p>
-        <ErrorList errors={errors} />
-        <div class="field">
-          <label for="office-user">事業所ユーザID</label>
-          <input
-            id="office-user"
-            value={officeUserId}
-            autoComplete="username"
-            inputMode="latin"
-            maxLength={14}
-            placeholder="KJ000000000000"
-            required
-            onInput={(event) => setOfficeUserId(event.currentTarget.value.toUpperCase())}
-          />
-        </div>
-        <PasswordField id="office-password" value={password} onInput={setPassword} autoComplete="current-password" />
-        <div class="actions">
-          <button type="button" onClick={() => redirect('/top')}>戻る</button>
-          <button type="submit" class="primary" disabled={busy}>ログイン</button>
-        </div>
-      </form>
-    </main>
+    <LoginCard title="事業所ユーザログイン" intro={intro} formError={formError} onSubmit={(event) => void submit(event)}>
+      <div class="field">
+        <label for="office-user">事業所ユーザID</label>
+        <input
+          id="office-user"
+          value={officeUserId}
+          autoComplete="username"
+          autoCapitalize="characters"
+          spellcheck={false}
+          inputMode="latin"
+          maxLength={14}
+          placeholder="KJ000000000000"
+          autoFocus
+          required
+          aria-invalid={fieldErrors.officeUserId ? true : undefined}
+          aria-describedby={fieldErrors.officeUserId ? 'office-user-error' : undefined}
+          onInput={(event) => setOfficeUserId(event.currentTarget.value.toUpperCase())}
+        />
+        <FieldError id="office-user-error" message={fieldErrors.officeUserId} />
+      </div>
+      <PasswordField id="office-password" value={password} onInput={setPassword} autoComplete="current-password" error={fieldErrors.password} />
+      <div class="actions">
+        <button type="button" onClick={() => redirect('/top')}>戻る</button>
+        <button type="submit" class="primary" disabled={busy}>ログイン</button>
+      </div>
+    </LoginCard>
   );
 }

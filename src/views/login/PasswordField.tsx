@@ -1,20 +1,25 @@
 // Password input with the eye button users know from the official client.
 import { useState } from 'preact/hooks';
+import { FieldError } from './login-form';
 
 interface PasswordFieldProps {
   id: string;
   value: string;
   onInput: (value: string) => void;
   autoComplete: string;
+  error?: string | undefined;
 }
 
-export function PasswordField({ id, value, onInput, autoComplete }: PasswordFieldProps) {
+export function PasswordField({ id, value, onInput, autoComplete, error }: PasswordFieldProps) {
   const [visible, setVisible] = useState(false);
+  const errorId = `${id}-error`;
   const common = {
     id,
     value,
     autoComplete,
     required: true,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? errorId : undefined,
     onInput: (event: Event) => onInput((event.currentTarget as HTMLInputElement).value),
   };
   return (
@@ -22,13 +27,14 @@ export function PasswordField({ id, value, onInput, autoComplete }: PasswordFiel
       <label for={id}>パスワード</label>
       <div class="password-row">
         {/* two branches for the typed attribute union; Preact reuses the same input element */}
-        {visible ? <input type="text" {...common} /> : <input type="password" {...common} />}
+        {visible ? <input type="text" autoCapitalize="off" spellcheck={false} {...common} /> : <input type="password" {...common} />}
         {/* named by its (hidden) text, not aria-label: getByLabel('パスワード') must find only the input */}
         <button type="button" class="icon-button" onClick={() => setVisible(!visible)}>
           <EyeIcon crossed={visible} />
           <span class="visually-hidden">{visible ? 'パスワードを隠す' : 'パスワードを表示'}</span>
         </button>
       </div>
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ApiFailure } from '../../api/client';
 import type { MessageSummary, StoredFile } from '../../domain/contract';
 import { CsvPreview } from '../preview/CsvPreview';
 import { ErrorList } from '../common/Alert';
+import { FileName } from '../common/FileName';
 import { formatSize } from '../common/format';
 import { saveBytes } from './download';
 import type { FileBytes } from './file-bytes';
@@ -66,7 +67,7 @@ export function FileRows({ message, csvFiles, otherFiles, marksDownload, onDownl
           return (
             <li key={file.id}>
               <div class="file-row">
-                <span class="file-name">{file.name}</span>
+                <FileName name={file.name} />
                 <span class="file-meta">{formatSize(file.size)}・{file.category}{file.downloadedAt ? '・ダウンロード済' : ''}</span>
                 <button type="button" disabled={busy} aria-label={`${file.name} をダウンロード`} onClick={() => void download([file])}>ダウンロード</button>
                 {canPreview && (

@@ -1,12 +1,14 @@
 // The 送信一覧/受信一覧 table, one row per message.
 import type { Box, MessageSummary } from '../../domain/contract';
-import { formatDateTime, officeLabel } from '../common/format';
+import { FileNameList } from '../common/FileName';
+import { formatDateTime } from '../common/format';
+import { Office } from '../common/Office';
 
 export function MessageTable({ box, messages }: { box: Box; messages: MessageSummary[] }) {
   const sent = box === 'sent';
   return (
     <div class="table-scroll">
-      <table class="messages">
+      <table class="messages stack-narrow">
         <caption class="visually-hidden">{sent ? '送信したメッセージ' : '受信したメッセージ'}</caption>
         <thead>
           <tr>
@@ -19,24 +21,31 @@ export function MessageTable({ box, messages }: { box: Box; messages: MessageSum
           </tr>
         </thead>
         <tbody>
-          {messages.map((message) => (
-            <tr key={message.id} class={message.downloadStatus === '未' ? 'pending' : undefined}>
-              <td class="nowrap">
-                <a href={`#/messages/${encodeURIComponent(message.id)}?box=${box}`}>{formatDateTime(message.sentAt)}</a>
-              </td>
-              <td class="message-cell">{message.message}</td>
-              <td>{officeLabel(sent ? message.destination : message.sender)}</td>
-              <td>
-                <ul class="plain">{message.files.map((file) => <li key={file.id}>{file.name}</li>)}</ul>
-              </td>
-              <td>
-                <ul class="plain">{message.files.map((file) => <li key={file.id}>{file.category}</li>)}</ul>
-              </td>
-              <td class={`status status-${message.downloadStatus === '済' ? 'done' : 'pending'}`}>{message.downloadStatus}</td>
-            </tr>
-          ))}
+          {messages.map((message) => {
+            const office = sent ? message.destination : message.sender;
+            return (
+              <tr key={message.id} class={message.downloadStatus === '未' ? 'pending' : undefined}>
+                <td class="nowrap">
+                  <a href={`#/messages/${encodeURIComponent(message.id)}?box=${box}`}>{formatDateTime(message.sentAt)}</a>
+                </td>
+                {/* long messages are cut to a few lines here; the detail shows them whole */}
+                <td class="message-cell" data-label={message.message ? 'メッセージ' : undefined}><span class="clamp">{message.message}</span></td>
+                <td data-label={sent ? '送信先' : '送信元'}><Office number={office.number} name={office.name} /></td>
+                <td class="files-cell" data-label="ファイル名"><FileNameList names={message.files.map((file) => file.name)} /></td>
+                {/* the kinds in the message, as 一括送信 shows them: a line per file would drift from its
+                    name once long names wrap; the detail lists each file with its kind */}
+                <td class="nowrap inline-on-phone" data-label="ファイル種別">{categoriesOf(message)}</td>
+                <td class={`status inline-on-phone status-${message.downloadStatus === '済' ? 'done' : 'pending'}`} data-label="ダウンロード状況">{message.downloadStatus}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
   );
+}
+
+/** 登録・PDF等: each kind once, in the order the files come. */
+function categoriesOf(message: MessageSummary): string {
+  return [...new Set(message.files.map((file) => file.category))].join('・');
 }

@@ -5,6 +5,7 @@ import { removeOutboxItem, retryOutboxItem } from '../../db/outbox';
 import type { OutboxItem } from '../../db/types';
 import { online } from '../app/online';
 import { Dialog } from '../common/Dialog';
+import { FileNameList } from '../common/FileName';
 import { formatDateTime } from '../common/format';
 import { outboxItems, outboxPausedForLogin } from './state';
 import './outbox.css';
@@ -41,15 +42,15 @@ export function OutboxPanel() {
   return (
     <section class="outbox" aria-labelledby="outbox-title">
       <h2 id="outbox-title">送信トレイ</h2>
-      {!online.value && <p class="notice" role="status">オフラインです。接続が戻ると自動で送信します</p>}
+      {!online.value && <p class="alert alert-warning" role="status">オフラインです。接続が戻ると自動で送信します</p>}
       {outboxPausedForLogin.value && items.length > 0 && (
-        <p class="notice" role="status">ログインが切れたため送信を止めています。もう一度ログインすると送信を再開します</p>
+        <p class="alert alert-warning" role="status">ログインが切れたため送信を止めています。もう一度ログインすると送信を再開します</p>
       )}
       {items.length === 0 ? (
-        <p>送信待ちのデータはありません</p>
+        <p class="empty">送信待ちのデータはありません</p>
       ) : (
         <div class="table-scroll">
-          <table>
+          <table class="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">送信先</th>
@@ -62,18 +63,18 @@ export function OutboxPanel() {
             <tbody>
               {items.map((item) => (
                 <tr key={item.id}>
-                  <td>{item.destination}</td>
-                  <td>
-                    <ul class="plain">{item.files.map((file) => <li key={file.name} class="file-name">{file.name}</li>)}</ul>
+                  <td class="nowrap" data-label="送信先">{item.destination}</td>
+                  <td class="files-cell" data-label="ファイル">
+                    <FileNameList names={item.files.map((file) => file.name)} />
                   </td>
-                  <td>{formatDateTime(item.createdAt)}</td>
-                  <td class={`outbox-status outbox-status-${item.status}`}>
+                  <td class="nowrap inline-on-phone" data-label="作成日時">{formatDateTime(item.createdAt)}</td>
+                  <td class={`outbox-status inline-on-phone outbox-status-${item.status}`} data-label="状態">
                     {statusLabel(item)}
                     {item.status === 'failed' && item.lastError && <span class="reason"> ({item.lastError})</span>}
                     {item.status === 'waiting' && item.lastError && <small class="reason"> 前回: {item.lastError}</small>}
                   </td>
-                  <td>
-                    <button type="button" disabled={item.status === 'sending'} onClick={() => void retry(item)}>再送</button>{' '}
+                  <td class="row-actions">
+                    <button type="button" disabled={item.status === 'sending'} onClick={() => void retry(item)}>再送</button>
                     <button type="button" onClick={() => setRemoving(item)}>削除</button>
                   </td>
                 </tr>

@@ -19,7 +19,7 @@ export function TopView() {
       <ul class="status-list">
         <li>{isOnline ? 'オンラインです。' : 'オフラインです。送信は接続が戻ると自動で行われます。'}</li>
         <li>{waiting > 0 ? `送信待ちが ${waiting} 件あります。` : '送信待ちはありません。'}</li>
-        {!who?.office && <li>送受信の前に事業所ユーザログインが必要です。</li>}
+        {!who?.office && <li>送受信の前に<a href="#/office-login">事業所ユーザログイン</a>が必要です。</li>}
         {unread !== null && <li>{unread > 0 ? `ダウンロードしていない受信メッセージ(未)が ${unread} 件あります。` : '未ダウンロードの受信メッセージはありません。'}</li>}
       </ul>
       {/* names differ from the menu's on purpose: one link per name keeps the menu unambiguous */}

@@ -1,0 +1,94 @@
+// What ログイン and 事業所ユーザログイン share: the card, a text field with its own error, and
+// the submit (check the form, ask the server, keep the session, go on).
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { z } from 'zod';
+import { ApiFailure } from '../../api/client';
+import { resumeAfterLogin } from '../../api/sync';
+import type { SessionInfo } from '../../domain/contract';
+import { ErrorList } from '../common/Alert';
+import { redirect } from '../app/router';
+import { setSession } from '../app/session';
+
+/** Errors of one field, by the schema's field name. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+export interface LoginSubmit {
+  busy: boolean;
+  /** the server's answer (wrong password, throttled, offline): about the whole form */
+  formError: string | null;
+  fieldErrors: FieldErrors;
+  submit: (event: Event) => Promise<void>;
+}
+
+export function useLoginSubmit<T>(
+  schema: z.ZodType<T>,
+  values: () => unknown,
+  send: (request: T) => Promise<SessionInfo>,
+  next: () => string,
+): LoginSubmit {
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    setFormError(null);
+    const parsed = schema.safeParse(values());
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+      setFieldErrors(errors);
+      // after the render that marks them: the first field to fix gets the focus, its message read with it
+      setTimeout(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      return;
+    }
+    setFieldErrors({});
+    setBusy(true);
+    try {
+      setSession(await send(parsed.data));
+      // sends stopped by an expired login go again now
+      void resumeAfterLogin();
+      redirect(next());
+    } catch (error) {
+      setFormError(error instanceof ApiFailure ? error.message : 'ログインできませんでした。もう一度お試しください');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { busy, formError, fieldErrors, submit };
+}
+
+interface LoginCardProps {
+  title: string;
+  intro?: ComponentChildren;
+  formError: string | null;
+  onSubmit: (event: Event) => void;
+  children: ComponentChildren;
+}
+
+export function LoginCard({ title, intro, formError, onSubmit, children }: LoginCardProps) {
+  return (
+    <main class="login-screen">
+      <form class="card login-card" onSubmit={onSubmit} noValidate>
+        <p class="app-title">Renkei ケアプランデータ連携</p>
+        <h1>{title}</h1>
+        {intro}
+        <ErrorList errors={formError ? [formError] : []} />
+        {children}
+      </form>
+    </main>
+  );
+}
+
+/** The message under a field, announced when it appears and read again when the field gets focus. */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} class="field-note field-note-error" role="alert">
+      {message}
+    </p>
+  );
+}
