@@ -18,14 +18,14 @@ export function BatchTable({ rows, selected, onToggle, onEdit }: BatchTableProps
         <caption class="visually-hidden">一括送信の一覧</caption>
         <thead>
           <tr>
-            <th scope="col">選択</th>
+            <th scope="col" class="batch-pin-start">選択</th>
             <th scope="col">送信先事業所名称</th>
             <th scope="col">ファイル出力日時</th>
             <th scope="col">メッセージ</th>
             <th scope="col">ファイル名</th>
             <th scope="col">ファイル種別</th>
-            <th scope="col">送信結果</th>
-            <th scope="col">編集</th>
+            <th scope="col" class="batch-result">送信結果</th>
+            <th scope="col" class="batch-pin-end">編集</th>
           </tr>
         </thead>
         <tbody>
@@ -48,7 +48,7 @@ function BatchTableRow({ row, checked, onToggle, onEdit }: {
   const label = rowLabel(row);
   return (
     <tr class={flagged ? 'batch-row batch-row-problem' : 'batch-row'} data-destination={row.destination ?? ''} data-status={row.status}>
-      <td>
+      <td class="batch-pin-start">
         {/* problem rows can be selected too, but only to 削除 them: 一括送信 skips nothing silently and refuses them */}
         {/* the label makes the whole cell the touch target, not just the small box */}
         <label class="check-cell">
@@ -65,10 +65,10 @@ function BatchTableRow({ row, checked, onToggle, onEdit }: {
         <FileNameCell names={row.files.map((f) => f.name)} />
       </td>
       <td>{row.categories.join('・')}</td>
-      <td>
+      <td class="batch-result">
         <ResultCell row={row} />
       </td>
-      <td>
+      <td class="batch-pin-end">
         <button type="button" aria-label={`編集 ${label}`} disabled={row.destination === null || isInFlight(row)} onClick={() => onEdit(row.id)}>
           編集
         </button>

@@ -27,3 +27,10 @@ export function formatSize(bytes: number): string {
 export function officeLabel(office: { number: string; name?: string | null }): string {
   return office.name ? `${office.number} ${office.name}` : office.number;
 }
+
+/** The first non-blank line of a message, cut to `max` characters with "…" (a list row shows only the start). */
+export function firstLine(text: string, max = 40): string {
+  const line = text.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? '';
+  const chars = [...line]; // count surrogate pairs (𠮷) as one character
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : line;
+}

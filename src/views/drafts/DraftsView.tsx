@@ -1,19 +1,20 @@
 // 下書き一覧: drafts saved with 一時保存; 開く continues in 新規作成, 削除 after a confirmation.
 import { useEffect, useState } from 'preact/hooks';
-import { lookupOffices } from '../../api/client';
 import { deleteDraft, listDrafts } from '../../db/drafts';
 import type { Draft } from '../../db/types';
 import { online } from '../app/online';
 import { Dialog } from '../common/Dialog';
 import { ErrorList } from '../common/Alert';
 import { FileNameList } from '../common/FileName';
-import { formatDateTime } from '../common/format';
+import { Office } from '../common/Office';
+import { firstLine, formatDateTime } from '../common/format';
+import { useOfficeNames } from '../common/office-names';
 
 export function DraftsView() {
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Draft | null>(null);
-  const names = useOfficeNames(drafts, online.value);
+  const names = useOfficeNames((drafts ?? []).map((draft) => draft.destination), online.value);
 
   async function reload() {
     try {
@@ -44,8 +45,8 @@ export function DraftsView() {
           <table class="stack-on-phone">
             <thead>
               <tr>
-                <th scope="col">送信先事業所番号</th>
-                <th scope="col">事業所名</th>
+                <th scope="col">送信先</th>
+                <th scope="col">メッセージ</th>
                 <th scope="col">ファイル</th>
                 <th scope="col">保存日時</th>
                 <th scope="col">操作</th>
@@ -54,8 +55,12 @@ export function DraftsView() {
             <tbody>
               {drafts.map((draft) => (
                 <tr key={draft.id}>
-                  <td class="nowrap inline-on-phone" data-label="送信先事業所番号">{draft.destination || <span class="empty">未入力</span>}</td>
-                  <td class="inline-on-phone" data-label="事業所名">{names.get(draft.destination) ?? ''}</td>
+                  <td data-label="送信先">
+                    {draft.destination ? <Office number={draft.destination} name={names.get(draft.destination)} /> : <span class="empty">未入力</span>}
+                  </td>
+                  <td class="message-cell draft-message" data-label="メッセージ" title={draft.message || undefined}>
+                    {draft.message.trim() ? firstLine(draft.message) : <span class="empty">なし</span>}
+                  </td>
                   <td class="files-cell" data-label="ファイル">
                     <FileNameList names={draft.files.map((file) => file.name)} />
                   </td>
@@ -88,22 +93,4 @@ export function DraftsView() {
 /** Names the row's buttons for screen readers: every row has its own 開く and 削除. */
 function draftLabel(draft: Draft): string {
   return `${draft.destination ? `送信先 ${draft.destination} の` : ''}下書き(${formatDateTime(draft.savedAt)})`;
-}
-
-/** Office names from the relay's directory; blank while offline or when the lookup fails. */
-function useOfficeNames(drafts: Draft[] | null, isOnline: boolean): Map<string, string> {
-  const [names, setNames] = useState(new Map<string, string>());
-  const numbers = [...new Set((drafts ?? []).map((d) => d.destination).filter((n) => /^\d{2}[0-9A]\d{7}$/.test(n)))].sort();
-  const key = numbers.join(',');
-  useEffect(() => {
-    if (!isOnline || numbers.length === 0) return;
-    let alive = true;
-    lookupOffices(numbers)
-      .then((offices) => alive && setNames(new Map(offices.map((o) => [o.number, o.name]))))
-      .catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, [key, isOnline]);
-  return names;
 }

@@ -38,8 +38,16 @@ export function MessageDetailView({ id, box }: { id: string; box: Box }) {
 
   const sent = box === 'sent';
   const fileBytes = useFileBytes(!sent, () => void reload());
+  const listHash = sent ? '#/sent' : '#/received';
   const back = (
-    <a class="button" href={sent ? '#/sent' : '#/received'}>戻る</a>
+    <a class="button" href={listHash}>戻る</a>
+  );
+  // A long detail (previews, changes) must not be scrolled through to leave it. Its name is not
+  // 「戻る」 (one 戻る per screen) nor a nav link's (送信一覧 / 受信一覧 appear once).
+  const backTop = (
+    <p class="back-top">
+      <a href={listHash}><span aria-hidden="true">‹</span>一覧へ</a>
+    </p>
   );
   if (loading) return <p role="status">読み込み中…</p>;
   if (!message) {
@@ -55,6 +63,7 @@ export function MessageDetailView({ id, box }: { id: string; box: Box }) {
   const others = message.files.filter((file) => file.category === 'PDF等');
   return (
     <section class="detail">
+      {backTop}
       <h1>{sent ? '送信メッセージ' : '受信メッセージ'}</h1>
       <ErrorList errors={error ? [error] : []} />
       <dl class="detail-list">

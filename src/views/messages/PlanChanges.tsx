@@ -97,7 +97,8 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
           oldBytes={pair.oldBytes}
           newBytes={newBytes}
           only={pair.keys}
-          heading={`${what}: ${formatDateTime(pair.earlier.message.sentAt)} 受信分からの変更(${pair.keys.size}人)`}
+          heading={what}
+          caption={`${formatDateTime(pair.earlier.message.sentAt)} 受信分との比較(${pair.keys.size}人)`}
         />
       ))}
       {pairs.length > 0 && firstTime > 0 && <p class="field-note">前回のファイルになかった利用者: {firstTime}人(比較の対象外)</p>}

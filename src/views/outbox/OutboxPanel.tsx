@@ -6,7 +6,9 @@ import type { OutboxItem } from '../../db/types';
 import { online } from '../app/online';
 import { Dialog } from '../common/Dialog';
 import { FileNameList } from '../common/FileName';
-import { formatDateTime } from '../common/format';
+import { formatDateTime, officeLabel } from '../common/format';
+import { Office } from '../common/Office';
+import { useOfficeNames } from '../common/office-names';
 import { outboxItems, outboxPausedForLogin } from './state';
 import './outbox.css';
 
@@ -26,6 +28,7 @@ export function statusLabel(item: OutboxItem): string {
 export function OutboxPanel() {
   const items = outboxItems.value;
   const [removing, setRemoving] = useState<OutboxItem | null>(null);
+  const names = useOfficeNames(items.map((item) => item.destination), online.value);
 
   async function retry(item: OutboxItem) {
     await retryOutboxItem(item.id);
@@ -63,7 +66,9 @@ export function OutboxPanel() {
             <tbody>
               {items.map((item) => (
                 <tr key={item.id}>
-                  <td class="nowrap" data-label="送信先">{item.destination}</td>
+                  <td data-label="送信先">
+                    <Office number={item.destination} name={names.get(item.destination)} />
+                  </td>
                   <td class="files-cell" data-label="ファイル">
                     <FileNameList names={item.files.map((file) => file.name)} />
                   </td>
@@ -85,7 +90,7 @@ export function OutboxPanel() {
       )}
       {removing && (
         <Dialog title="送信の取り消し" onCancel={() => setRemoving(null)}>
-          <p>送信先 {removing.destination} への送信を送信トレイから削除します。まだ届いていないデータは送信されません。よろしいですか?</p>
+          <p>送信先 {officeLabel({ number: removing.destination, name: names.get(removing.destination) })} への送信を送信トレイから削除します。まだ届いていないデータは送信されません。よろしいですか?</p>
           <div class="actions">
             <button type="button" onClick={() => setRemoving(null)}>キャンセル</button>
             <button type="button" class="danger" onClick={() => void remove(removing)}>削除</button>

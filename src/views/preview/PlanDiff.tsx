@@ -9,13 +9,16 @@ export interface PlanDiffProps {
   /** compare only these people and months (personMonthKey); all when absent */
   only?: ReadonlySet<string>;
   heading?: string;
+  /** a second, smaller line under the heading (which files were compared) */
+  caption?: string;
 }
 
-export function PlanDiff({ oldBytes, newBytes, only, heading = '前回からの変更' }: PlanDiffProps) {
+export function PlanDiff({ oldBytes, newBytes, only, heading = '前回からの変更', caption }: PlanDiffProps) {
   const lines = useMemo(() => diffServiceMonthLines(oldBytes, newBytes, only), [oldBytes, newBytes, only]);
   return (
-    <section class="csv-diff" aria-label={heading}>
+    <section class="csv-diff" aria-label={caption ? `${heading} ${caption}` : heading}>
       <h3 class="csv-preview-title">{heading}</h3>
+      {caption && <p class="csv-diff-caption">{caption}</p>}
       {lines.length === 0 ? (
         <p class="csv-preview-line">変更はありません</p>
       ) : (
