@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPreview } from '../../src/domain/csv';
+import { UTF8_PREVIEW_NOTE } from '../../src/domain/csv/preview';
 import type { PreviewBody } from '../../src/domain/csv/preview-model';
 import { PEOPLE, TRICKY_TEXT, encodeCp932, fileName, fromRecords, makeCsvFile, makeRecords } from '../support/csvgen';
 
@@ -9,6 +10,14 @@ function bodyOf<T extends PreviewBody['type']>(body: PreviewBody, type: T): Extr
 }
 
 describe('buildPreview', () => {
+  it('shows a note instead of mojibake for a UTF-8 file', () => {
+    const file = makeCsvFile('UPPLAN', { month: '202504' });
+    const utf8 = new TextEncoder().encode(new TextDecoder('shift_jis').decode(file.bytes));
+    expect(buildPreview(file.name, utf8).body).toEqual({ type: 'line', text: UTF8_PREVIEW_NOTE });
+    // the same content in CP932 still previews as the grid
+    expect(buildPreview(file.name, file.bytes).body.type).toBe('grid');
+  });
+
   it('shows 第6表 as a month grid per person and service', () => {
     const file = makeCsvFile('UPPLAN', { month: '202504' });
     const model = buildPreview(file.name, file.bytes);
