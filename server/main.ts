@@ -2,7 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configFromEnv } from './config';
-import { DEMO_OFFICE_PASSWORD, DEMO_OFFICE_USERS, DEMO_PEOPLE, DEMO_PERSON_PASSWORD } from './demo';
+import { DEMO_OFFICE_PASSWORD, DEMO_OFFICE_USERS, DEMO_OFFICES, DEMO_PEOPLE, DEMO_PERSON_PASSWORD } from './demo';
 import { startServer } from './server';
 
 export { startServer } from './server';
@@ -14,8 +14,15 @@ async function main(): Promise<void> {
   console.log(`Renkei relay: ${server.url}  (data: ${config.dataDir}, app: ${config.staticDir})`);
   if (config.seedDemo) {
     console.log(server.seeded ? 'Demo directory created. Logins:' : 'Demo logins (unless changed with the admin CLI):');
-    console.log(`  個人ID: ${DEMO_PEOPLE.map((p) => p.userId).join(', ')}  パスワード: ${DEMO_PERSON_PASSWORD}`);
-    console.log(`  事業所ユーザID: ${DEMO_OFFICE_USERS.map((u) => u.officeUserId).join(', ')}  パスワード: ${DEMO_OFFICE_PASSWORD}`);
+    console.log(`  ログイン(個人ID) パスワード ${DEMO_PERSON_PASSWORD}、事業所ユーザID パスワード ${DEMO_OFFICE_PASSWORD}`);
+    for (const person of DEMO_PEOPLE) {
+      for (const number of person.offices) {
+        const office = DEMO_OFFICES.find((o) => o.number === number);
+        const officeUser = DEMO_OFFICE_USERS.find((u) => u.office === number);
+        console.log(`  ${person.userId.padEnd(5)} → ${officeUser?.officeUserId ?? '-'}  ${number} ${office?.name ?? ''}(${office?.kind ?? ''})`);
+      }
+    }
+    console.log(`Open ${server.url} in a browser, log in, and the app asks for the 事業所ユーザID before the first send or receive.`);
   }
   const stop = () => {
     server.close().then(() => process.exit(0));
