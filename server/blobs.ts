@@ -3,6 +3,7 @@
 // leaves either nothing or a whole folder (removed at the next start unless its message row exists).
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { coalesced } from './coalesce';
 import { isId, newId } from './ids';
 
 export interface StagedSend {
@@ -12,6 +13,16 @@ export interface StagedSend {
 async function syncDir(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(bytes);
     await handle.sync();
   } finally {
     await handle.close();
@@ -29,10 +40,13 @@ async function olderThan(path: string, cutoff: number): Promise<boolean> {
 export class BlobStore {
   readonly tmpDir: string;
   readonly blobsDir: string;
+  /** Sends committed at about the same time share one fsync of the blobs folder. */
+  private readonly syncBlobsDir: () => Promise<void>;
 
   constructor(dataDir: string) {
     this.tmpDir = join(dataDir, 'tmp');
     this.blobsDir = join(dataDir, 'blobs');
+    this.syncBlobsDir = coalesced(() => syncDir(this.blobsDir));
   }
 
   /**
@@ -59,16 +73,11 @@ export class BlobStore {
     const dir = join(this.tmpDir, newId());
     await mkdir(dir);
     try {
-      for (const f of files) {
-        if (!isId(f.id)) throw new Error('bad file id');
-        const handle = await open(join(dir, f.id), 'wx');
-        try {
-          await handle.writeFile(f.bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-      }
+      if (!files.every((f) => isId(f.id))) throw new Error('bad file id');
+      // written and synced side by side: the folder is synced once all are durable, as before
+      const written = await Promise.allSettled(files.map((f) => writeDurably(join(dir, f.id), f.bytes)));
+      const failed = written.find((w) => w.status === 'rejected');
+      if (failed) throw failed.reason;
       await syncDir(dir);
     } catch (err) {
       await rm(dir, { recursive: true, force: true });
@@ -79,7 +88,7 @@ export class BlobStore {
 
   async commit(staged: StagedSend, messageId: string): Promise<void> {
     await rename(staged.dir, this.messageDir(messageId));
-    await syncDir(this.blobsDir);
+    await this.syncBlobsDir();
   }
 
   async discard(staged: StagedSend): Promise<void> {

@@ -203,3 +203,14 @@ describe('after a refusal', () => {
     expect(ok.status).toBe(201);
   });
 });
+
+// Last in the file: the relay closes a connection whose body it stopped reading, and fetch may
+// try to reuse that connection for the next request.
+describe('a body with no declared length', () => {
+  it('is cut off with 413 once a chunked body passes the cap, storing nothing', async () => {
+    await removeAll();
+    const res = await cm.sendChunked(meta(), [pdf('big.pdf', 12 * 1024 * 1024)]);
+    await expectRefused(res, 413, /10MB/);
+    await expectNothingStored();
+  });
+});

@@ -79,6 +79,15 @@ describe('round trip', () => {
     expect(equalBytes(new Uint8Array(await pdfRes.arrayBuffer()), attachment.bytes)).toBe(true);
   });
 
+  it('accepts a chunked send (no Content-Length) with its bytes intact', async () => {
+    const streamed = planCsv(CM.office, HH.office, '20240401130000');
+    const res = await cm.sendChunked({ destination: HH.office, message: '' }, [streamed]);
+    expect(res.status).toBe(201);
+    const { message } = sendResponseSchema.parse(await res.json());
+    const download = await hh.request(`/api/messages/${message.id}/files/${message.files[0]!.id}`);
+    expect(equalBytes(new Uint8Array(await download.arrayBuffer()), streamed.bytes)).toBe(true);
+  });
+
   it('marks 済 for the sender once the receiver has every file', async () => {
     const [mine] = await list(cm, 'sent');
     expect(mine!.downloadStatus).toBe('済');

@@ -99,6 +99,25 @@ export class Agent {
       body: sendForm(meta, files),
     });
   }
+
+  /** The same send with no Content-Length: the body streamed in chunks (Transfer-Encoding: chunked). */
+  async sendChunked(meta: unknown, files: readonly TestFile[], key: string = crypto.randomUUID()): Promise<Response> {
+    const encoded = new Request('http://x/', { method: 'POST', body: sendForm(meta, files) });
+    const bytes = new Uint8Array(await encoded.arrayBuffer());
+    const chunk = 64 * 1024;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += chunk) controller.enqueue(bytes.subarray(at, at + chunk));
+        controller.close();
+      },
+    });
+    return this.request('/api/messages', {
+      method: 'POST',
+      headers: { [IDEMPOTENCY_HEADER]: key, 'content-type': encoded.headers.get('content-type')! },
+      body,
+      duplex: 'half',
+    } as RequestOptions);
+  }
 }
 
 export interface TestFile {

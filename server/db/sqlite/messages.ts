@@ -3,6 +3,7 @@ import type { Box, Office } from '../../../src/domain/contract';
 import type { Db } from '../connection';
 import type { FileRecord, IdempotencyRecord, MessageRecord, MessageRepository, NewSend } from '../types';
 import { auditWriter } from './audit';
+import { groupCommit } from './group-commit';
 
 interface MessageRow {
   id: string;
@@ -99,7 +100,7 @@ export function sqliteMessages(db: Db): MessageRepository {
     return rows.map((row) => toRecord(row, byMessage.get(row.id)!));
   }
 
-  const insertSend = db.transaction((send: NewSend) => {
+  const insertSend = groupCommit(db, (send: NewSend) => {
     const { message: m, files, idempotency, audit } = send;
     const existing = findKey.get(m.sender, idempotency.key);
     if (existing) return { outcome: 'exists' as const, ...existing };
@@ -115,9 +116,7 @@ export function sqliteMessages(db: Db): MessageRepository {
     async findIdempotent(officeNumber, key) {
       return findKey.get(officeNumber, key) ?? null;
     },
-    async insertSend(send) {
-      return insertSend(send);
-    },
+    insertSend,
     async get(id) {
       const row = selectOne.get(id);
       return row ? toRecord(row, filesOf.all(row.id)) : null;
