@@ -74,6 +74,13 @@ export function FileDrop({ inputId, onFiles, disabled, accept, class: extra, tes
         accept={accept}
         disabled={disabled}
         aria-describedby={note ? `${inputId}-note` : undefined}
+        onKeyDown={(event) => {
+          // Chromium opens a focused file input on Enter only some of the time; make it certain
+          if (event.key === 'Enter' && !event.isComposing) {
+            event.preventDefault();
+            event.currentTarget.click();
+          }
+        }}
         onChange={(event) => {
           const target = event.currentTarget;
           const files = target.files;
