@@ -1,22 +1,11 @@
 // Messages, their files and idempotency keys in PostgreSQL.
-import type { Box, FileCategory, Office } from '../../../src/domain/contract';
+import type { Box, FileCategory } from '../../../src/domain/contract';
 import type { FileRecord, IdempotencyRecord, InsertSendResult, MessageRecord, MessageRepository, NewSend } from '../types';
+import { messageRecordFromRow, type MessageRow as StoredMessageRow } from '../message-rows';
 import { writeAudit } from './audit';
 import { inTransaction, iso, isoOrNull, type Pool } from './pool';
 
-interface MessageRow {
-  id: string;
-  sender: string;
-  destination: string;
-  message: string;
-  sentBy: string;
-  sentAt: Date;
-  expiresAt: Date;
-  senderName: string | null;
-  senderKind: string | null;
-  destinationName: string | null;
-  destinationKind: string | null;
-}
+type MessageRow = StoredMessageRow<Date>;
 
 interface FileRow {
   messageId: string;
@@ -49,10 +38,6 @@ const SELECT_KEY = `
 /** A mailbox is listed whole; the cap only guards the response size should retention be set very long. */
 const LIST_LIMIT = 2000;
 
-function office(number: string, name: string | null, kind: string | null): Office | null {
-  return name === null ? null : { number, name, kind: kind ?? '' };
-}
-
 /** Thrown inside the send transaction to roll it back when another request already holds the key. */
 class KeyTaken extends Error {}
 
@@ -66,18 +51,10 @@ export function pgMessages(pool: Pool): MessageRepository {
       list.push({ ...f, downloadedAt: isoOrNull(downloadedAt) });
       byMessage.set(messageId, list);
     }
-    return rows.map((row) => ({
-      id: row.id,
-      sender: row.sender,
-      destination: row.destination,
-      message: row.message,
-      sentBy: row.sentBy,
-      sentAt: iso(row.sentAt),
-      expiresAt: iso(row.expiresAt),
-      senderOffice: office(row.sender, row.senderName, row.senderKind),
-      destinationOffice: office(row.destination, row.destinationName, row.destinationKind),
-      files: byMessage.get(row.id) ?? [],
-    }));
+    return rows.map((row) =>
+      messageRecordFromRow({ ...row, sentAt: iso(row.sentAt), expiresAt: iso(row.expiresAt) }, byMessage.get(row.id) ?? []),
+    );
+
   }
 
   async function findKey(officeNumber: string, key: string): Promise<IdempotencyRecord | null> {

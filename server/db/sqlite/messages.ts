@@ -1,23 +1,11 @@
 // Messages, their files and idempotency keys in SQLite.
-import type { Box, Office } from '../../../src/domain/contract';
+import type { Box } from '../../../src/domain/contract';
 import type { Db } from '../connection';
 import type { FileRecord, IdempotencyRecord, MessageRecord, MessageRepository, NewSend } from '../types';
+import { messageRecordFromRow, type MessageRow } from '../message-rows';
 import { auditWriter } from './audit';
 import { groupCommit } from './group-commit';
 
-interface MessageRow {
-  id: string;
-  sender: string;
-  destination: string;
-  message: string;
-  sentBy: string;
-  sentAt: string;
-  expiresAt: string;
-  senderName: string | null;
-  senderKind: string | null;
-  destinationName: string | null;
-  destinationKind: string | null;
-}
 
 const SELECT_MESSAGE = `
   SELECT m.id, m.sender, m.destination, m.message, m.sent_by AS sentBy, m.sent_at AS sentAt,
@@ -38,10 +26,6 @@ const SELECT_FILES_OF_MANY = `
 
 /** A mailbox is listed whole; the cap only guards the response size should retention be set very long. */
 const LIST_LIMIT = 2000;
-
-function office(number: string, name: string | null, kind: string | null): Office | null {
-  return name === null ? null : { number, name, kind: kind ?? '' };
-}
 
 export function sqliteMessages(db: Db): MessageRepository {
   // every statement is prepared once, here: preparing is a parse and plan each time
@@ -76,18 +60,6 @@ export function sqliteMessages(db: Db): MessageRepository {
   const exists = db.prepare('SELECT 1 FROM messages WHERE id = ?');
   const writeAudit = auditWriter(db);
 
-  const toRecord = (row: MessageRow, files: FileRecord[]): MessageRecord => ({
-    id: row.id,
-    sender: row.sender,
-    destination: row.destination,
-    message: row.message,
-    sentBy: row.sentBy,
-    sentAt: row.sentAt,
-    expiresAt: row.expiresAt,
-    senderOffice: office(row.sender, row.senderName, row.senderKind),
-    destinationOffice: office(row.destination, row.destinationName, row.destinationKind),
-    files,
-  });
 
   /** The files of many messages in one query instead of one query per message. */
   function withFiles(rows: MessageRow[]): MessageRecord[] {
@@ -97,7 +69,7 @@ export function sqliteMessages(db: Db): MessageRepository {
         byMessage.get(messageId)?.push(file);
       }
     }
-    return rows.map((row) => toRecord(row, byMessage.get(row.id)!));
+    return rows.map((row) => messageRecordFromRow(row, byMessage.get(row.id)!));
   }
 
   const insertSend = groupCommit(db, (send: NewSend) => {
@@ -119,7 +91,7 @@ export function sqliteMessages(db: Db): MessageRepository {
     insertSend,
     async get(id) {
       const row = selectOne.get(id);
-      return row ? toRecord(row, filesOf.all(row.id)) : null;
+      return row ? messageRecordFromRow(row, filesOf.all(row.id)) : null;
     },
     async list(box: Box, officeNumber) {
       return withFiles(selectBox[box].all(officeNumber, LIST_LIMIT));
