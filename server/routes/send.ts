@@ -109,9 +109,11 @@ export function sendRoutes(deps: AppDeps): Hono<AppEnv> {
       if (total > MAX_SEND_BYTES) throw new HttpError(413, 'too-large', MESSAGES.tooLarge);
       const nameProblems = files.map((f) => unsafeNameProblem(f.name)).filter((p): p is string => p !== null);
       if (nameProblems.length > 0) throw refuse(nameProblems);
+      // the directory's kinds of both offices: the direction rule reads them for old-form names
+      const [from, to] = await Promise.all([store.offices.get(office), store.offices.get(meta.destination)]);
       const check = checkSend(
         files.map((f) => ({ name: f.name, size: f.bytes.byteLength, head: f.bytes.subarray(0, MAGIC_HEAD_BYTES) })),
-        { sender: office, destination: meta.destination },
+        { sender: office, destination: meta.destination, senderKind: from?.kind ?? null, destinationKind: to?.kind ?? null },
       );
       if (check.errors.length > 0) throw refuse(check.errors);
       if (check.destination !== meta.destination) {
@@ -119,7 +121,7 @@ export function sendRoutes(deps: AppDeps): Hono<AppEnv> {
       }
       const csvRefusal = csvContentRefusal(files);
       if (csvRefusal) throw csvRefusal;
-      if (!(await store.offices.get(meta.destination))) {
+      if (!to) {
         throw refuse([`送信先事業所番号 ${meta.destination} の事業所は登録されていません`]);
       }
 

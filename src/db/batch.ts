@@ -7,6 +7,7 @@ import {
   type AddFilesResult,
   type BatchFileInput,
   type BatchRow,
+  type BatchSender,
   type ContentCheck,
 } from '../domain/batch';
 import { openRenkeiDb } from './db';
@@ -58,7 +59,7 @@ export async function toBatchInputs(files: readonly File[]): Promise<BatchInputF
  */
 export async function addFilesToStoredBatch(
   inputs: readonly BatchInputFile[],
-  ctx: { sender: string | null; now?: number },
+  ctx: { sender: BatchSender; now?: number },
 ): Promise<AddFilesResult<KeptFile>> {
   const db = await openRenkeiDb();
   const tx = db.transaction('batch', 'readwrite');
@@ -86,7 +87,7 @@ export async function addFilesToStoredBatch(
 export async function updateBatchRow(
   id: string,
   change: { files: KeptFile[]; message: string; contentChecks?: ReadonlyMap<string, ContentCheck> },
-  sender: string | null = null,
+  sender: BatchSender = null,
 ): Promise<StoredBatchRow> {
   const inputs = await Promise.all(
     change.files.map(async (f) => {

@@ -1,9 +1,10 @@
-// Attachment rules (DESIGN.md "Rules"): allowed extensions, content matching the extension,
+// Attachment rules (README "Files"): allowed extensions, content matching the extension,
 // 10 MB per send, and the routing checks that must pass before anything is sent.
 import { MAX_SEND_BYTES, type FileCategory } from './contract';
 import { OFFICE_NUMBER_PATTERN, parseFileName, type ParsedFileName } from './filename';
+import { checkDirections } from './direction';
 import { hasValidCheckDigit } from './office-number';
-import { checkSendUnits } from './send-unit';
+import { sendUnitProblems } from './send-unit';
 
 export const ALLOWED_EXTENSIONS = ['csv', 'pdf', 'jpeg', 'jpg', 'png', 'gif', 'txt'] as const;
 export type AllowedExtension = (typeof ALLOWED_EXTENSIONS)[number];
@@ -123,11 +124,21 @@ function distinct(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
+export interface SendContext {
+  /** the office logged in (送信元); null before the 事業所ユーザログイン */
+  sender: string | null;
+  /** the typed destination, for sends without routed files */
+  destination?: string;
+  /**
+   * The directory's kinds of the two offices (e.g. 居宅介護支援, 訪問介護), for the direction
+   * rule on old-form names, which carry no サービス種類コード (direction.ts). Unknown: no rule.
+   */
+  senderKind?: string | null;
+  destinationKind?: string | null;
+}
+
 /** Everything that must hold before a send leaves: errors block it, warnings are shown. */
-export function checkSend(
-  files: readonly AttachmentInput[],
-  ctx: { sender: string | null; destination?: string },
-): SendCheck {
+export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): SendCheck {
   const errors: string[] = [];
   const warnings: string[] = [];
   const typed = ctx.destination?.trim() || null;
@@ -190,7 +201,10 @@ export function checkSend(
     errors.push(`送信先事業所番号 ${destination} は自事業所です。自事業所には送信できません`);
   }
 
-  errors.push(...checkSendUnits(parsed));
+  for (const problem of sendUnitProblems(parsed)) (problem.severity === 'error' ? errors : warnings).push(problem.message);
+  for (const problem of checkDirections(parsed, { senderKind: ctx.senderKind, destinationKind: ctx.destinationKind })) {
+    (problem.severity === 'error' ? errors : warnings).push(problem.message);
+  }
 
   const numbers = distinct([...parsed.flatMap((p) => [p.sender, p.destination]), ...(destination ? [destination] : [])]);
   for (const number of numbers) {

@@ -48,6 +48,8 @@ export interface BatchRow<P> {
   warnings: string[];
   /** 送信先事業所名称: undefined until looked up, null when the directory does not know it */
   officeName?: string | null;
+  /** the destination's kind in the directory (e.g. 訪問介護), for the direction rule of old-form names */
+  officeKind?: string | null;
   status: BatchStatus;
   /** why the last send failed or waits */
   reason: string | null;
@@ -56,9 +58,25 @@ export interface BatchRow<P> {
   addedAt: number;
 }
 
+/**
+ * The office logged in (送信元): its number, or the office with its directory kind (which the
+ * direction rule reads for old-form names); null before the 事業所ユーザログイン.
+ */
+export type BatchSender = string | { number: string; kind?: string | null } | null;
+
+export function senderNumberOf(sender: BatchSender): string | null {
+  return typeof sender === 'string' || sender === null ? sender : sender.number;
+}
+
+function senderKindOf(sender: BatchSender): string | null {
+  return typeof sender === 'object' && sender !== null ? sender.kind ?? null : null;
+}
+
+/** The directory's answer for one office: its name (and kind), or null when it is not listed. */
+export type DirectoryAnswer = string | { name: string; kind?: string | null } | null;
+
 export interface BatchContext {
-  /** the office logged in (送信元); null before the 事業所ユーザログイン */
-  sender: string | null;
+  sender: BatchSender;
   newId: () => string;
   now: number;
 }
@@ -139,14 +157,17 @@ export function rebuildRow<P>(
   row: BatchRow<P>,
   files: readonly (BatchFileInput & { payload: P })[],
   message: string,
-  sender: string | null,
+  sender: BatchSender,
 ): BatchRow<P> {
   const rowFiles = files.map((f) => toRowFile(f, categoryGuess(f.name)));
   const parsed = parsedOf(rowFiles);
   const destination = parsed[0]?.destination ?? row.destination;
   const groupKey = parsed[0] ? groupKeyOf(parsed[0]) : row.groupKey;
-  const officeName = destination === row.destination ? row.officeName : undefined;
-  const next: BatchRow<P> = { ...row, files: rowFiles, message, destination, groupKey, officeName, status: '未送信', reason: null };
+  const sameOffice = destination === row.destination;
+  const next: BatchRow<P> = {
+    ...row, files: rowFiles, message, destination, groupKey, status: '未送信', reason: null,
+    officeName: sameOffice ? row.officeName : undefined, officeKind: sameOffice ? row.officeKind : undefined,
+  };
   return validateRow(next, sender);
 }
 
@@ -154,7 +175,7 @@ export function rebuildRow<P>(
  * Re-runs every rule on a row (after a change, a login as another office, or a directory
  * lookup). The single-send rules come from checkSend, so 新規作成 and 一括送信 say the same.
  */
-export function validateRow<P>(row: BatchRow<P>, sender: string | null): BatchRow<P> {
+export function validateRow<P>(row: BatchRow<P>, sender: BatchSender): BatchRow<P> {
   const parsed = parsedOf(row.files);
   const sequences = unique(parsed.map((p) => p.sequenceDisplay)).sort();
   const base = { ...row, sequenceDisplay: sequences.join('、'), categories: CATEGORY_ORDER.filter((c) => row.files.some((f) => f.category === c)) };
@@ -169,7 +190,12 @@ export function validateRow<P>(row: BatchRow<P>, sender: string | null): BatchRo
     return { ...base, problems: unique(problems), warnings: [] };
   }
 
-  const check = checkSend(row.files, { sender, ...(row.destination !== null ? { destination: row.destination } : {}) });
+  const check = checkSend(row.files, {
+    sender: senderNumberOf(sender),
+    senderKind: senderKindOf(sender),
+    destinationKind: row.officeKind ?? null,
+    ...(row.destination !== null ? { destination: row.destination } : {}),
+  });
   const problems = [...check.errors, ...row.files.flatMap((f) => contentLines(f, 'errors'))];
   if (parsed.length === 0) problems.push('CSVファイルがありません。');
   if (sequences.length > 1) {
@@ -181,17 +207,19 @@ export function validateRow<P>(row: BatchRow<P>, sender: string | null): BatchRo
   return { ...base, problems: unique(problems), warnings: unique([...check.warnings, ...row.files.flatMap((f) => contentLines(f, 'warnings'))]) };
 }
 
-/** Puts the directory's answer on the rows: the name, or the unknown-office problem. */
+/** Puts the directory's answer on the rows: the name and kind, or the unknown-office problem. */
 export function applyDirectory<P>(
   rows: readonly BatchRow<P>[],
-  directory: ReadonlyMap<string, string | null>,
-  sender: string | null,
+  directory: ReadonlyMap<string, DirectoryAnswer>,
+  sender: BatchSender,
 ): BatchRow<P>[] {
   return rows.map((r) => {
     if (r.destination === null || !directory.has(r.destination)) return r;
-    const officeName = directory.get(r.destination) ?? null;
-    if (officeName === r.officeName) return r;
-    return validateRow({ ...r, officeName }, sender);
+    const answer = directory.get(r.destination) ?? null;
+    const officeName = typeof answer === 'string' || answer === null ? answer : answer.name;
+    const officeKind = typeof answer === 'object' && answer !== null ? answer.kind ?? null : r.officeKind;
+    if (officeName === r.officeName && officeKind === r.officeKind) return r;
+    return validateRow({ ...r, officeName, ...(officeKind !== undefined ? { officeKind } : {}) }, sender);
   });
 }
 
@@ -219,6 +247,8 @@ export function countDestinations(rows: readonly BatchRow<unknown>[]): number {
  */
 export function sendUnitSlotOf(p: ParsedFileName): string {
   const type = sendUnitOf(p.kind, p.targetMonth);
+  // 介護予防: a 利用者基本情報 may travel with the 計画書 of its 連番 (body 3.4 (2)), so the 連番 tells the row
+  if (type === 'yobo-basic' || type === 'yobo-plan') return `yobo:${p.sequence}`;
   return type === 'care-plan' ? type : `${type}:${p.targetMonth ?? ''}`;
 }
 

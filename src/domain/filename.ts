@@ -4,6 +4,7 @@
 //   image:    UPKIHON_IMAGE_送信元…_YYYYMMDDhhmmss_nnnn.jpg
 import type { FileCategory } from './contract';
 import { formatSequence, isRealDateTime, isRealMonth } from './date';
+import { SERVICE_KIND_CODE } from './service-kinds';
 
 export type FileKind =
   | 'UP1KYO' | 'UP2KYO' | 'UP3KYO' | 'UPHOSOKU' | 'UPPLAN' | 'UPSIKYU' | 'UPJSK'
@@ -17,7 +18,7 @@ export interface ParsedFileName {
   targetMonth: string | null;
   sender: string;
   destination: string;
-  /** v4 names only: 2-digit service kind codes after each office number */
+  /** v4 names only: the 2-character サービス種類コード after each office number (11, 2A, A1…) */
   senderServiceKind: string | null;
   destinationServiceKind: string | null;
   /** 連番 YYYYMMDDhhmmss */
@@ -51,13 +52,13 @@ export const FILE_KINDS: Record<FileKind, { label: string; month: MonthRule }> =
   DLT1KYO: { label: '第1表の削除', month: 'none' },
   DLTPLAN: { label: '予定の削除', month: 'month' },
   DLTJSK: { label: '実績の削除', month: 'month' },
-  UPKIHON: { label: '介護予防 基本情報', month: 'none' },
-  UPKIHON_SUB1: { label: '介護予防 基本情報(SUB1)', month: 'none' },
-  UPKIHON_SUB2: { label: '介護予防 基本情報(SUB2)', month: 'none' },
-  UPKIHON_IMAGE: { label: '介護予防 基本情報(画像)', month: 'none' },
-  DLTKIHON: { label: '介護予防 基本情報の削除', month: 'none' },
+  UPKIHON: { label: '利用者基本情報', month: 'none' },
+  UPKIHON_SUB1: { label: '利用者基本情報 別表1', month: 'none' },
+  UPKIHON_SUB2: { label: '利用者基本情報 別表2', month: 'none' },
+  UPKIHON_IMAGE: { label: '利用者基本情報 家族構成画像', month: 'none' },
+  DLTKIHON: { label: '利用者基本情報の削除', month: 'none' },
   UPYOBO: { label: '介護予防サービス・支援計画書', month: 'none' },
-  UPYOBO_SUB: { label: '介護予防サービス・支援計画書(SUB)', month: 'none' },
+  UPYOBO_SUB: { label: '介護予防サービス・支援計画書 別表', month: 'none' },
   DLTYOBO: { label: '介護予防サービス・支援計画書の削除', month: 'none' },
 };
 
@@ -90,10 +91,15 @@ function expectedExtensions(kind: FileKind): string[] {
 function patternHint(kind: FileKind): string {
   const month = FILE_KINDS[kind].month === 'none' ? '' : '_対象年月(YYYYMM)';
   const tail = kind === 'UPKIHON_IMAGE' ? '_nnnn.jpg' : '.CSV';
-  return `${kind}${month}_送信元事業所番号_送信先事業所番号_YYYYMMDDhhmmss${tail}`;
+  return `${kind}${month}_送信元事業所番号[_サービス種類]_送信先事業所番号[_サービス種類]_YYYYMMDDhhmmss${tail}`;
 }
 
 function checkOffice(label: string, value: string): string | null {
+  // a 9-digit number is nearly always a 10-digit one whose leading 0 a spreadsheet dropped
+  // (the spec's own body examples use 123456789, against its 10桁 rule)
+  if (value.length === 9 && /^\d{9}$/.test(value)) {
+    return `${label}は10桁です(「${value}」は9桁。表計算ソフトで先頭の0が消えていないか確認してください)`;
+  }
   if (value.length !== 10) return `${label}は10桁です(「${value}」は${value.length}桁)`;
   if (!OFFICE_NUMBER_PATTERN.test(value)) {
     return `${label}「${value}」の形式が正しくありません(10桁の数字。3桁目のみ A も可)`;
@@ -134,7 +140,8 @@ function splitRest(kind: FileKind, rest: string[]):
         : { month: null, body: rest };
     }
     if (bodyLengths.includes(rest.length - 1) && /^\d{6}$/.test(rest[0] ?? '')) {
-      return { error: `${kind} のファイル名には対象年月は付きません` };
+      // the spec's body 3.4 example UPKIHON_000000_… has one; its own naming rule has none
+      return { error: `${kind} のファイル名には対象年月は付きません(${rest[0] === '000000' ? '000000 も付けません' : `「${rest[0]}」を取り除いてください`})` };
     }
   } else {
     if (bodyLengths.includes(rest.length - 1)) return { month: rest[0] ?? '', body: rest.slice(1) };
@@ -220,9 +227,14 @@ export function parseFileName(name: string): ParseResult {
   return { ok: true, value };
 }
 
+/** v4.1: 「サービス種類コード（2桁）」, digits or capitals (2A, 2B, A1–A8 in the scope tables). */
 function checkServiceKind(side: string, code: string | null): string | null {
-  if (code === null || /^\d{2}$/.test(code)) return null;
-  return `${side}のサービス種類コード「${code}」は2桁の数字です`;
+  if (code === null || SERVICE_KIND_CODE.test(code)) return null;
+  if (SERVICE_KIND_CODE.test(code.toUpperCase())) return `${side}のサービス種類コード「${code}」の英字は大文字で書いてください`;
+  if (/^\d{3}$/.test(code)) {
+    return `${side}のサービス種類コード「${code}」は2文字です(3桁のサービスコードはv4.0の形式で、v4.1で2文字のサービス種類コードに変わりました)`;
+  }
+  return `${side}のサービス種類コード「${code}」は2文字の英数字です(11, 2A, A1 など)`;
 }
 
 /** True when the name starts like a routed file (so a bad one is an error, not a plain attachment). */

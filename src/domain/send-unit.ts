@@ -1,4 +1,4 @@
-// Send units: the files that travel together and are imported together (spec/README.md).
+// Send units: the files that travel together and are imported together (docs/csv-spec.md "Send units").
 // Every file of one unit carries the same 連番, destination and (where present) 対象年月.
 import { formatMonth } from './date';
 import { FILE_KINDS, type FileKind, type ParsedFileName } from './filename';
@@ -8,9 +8,10 @@ export type SendUnitType =
   | 'yobo-basic' | 'yobo-plan' | 'delete-yobo-basic' | 'delete-yobo-plan';
 
 /**
- * Units 1–6 are the spec's. The spec lists the 介護予防 kinds without saying how they travel;
- * we group them like 第1表: 基本情報 with its SUB1/SUB2/images (7), the 介護予防サービス・
- * 支援計画書 with its SUB (8), and each delete file on its own (9, 10).
+ * Units 1–6 are body 2.4's. The 介護予防 units of body 3.4 are (1) 利用者基本情報 (7 here, with
+ * its 別表1・別表2 and images), (2) 介護予防サービス・支援計画書 + 利用者基本情報 and (3) the
+ * 計画書 alone (both 8 here, the 計画書 with its 別表), (5) and (6) the deletions (9, 10); its
+ * (4) 利用票 + 別表 + 補足, (7) 利用票_削除, (8) 実績 and (9) 実績_削除 are units 2, 4, 5 and 6.
  */
 export const SEND_UNITS: Record<SendUnitType, { number: number; label: string }> = {
   'care-plan': { number: 1, label: '居宅サービス計画書(第1・2・3表)' },
@@ -19,9 +20,9 @@ export const SEND_UNITS: Record<SendUnitType, { number: number; label: string }>
   'delete-usage': { number: 4, label: '予定の削除' },
   actual: { number: 5, label: '実績' },
   'delete-actual': { number: 6, label: '実績の削除' },
-  'yobo-basic': { number: 7, label: '介護予防 基本情報' },
-  'yobo-plan': { number: 8, label: '介護予防サービス・支援計画書' },
-  'delete-yobo-basic': { number: 9, label: '介護予防 基本情報の削除' },
+  'yobo-basic': { number: 7, label: '利用者基本情報(介護予防)' },
+  'yobo-plan': { number: 8, label: '介護予防サービス・支援計画書(利用者基本情報と一緒でも可)' },
+  'delete-yobo-basic': { number: 9, label: '利用者基本情報の削除' },
   'delete-yobo-plan': { number: 10, label: '介護予防サービス・支援計画書の削除' },
 };
 
@@ -66,11 +67,20 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** 3.4 (2): a 利用者基本情報 with the 連番 of a 介護予防サービス・支援計画書 to the same office travels in its unit. */
+function unitTypeIn(file: ParsedFileName, parsed: readonly ParsedFileName[]): SendUnitType {
+  const type = sendUnitOf(file.kind, file.targetMonth);
+  if (type !== 'yobo-basic') return type;
+  const withPlan = parsed.some((other) =>
+    sendUnitOf(other.kind) === 'yobo-plan' && other.destination === file.destination && other.sequence === file.sequence);
+  return withPlan ? 'yobo-plan' : type;
+}
+
 /** Groups parsed names into units, in the order a receiver imports them (連番 first). */
 export function groupSendUnits(parsed: readonly ParsedFileName[]): SendUnit[] {
   const units = new Map<string, SendUnit>();
   for (const file of parsed) {
-    const type = sendUnitOf(file.kind, file.targetMonth);
+    const type = unitTypeIn(file, parsed);
     const month = unitMonth(type, file);
     const key = [file.destination, type, file.sequence, month ?? ''].join('|');
     let unit = units.get(key);
@@ -126,29 +136,76 @@ function strayHint(file: ParsedFileName, wanted: FileKind, all: readonly ParsedF
   return `(${notes.join('、')}。1つの送信単位のファイルは連番・対象年月・送信先をそろえてください)`;
 }
 
-/** Japanese errors for incomplete or mixed send units; [] when every unit is whole. */
-export function checkSendUnits(parsed: readonly ParsedFileName[]): string[] {
-  const errors: string[] = [];
+/** A unit problem and the files it is about (the check command files it under each of them). */
+export interface UnitProblem {
+  severity: 'error' | 'warning';
+  files: string[];
+  message: string;
+}
+
+/** 「原則」 companions (3.13, 3.16): one 別表1 and one 別表2 per 利用者基本情報, one 別表 per 計画書. */
+const USUAL_COMPANIONS: Partial<Record<FileKind, FileKind[]>> = {
+  UPKIHON: ['UPKIHON_SUB1', 'UPKIHON_SUB2'], UPYOBO: ['UPYOBO_SUB'],
+};
+
+/** 別表 and images repeat their parent's name from the sender number to the 連番 (docs/csv-spec.md "File names"). */
+const NAME_PARTS_OF_PARENT: Partial<Record<FileKind, FileKind>> = {
+  UPKIHON_SUB1: 'UPKIHON', UPKIHON_SUB2: 'UPKIHON', UPKIHON_IMAGE: 'UPKIHON', UPYOBO_SUB: 'UPYOBO',
+};
+
+const nameParts = (f: ParsedFileName) =>
+  [f.sender, f.senderServiceKind, f.destination, f.destinationServiceKind, f.sequence].filter((p) => p !== null).join('_');
+
+/** Incomplete or mixed send units, each with the files concerned; [] when every unit is whole. */
+export function sendUnitProblems(parsed: readonly ParsedFileName[]): UnitProblem[] {
+  const problems: UnitProblem[] = [];
   for (const unit of groupSendUnits(parsed)) {
     const kinds = unit.files.map((f) => f.kind);
     for (const file of unit.files) {
       const wanted = requiredCompanion(file, unit.type);
       if (wanted && !kinds.includes(wanted)) {
-        errors.push(
-          `${file.name}: 同じ送信単位(${describeUnitKey(unit)})に${FILE_KINDS[wanted].label}(${wanted})がありません` +
+        problems.push({
+          severity: 'error',
+          files: [file.name],
+          message: `${file.name}: 同じ送信単位(${describeUnitKey(unit)})に${FILE_KINDS[wanted].label}(${wanted})がありません` +
             strayHint(file, wanted, parsed),
-        );
+        });
+      }
+      for (const usual of USUAL_COMPANIONS[file.kind] ?? []) {
+        if (kinds.includes(usual)) continue;
+        problems.push({
+          severity: 'warning',
+          files: [file.name],
+          message: `${file.name}: ${FILE_KINDS[file.kind].label}には原則として${FILE_KINDS[usual].label}(${usual})を一緒に送ります(送信はできます)`,
+        });
+      }
+      const parentKind = NAME_PARTS_OF_PARENT[file.kind];
+      const parent = parentKind ? unit.files.find((f) => f.kind === parentKind) : undefined;
+      if (parent && nameParts(parent) !== nameParts(file)) {
+        problems.push({
+          severity: 'error',
+          files: [file.name],
+          message: `${file.name}: 送信元事業所番号から連番までが ${parent.name} と同じでなければなりません` +
+            `(${nameParts(file)} と ${nameParts(parent)})`,
+        });
       }
     }
     for (const kind of new Set(kinds)) {
       const same = unit.files.filter((f) => f.kind === kind);
       if (kind !== 'UPKIHON_IMAGE' && same.length > 1) {
-        errors.push(
-          `${FILE_KINDS[kind].label}(${kind})が同じ送信単位(${describeUnitKey(unit)})に${same.length}つあります: ` +
+        problems.push({
+          severity: 'error',
+          files: same.map((f) => f.name),
+          message: `${FILE_KINDS[kind].label}(${kind})が同じ送信単位(${describeUnitKey(unit)})に${same.length}つあります: ` +
             same.map((f) => f.name).join('、'),
-        );
+        });
       }
     }
   }
-  return errors;
+  return problems;
+}
+
+/** Japanese errors for incomplete or mixed send units; [] when every unit is whole. */
+export function checkSendUnits(parsed: readonly ParsedFileName[]): string[] {
+  return sendUnitProblems(parsed).filter((p) => p.severity === 'error').map((p) => p.message);
 }

@@ -41,6 +41,16 @@ function sequenceFor(n: number): string {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * What the pair may send: the 居宅 a 第1表; a provider, which sends no plan (the direction rule),
+ * a PDF of its own (PDF等 carry no routing, so any office may send them to any other).
+ */
+function fileFor(from: string, to: string, sequence: string): TestFile {
+  if (from === CAST[0].office) return planCsv(from, to, sequence);
+  const bytes = new TextEncoder().encode(`%PDF-1.4\n% ${from} → ${to} ${sequence}\n`);
+  return { name: `資料_${sequence}.pdf`, bytes };
+}
+
 describe('200 concurrent senders with retries', () => {
   let ts: TestServer;
   const sessions = new Map<string, Agent[]>();
@@ -59,7 +69,7 @@ describe('200 concurrent senders with retries', () => {
     const agent = agents[Math.floor(i / CAST.length) % agents.length]!;
     for (let k = 0; k < SENDS_PER_CLIENT && Date.now() < deadline; k++) {
       const to = CAST[(i + 1 + ((i + k) % (CAST.length - 1))) % CAST.length]!;
-      const file = planCsv(from.office, to.office, sequenceFor(i * SENDS_PER_CLIENT + k));
+      const file = fileFor(from.office, to.office, sequenceFor(i * SENDS_PER_CLIENT + k));
       const key = crypto.randomUUID();
       const retry: Retry = (['none', 'after', 'together', 'none'] as const)[(i + k) % 4]!;
       if (retry === 'together') {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileKind } from '../../src/domain/filename';
+import { CARE_BENEFIT_KINDS, PREVENTION_KINDS } from '../../src/domain/service-kinds';
 import { parsedName as ok, refusedName as error } from './filename-helpers';
 
 const S = '3300000001';
@@ -99,9 +100,19 @@ describe('parseFileName: v4 form', () => {
     expect(value).toMatchObject({ version: 'v4', targetMonth: '202504', destinationServiceKind: '11' });
   });
 
-  it('refuses a service kind that is not 2 digits', () => {
-    expect(error(`UP1KYO_${S}_4_${D}_11_${SEQ}.csv`)).toContain('送信元のサービス種類コード「4」は2桁の数字です');
-    expect(error(`UP1KYO_${S}_43_${D}_1A_${SEQ}.csv`)).toContain('送信先のサービス種類コード');
+  it('reads every service kind code of the scope tables, letters included (2A, 2B, A1–A8)', () => {
+    const codes = [...CARE_BENEFIT_KINDS, ...PREVENTION_KINDS].map((k) => k.code);
+    expect(codes).toEqual(expect.arrayContaining(['2A', '2B', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8']));
+    for (const code of codes) {
+      expect(ok(`UPPLAN_202504_${S}_43_${D}_${code}_20250401090000.csv`).destinationServiceKind, code).toBe(code);
+    }
+  });
+
+  it('refuses a service kind that is not 2 capitals or digits, saying what is wrong', () => {
+    expect(error(`UP1KYO_${S}_4_${D}_11_${SEQ}.csv`)).toContain('送信元のサービス種類コード「4」は2文字の英数字です');
+    expect(error(`UP1KYO_${S}_43_${D}_a1_${SEQ}.csv`)).toContain('送信先のサービス種類コード「a1」の英字は大文字で書いてください');
+    // v4.0 put a 3-digit サービスコード there; v4.1 replaced it
+    expect(error(`UP1KYO_${S}_431_${D}_11_${SEQ}.csv`)).toContain('3桁のサービスコードはv4.0の形式');
   });
 });
 

@@ -1,7 +1,7 @@
 // 一括送信: drop many CSV files, see one row per destination + send unit, send them all through
 // the outbox and follow each office to 成功 or 失敗. The list lives in IndexedDB (src/db/batch.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { countDestinations, isSendable, MAX_BATCH_DESTINATIONS } from '../../domain/batch';
+import { countDestinations, isSendable, MAX_BATCH_DESTINATIONS, type BatchSender } from '../../domain/batch';
 import { addFilesToStoredBatch, toBatchInputs, type StoredBatchRow } from '../../db/batch';
 import { onOutboxChanged } from '../../db/outbox-channel';
 import { online } from '../app/online';
@@ -20,7 +20,8 @@ import './batch.css';
 type Confirming = { kind: 'send'; rows: StoredBatchRow[] } | { kind: 'delete'; ids: string[] } | null;
 
 export function BatchView() {
-  const sender = session.value?.office?.number ?? null;
+  const office = session.value?.office ?? null;
+  const sender = office?.number ?? null;
   const [rows, setRows] = useState<StoredBatchRow[] | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [errors, setErrors] = useState<string[]>([]);
@@ -29,8 +30,9 @@ export function BatchView() {
   const [run, setRun] = useState<Map<string, StoredBatchRow> | null>(null);
   const [busy, setBusy] = useState(false);
   const serial = useSerial();
-  const senderRef = useRef(sender);
-  senderRef.current = sender;
+  // the office with its kind: the direction rule reads it for old-form names
+  const senderRef = useRef<BatchSender>(office);
+  senderRef.current = office;
 
   function show(refreshed: Refreshed) {
     setRows(refreshed.rows);

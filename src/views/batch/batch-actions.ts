@@ -2,7 +2,7 @@
 // names, send through the outbox, delete. Each returns the rows to show next.
 import { ApiFailure, lookupOffices } from '../../api/client';
 import { requestFlush } from '../../api/sync';
-import { applyDirectory, destinationsToLookUp, isSendable, validateRow } from '../../domain/batch';
+import { applyDirectory, destinationsToLookUp, isSendable, senderNumberOf, validateRow, type BatchSender, type DirectoryAnswer } from '../../domain/batch';
 import { deleteBatchRows, keptFilesOf, listBatchRows, putBatchRows, type StoredBatchRow } from '../../db/batch';
 import { enqueueSend, listOutbox, listSentRecords, removeOutboxItem } from '../../db/outbox';
 import { failedItemsOf, reconcileRow, type OutboxSnapshot } from './batch-status';
@@ -23,7 +23,7 @@ export async function readOutbox(): Promise<OutboxSnapshot> {
  * Reads the list, re-checks every row against the office now logged in, takes each row's
  * status from the outbox, and removes the rows that were sent successfully.
  */
-export async function refreshRows(sender: string | null): Promise<Refreshed> {
+export async function refreshRows(sender: BatchSender): Promise<Refreshed> {
   const [stored, outbox] = await Promise.all([listBatchRows(), readOutbox()]);
   const next = stored.map((row) => reconcileRow(validateRow(row, sender), outbox));
   const changed = next.filter((row, i) => row !== stored[i] && !sameRow(row, stored[i]));
@@ -37,7 +37,7 @@ export async function refreshRows(sender: string | null): Promise<Refreshed> {
  * Puts the directory's names on rows not looked up yet. Offline or on a server error the
  * names stay unknown (shown as 未確認) and the server still refuses an unknown office at send.
  */
-export async function lookUpNames(rows: StoredBatchRow[], sender: string | null): Promise<StoredBatchRow[]> {
+export async function lookUpNames(rows: StoredBatchRow[], sender: BatchSender): Promise<StoredBatchRow[]> {
   const numbers = destinationsToLookUp(rows);
   if (numbers.length === 0) return rows;
   let offices;
@@ -47,8 +47,8 @@ export async function lookUpNames(rows: StoredBatchRow[], sender: string | null)
     if (error instanceof ApiFailure) return rows;
     throw error;
   }
-  const directory = new Map<string, string | null>(numbers.map((n) => [n, null]));
-  for (const office of offices) directory.set(office.number, office.name);
+  const directory = new Map<string, DirectoryAnswer>(numbers.map((n) => [n, null]));
+  for (const office of offices) directory.set(office.number, { name: office.name, kind: office.kind });
   const next = applyDirectory(rows, directory, sender);
   await putBatchRows(next.filter((row, i) => row !== rows[i]));
   return next;
@@ -59,7 +59,8 @@ export async function lookUpNames(rows: StoredBatchRow[], sender: string | null)
  * then one flush is asked for. A failed item left from an earlier try is removed first, so a
  * row is never delivered twice.
  */
-export async function sendRows(rows: readonly StoredBatchRow[], sender: string | null): Promise<StoredBatchRow[]> {
+export async function sendRows(rows: readonly StoredBatchRow[], office: BatchSender): Promise<StoredBatchRow[]> {
+  const sender = senderNumberOf(office);
   const outbox = await readOutbox();
   const queued: StoredBatchRow[] = [];
   for (const row of rows) {

@@ -74,7 +74,12 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
   // CSV names carry the routing: the field follows them and is only typed for PDF-only sends
   const destination = hasCsv ? (destinationFromCsvNames(files) ?? '') : typed.trim();
   const lookup = useOfficeLookup(destination, online.value);
-  const check = checkSend(files, { sender: office?.number ?? null, destination: destination || undefined });
+  const check = checkSend(files, {
+    sender: office?.number ?? null,
+    destination: destination || undefined,
+    senderKind: office?.kind ?? null,
+    destinationKind: lookup.state === 'found' ? lookup.kind : null,
+  });
   const errors = [...check.errors];
   if (lookup.state === 'missing') errors.push(`送信先事業所番号 ${lookup.number} の事業所が見つかりません`);
   if (message.length > MAX_MESSAGE_CHARS) errors.push(`メッセージは${MAX_MESSAGE_CHARS}文字以内で入力してください`);
@@ -140,7 +145,7 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
   const saveBatchRow = () =>
     guarded(async () => {
       const contentChecks = contentChecksOf(await csvChecks.settled());
-      await updateBatchRow(batchRowId!, { files: toKept(files), message, contentChecks }, office?.number ?? null);
+      await updateBatchRow(batchRowId!, { files: toKept(files), message, contentChecks }, office);
       navigate('/batch');
     }, '一括送信の行を更新できませんでした');
 

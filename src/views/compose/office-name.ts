@@ -6,7 +6,7 @@ import { OFFICE_NUMBER_PATTERN } from '../../domain/filename';
 export type OfficeLookup =
   | { state: 'none' }
   | { state: 'checking'; number: string }
-  | { state: 'found'; number: string; name: string }
+  | { state: 'found'; number: string; name: string; kind: string }
   | { state: 'missing'; number: string }
   | { state: 'unknown'; number: string; reason: string };
 
@@ -27,7 +27,7 @@ export function useOfficeLookup(number: string, isOnline: boolean): OfficeLookup
       .then((offices) => {
         if (!alive) return;
         const office = offices.find((candidate) => candidate.number === number);
-        setLookup(office ? { state: 'found', number, name: office.name } : { state: 'missing', number });
+        setLookup(office ? { state: 'found', number, name: office.name, kind: office.kind } : { state: 'missing', number });
       })
       .catch((error: unknown) => {
         if (!alive) return;
