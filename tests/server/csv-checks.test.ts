@@ -65,7 +65,7 @@ describe('CSV content checks on the relay', () => {
   it('refuses an impossible サービス利用日 with file, row and column, and stores nothing', async () => {
     const files = unit('202502', (rows) => rows.map((r, i) => (i === 2 ? r.map((v, c) => (c === 9 ? '20250230' : v)) : r)));
     const { message } = await expectCsvRefusal(files, /サービス利用日/);
-    expect(message).toMatch(new RegExp(`^${files[0]!.name} 3行目 サービス利用日: 2025-02-30 `));
+    expect(message).toMatch(new RegExp(`^${files[0]!.name} 3行目 10列目\\(サービス利用日\\): 2025-02-30 `));
   });
 
   it('accepts a bad 事業所番号 check digit inside a file: a warning only', async () => {
@@ -78,7 +78,7 @@ describe('CSV content checks on the relay', () => {
   });
 
   const refusals: [string, () => GeneratedFile[], RegExp][] = [
-    ['a wrong column count', () => unit('202504', (rows) => [rows[0]!.slice(0, 24), ...rows.slice(1)]), /1行目: 項目数が25ではなく24です/],
+    ['a wrong column count', () => unit('202504', (rows) => [rows[0]!.slice(0, 24), ...rows.slice(1)]), /1行目 25列目\(識別子\): 項目数が25ではなく24です/],
     ['CSV versions mixed within a file', () => unit('202504', (rows) => rows.map((r, i) => (i === 1 ? ['202208', ...r.slice(1)] : r))), /CSVバージョンが混在しています/],
     ['a 対象年月 that differs from the name', () => unit('202504', (rows) => rows.map((r) => r.map((v, c) => (c === 4 ? '202505' : v)))), /ファイル名の対象年月 202504 と異なります/],
     [
@@ -88,7 +88,8 @@ describe('CSV content checks on the relay', () => {
         const bytes = new Uint8Array([...plan!.bytes.subarray(0, 40), 0x85, 0x40, ...plan!.bytes.subarray(40)]);
         return [{ name: plan!.name, bytes }, ...rest];
       },
-      /行目付近/,
+      // the unreadable pair sits in record 1: named with its column and 項目名, not "N行目付近"
+      /1行目 \d+列目\(.+\): Shift_JIS\(MS932\)として読めない文字/,
     ],
   ];
   for (const [name, files, pattern] of refusals) {

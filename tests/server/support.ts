@@ -140,8 +140,8 @@ export const DS = { user: 'ds01', officeUser: 'KJ331000002501', office: '3310000
 /** A 第1表 CSV as care software writes it: CP932, CRLF, with characters only CP932 has (髙, 﨑, ①). */
 export function planCsv(sender = CM.office, destination = HH.office, sequence = '20240401120000'): TestFile {
   const text =
-    `202208,330001,0000012345,20240401,7000001,岡山県岡山市北区髙島1-2-3,﨑ハイツ①,佐藤 ケアマネ,` +
-    `れんけい居宅介護支援センター,7000001,岡山県,北区,${sender},20240401,20240401,11,2,20240301,` +
+    `202208,330001,0000012345,20240401,700-0001,岡山県岡山市北区髙島1-2-3,﨑ハイツ①,佐藤 ケアマネ,` +
+    `れんけい居宅介護支援センター,700-0001,岡山県,北区,${sender},20240401,20240401,11,2,20240301,` +
     `20240401,20250331,21,"課題, ""引用"" あり",,方針,,,${sender},\r\n`;
   return { name: `UP1KYO_${sender}_${destination}_${sequence}.CSV`, bytes: new Uint8Array(iconv.encode(text, 'cp932')) };
 }

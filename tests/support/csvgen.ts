@@ -19,6 +19,13 @@ export const HOME_HELP_OFFICE = '3310000017';
 export const SEQUENCE = '20250325103000';
 export const MONTH = '202504';
 
+/** A service month each CSV version is in force for, so a file of that version is wholly valid. */
+export const MONTH_OF_VERSION: Record<CsvVersion, string> = { '201910': '202006', '202003': '202104', '202208': '202312', '202407': MONTH };
+
+function monthOf(kind: LaidOutKind, opts: GenOptions): string {
+  return opts.month ?? (kind === 'UPHOSOKU' ? '000000' : MONTH_OF_VERSION[opts.version ?? '202407']);
+}
+
 export interface Person {
   insurer: string;
   insured: string;
@@ -107,7 +114,7 @@ function hosoku(c: Ctx, p: Person, withPlan: boolean): string[][] {
   const limits = Array.from({ length: 9 }, (_, i) => (i === 0 ? ['11', '16765', '4020', '0'] : ['', '', '', ''])).flat();
   return [[c.v, p.insurer, p.insured, withPlan ? '20250320' : '00000000', p.kana, p.name, '2', p.birth, '100-0001',
     '東京都千代田区千代田1-1', '﨑ハイツ101号', '03-0000-0000', '20250301', '20250401', '20260331', '2', '20250301',
-    '22', '16765', ...limits, '0', '0', '21', c.s, 'れんけい居宅介護支援センター', '', '', withPlan ? '000000' : c.m]];
+    '22', '16765', ...limits, '0', '0', '0', '21', c.s, c.s, '', withPlan ? '000000' : c.m]];
 }
 
 /** Service days of the month: every third day from the 1st (a real date in every month). */
@@ -124,23 +131,35 @@ function serviceMonth(c: Ctx, p: Person): string[][] {
   const days = serviceDays(c.m);
   return SERVICES.flatMap((s) => days.map((day) => [c.v, p.insurer, p.insured, '20250320', c.m, c.s, 'ケアマネ 髙木',
     '16765', '0', `${c.m}${pad(day)}`, dayFlags(c.m, days), s.start, s.end, s.count, s.code, '', '', '', '',
-    c.d, 'さくら訪問介護ステーション(﨑)', '', '', '', '']));
+    c.d, 'さくら訪問介護ステーション(﨑)', '', '0', '', '']));
 }
 
 function sikyu(c: Ctx, p: Person): string[][] {
-  const base = (office: string, name: string, code: string, units: string, count: string) =>
-    [c.v, p.insurer, p.insured, '20250320', c.m, name, office, '', code, '', '', '', units, '', '', count, '', units,
-      '0', units, '0', units, '11.40', '45828', '90', '41245', '4583', '0', '0', '0', '0', '0', '', c.s, '', '', ''];
+  // subtotal (11AAAA) and grand total (999999) rows: 単位数 0, 割引後 blank (layout notes)
+  const base = (office: string, name: string, code: string, units: string, count: string, managed: string) =>
+    [c.v, p.insurer, p.insured, '20250320', c.m, name, office, '', code, '', '', '', units, '', '', count, '', managed,
+      '0', managed, '0', managed, '11.40', '45828', '90', '41245', '4583', '0', '0', '0', '0', '0', '0', '9999999999', '', c.s, ''];
   const count = String(serviceDays(c.m).length);
   return [
-    base(c.d, 'さくら訪問介護ステーション', '111211', '2540', count),
-    base(c.d, 'さくら訪問介護ステーション', '112111', '1480', count),
-    base(c.d, 'さくら訪問介護ステーション', '11AAAA', '4020', ''),
-    base('9999999999', '合計', '999999', '4020', ''),
+    base(c.d, 'さくら訪問介護ステーション', '111211', '2540', count, '2540'),
+    base(c.d, 'さくら訪問介護ステーション', '112111', '1480', count, '1480'),
+    base(c.d, 'さくら訪問介護ステーション', '11AAAA', '0', '', '4020'),
+    base('9999999999', '合計', '999999', '0', '', '4020'),
   ];
 }
 
+/** Columns v4 added (TAISコード, 福祉用具届出コード, 用具名称): [0-based position, count]. */
+const V4_COLUMNS: Partial<Record<LaidOutKind, [number, number]>> = { UPPLAN: [15, 3], UPJSK: [15, 3], UPSIKYU: [9, 3] };
+
+/** Records in the layout of the version: pre-v4 files lack the columns v4 added. */
 function records(kind: LaidOutKind, c: Ctx, people: Person[]): string[][] {
+  const rows = v4Records(kind, c, people);
+  const added = V4_COLUMNS[kind];
+  if (!added || c.v === '202407') return rows;
+  return rows.map((r) => [...r.slice(0, added[0]), ...r.slice(added[0] + added[1])]);
+}
+
+function v4Records(kind: LaidOutKind, c: Ctx, people: Person[]): string[][] {
   return people.flatMap((p): string[][] => {
     switch (kind) {
       case 'UP1KYO': return plan1(c, p);
@@ -170,7 +189,7 @@ export function encodeCp932(text: string): Uint8Array {
 }
 
 export function makeRecords(kind: LaidOutKind, opts: GenOptions = {}): string[][] {
-  const m = opts.month ?? (kind === 'UPHOSOKU' ? '000000' : MONTH);
+  const m = monthOf(kind, opts);
   const ctx: Ctx = { v: opts.version ?? '202407', m, s: opts.sender ?? CARE_OFFICE, d: opts.destination ?? HOME_HELP_OFFICE };
   return records(kind, ctx, opts.people ?? PEOPLE);
 }
@@ -183,7 +202,7 @@ export function makeCsvFile(kind: LaidOutKind, opts: GenOptions & { sequence?: s
 }
 
 export function fromRecords(kind: LaidOutKind, rows: string[][], opts: GenOptions & { sequence?: string } = {}): GeneratedFile {
-  const month = opts.month ?? (kind === 'UPHOSOKU' ? '000000' : MONTH);
+  const month = monthOf(kind, opts);
   const name = fileName({ kind, month, sender: opts.sender, destination: opts.destination, sequence: opts.sequence });
   return { name, bytes: encodeCp932(csvText(rows)) };
 }

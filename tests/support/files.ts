@@ -48,13 +48,12 @@ function csvFile(name: string, rows: string[][]): TestFile {
 const KEYS = [VERSION, '131016', '0000012345'];
 const KEYS_2 = [VERSION, '131016', '0000067890'];
 
-/** 第6表 サービス利用票 (予定) or 実績: 25 columns, one row per service per day. */
+/** 第6表 サービス利用票 (予定) or 実績: 22 columns in CSV version 202208, one row per service per day. */
 function serviceRows(keys: string[], planner: string, provider: string, providerName: string): string[][] {
   const days = '1000001000000100000010000001000';
-  return [
-    [...keys, '20241220', MONTH, planner, '髙橋 﨑子', '3456', '0', '20250106', days, '1000', '1100', '1', '111211', '', '', '', '1', provider, providerName, '', '', planner, ''],
-    [...keys, '20241220', MONTH, planner, '髙橋 﨑子', '3456', '0', '20250113', days, '1000', '1100', '1', '111211', '', '', '', '1', provider, providerName, '', '', planner, ''],
-  ];
+  const row = (day: string) =>
+    [...keys, '20241220', MONTH, planner, '髙橋 﨑子', '3456', '0', day, days, '1000', '1100', '1', '111211', '', provider, providerName, '', '0', '', ''];
+  return [row('20250106'), row('20250113')];
 }
 
 /** UPPLAN_YYYYMM_<sender>_<destination>_<seq>.csv (第6表 予定) */
@@ -70,15 +69,15 @@ export function actualsCsv(sender: string, destination: string, sequence: string
   return csvFile(`UPJSK_${MONTH}_${sender}_${destination}_${sequence}.csv`, serviceRows(KEYS, destination, sender, 'さくら訪問介護ステーション'));
 }
 
-/** UPSIKYU_YYYYMM_… (第7表 サービス利用票別表): 37 columns, per person a service row and the grand total. */
+/** UPSIKYU_YYYYMM_… (第7表 サービス利用票別表): 34 columns in 202208, per person a service row and the grand total (単位数 0). */
 export function allowanceCsv(sender: string, destination: string, sequence: string): TestFile {
-  const row = (keys: string[], office: string, name: string, code: string) => [
-    ...keys, '20241220', MONTH, name, office, '', code, '', '', '', '1728', '', '', '2', '1728', '1728', '0', '1728', '0', '1728',
-    '11.40', '19699', '90', '17729', '1970', '0', '0', '0', '0', '0', '', destination, sender, sender, '',
+  const row = (keys: string[], office: string, name: string, code: string, units: string, count: string) => [
+    ...keys, '20241220', MONTH, name, office, '', code, units, '', '', count, '1728', '1728', '0', '1728', '0', '1728',
+    '11.40', '19699', '90', '17729', '1970', '0', '0', '0', '0', '0', '0', '9999999999', '', sender, '',
   ];
   return csvFile(`UPSIKYU_${MONTH}_${sender}_${destination}_${sequence}.csv`, [KEYS, KEYS_2].flatMap((keys) => [
-    row(keys, destination, 'さくら訪問介護ステーション', '111211'),
-    row(keys, '9999999999', '', '999999'),
+    row(keys, destination, 'さくら訪問介護ステーション', '111211', '1728', '2'),
+    row(keys, '9999999999', '', '999999', '0', ''),
   ]));
 }
 
@@ -86,10 +85,10 @@ export function allowanceCsv(sender: string, destination: string, sequence: stri
 export function supplementCsv(sender: string, destination: string, sequence: string): TestFile {
   const limits = Array.from({ length: 9 }, (_, i) => (i === 0 ? ['11', '16765', '1728', '0'] : ['', '', '', ''])).flat();
   const row = (keys: string[], kana: string, name: string) => [
-    ...keys, '00000000', kana, name, '2', '19400203', '1000001', '東京都千代田区1-1', '"ひかり"荘, 101号', '03-0000-0000',
-    '20240401', '20240401', '20250331', '2', '', '12', '16765', ...limits, '0', '0', '12',
-    // 同意書受付業者コード, 同意書受付業者名, 更新業者コード, 識別子, 対象年月
-    sender, 'れんけい居宅介護支援センター', '', '', MONTH,
+    ...keys, '00000000', kana, name, '2', '19400203', '100-0001', '東京都千代田区1-1', '"ひかり"荘, 101号', '03-0000-0000',
+    '20240401', '20240401', '20250331', '2', '', '12', '16765', ...limits,
+    // 合計限度超単位数, 入所前月迄利用日数, 入所累積利用日数, 前回要介護状態区分, 同意書受付業者, 更新業者コード, 識別子, 対象年月
+    '0', '0', '0', '12', sender, '', '', MONTH,
   ];
   return csvFile(`UPHOSOKU_${MONTH}_${sender}_${destination}_${sequence}.csv`, [
     row(KEYS, 'タカサキ ハナコ', '髙﨑 花子'),

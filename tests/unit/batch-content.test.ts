@@ -30,7 +30,7 @@ describe('一括送信 content checks', () => {
     const row = rows[0]!;
     expect(isSendable(row)).toBe(false);
     expect(row.problems[0]).toBe(`${plan.name}: CSVの内容に誤りが5件あります`);
-    expect(row.problems[1]).toBe(`${plan.name} 1行目 サービス利用日: 2025-04-31 は存在しない日付です`);
+    expect(row.problems[1]).toBe(`${plan.name} 1行目 10列目(サービス利用日): 2025-04-31 は存在しない日付です(YYYYMMDD)`);
     expect(row.problems).toHaveLength(5);
     expect(row.problems[4]).toContain('ほかに2件あります');
   });

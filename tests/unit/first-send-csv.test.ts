@@ -43,13 +43,18 @@ describe('a CSV saved as UTF-8 is refused with one clear message, never read as 
     expect(errors(file).map((p) => p.message)).toEqual([`${file.name}: ${UTF8_ERROR}`]);
   });
 
-  it('UTF-8 with a BOM (Excel’s "CSV UTF-8")', () => {
+  it('UTF-8 with a BOM (Excel’s "CSV UTF-8"), and a BOM glued to CP932 bytes: each refused by name', () => {
     const plain = actualsInUtf8();
     const file = { name: plain.name, bytes: new Uint8Array([...BOM, ...plain.bytes]) };
-    expect(errors(file).map((p) => p.message)).toEqual([`${file.name}: ${UTF8_ERROR}`]);
-    // a BOM glued to CP932 bytes is no CP932 file either
+    expect(errors(file).map((p) => p.message)).toEqual([
+      `${file.name}: 文字コードがUTF-8(BOM付き)になっています。連携ファイルはBOMなしのShift_JIS(CP932)です(介護ソフトから出力し直すか、Shift_JISで保存し直してください)`,
+    ]);
     const glued = makeCsvFile('UPPLAN');
-    expect(errors({ name: glued.name, bytes: new Uint8Array([...BOM, ...glued.bytes]) })[0]!.message).toContain(UTF8_ERROR);
+    expect(errors({ name: glued.name, bytes: new Uint8Array([...BOM, ...glued.bytes]) }).map((p) => p.message)).toEqual([
+      `${glued.name}: ファイルの先頭にBOM(EF BB BF)が付いています。連携ファイルはBOMなしのShift_JIS(CP932)です(BOMなしで保存し直してください)`,
+    ]);
+    // UTF-16 (Excel's "Unicode テキスト") starts with FF FE
+    expect(errors({ name: glued.name, bytes: new Uint8Array([0xff, 0xfe, 0x32, 0x00]) })[0]!.message).toContain('UTF-16');
   });
 
   it('the whole send is not ok, and the check does not stop at the first file', () => {
@@ -122,7 +127,7 @@ describe('a quoted field with CRLF inside', () => {
     rows[0]![21] = '課題1: 入浴\r\n課題2: 服薬\r\n課題3: "見守り", 夜間';
     rows[1]![13] = '2025/03/20'; // 計画作成(変更)日 written with slashes
     const file = fromRecords('UP1KYO', rows);
-    expect(errors(file)).toEqual([expect.objectContaining({ row: 2, column: '計画作成(変更)日' })]);
+    expect(errors(file)).toEqual([expect.objectContaining({ row: 2, column: 14, item: '居宅サービス計画作成（変更）日' })]);
   });
 
   it('an unclosed quote at the end is a quoting error, not a crash', () => {
@@ -145,7 +150,8 @@ describe('対象年月 in the name against the records', () => {
   });
 
   it.each(MONTH_KINDS)('%s: the same month in name and records passes', (kind) => {
-    const file = fromRecords(kind, makeRecords(kind, { month: '202502' }), { month: '202502' });
+    // 202502 is a month of CSV version 202208 (202407 applies from 202504)
+    const file = fromRecords(kind, makeRecords(kind, { month: '202502', version: '202208' }), { month: '202502' });
     expect(validateCsv(file.name, file.bytes).problems).toEqual([]);
   });
 
@@ -159,13 +165,13 @@ describe('対象年月 in the name against the records', () => {
   });
 
   it('29 February as a サービス利用日: real in 2024, refused in 2023', () => {
-    const leap = makeRecords('UPPLAN', { month: '202402' });
+    const leap = makeRecords('UPPLAN', { month: '202402', version: '202208' });
     leap[0]![9] = '20240229';
     expect(errors(fromRecords('UPPLAN', leap, { month: '202402' }))).toEqual([]);
-    const common = makeRecords('UPPLAN', { month: '202302' });
+    const common = makeRecords('UPPLAN', { month: '202302', version: '202208' });
     common[0]![9] = '20230229';
     expect(errors(fromRecords('UPPLAN', common, { month: '202302' }))).toEqual([
-      expect.objectContaining({ row: 1, column: 'サービス利用日', message: expect.stringContaining('2023-02-29 は存在しない日付です') }),
+      expect.objectContaining({ row: 1, column: 10, item: 'サービス利用日', message: expect.stringContaining('2023-02-29 は存在しない日付です') }),
     ]);
   });
 });

@@ -1,5 +1,6 @@
 // Previews of the month-bound tables: 第6表 / 実績 as a month grid, 第7表 as its table.
 import { daysInMonth, timeRange, weekdayOf } from './labels';
+import { inV4Order } from './layouts';
 import type { GridPerson, GridRow, PreviewBody } from './preview-model';
 import { readServiceEntries, type ServiceEntry } from './service-month';
 
@@ -52,7 +53,8 @@ const SIKYU_COLUMNS: [number, string][] = [
 ];
 
 export function sikyuTable(records: string[][]): PreviewBody {
-  const rows = records.slice(0, MAX_TABLE_ROWS).map((r) => {
+  const rows = records.slice(0, MAX_TABLE_ROWS).map((record) => {
+    const r = inV4Order('UPSIKYU', record);
     const code = r[8] ?? '';
     const emphasis = code === '999999' ? 'total' as const : /(AAAA|EEEE|ZZZZ)$/.test(code) ? 'subtotal' as const : null;
     const cells = SIKYU_COLUMNS.map(([i]) => r[i] ?? '');

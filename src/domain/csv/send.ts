@@ -2,6 +2,7 @@
 // and 連番) should describe the same month and the same people. Unit completeness and 連番
 // rules are send-unit.ts's job; here only what needs the records.
 import type { ParsedFileName, FileKind } from '../filename';
+import { placeText } from './problems';
 import { checkCsv, type CheckedCsv } from './validate';
 import type { CsvProblem, CsvReport } from './types';
 
@@ -55,11 +56,42 @@ function checkUnit(unit: Map<FileKind, Checked>): CsvProblem[] {
   const plan1 = unit.get('UP1KYO');
   const plan2 = unit.get('UP2KYO');
   if (plan1 && plan2) problems.push(...missingPeople(plan1, plan2, '第1表', '第2表'));
+  // 別表 records repeat the keys of their parent record (layout notes of SUB1, SUB2, UPYOBO_SUB)
+  for (const [child, parent, label] of CHILDREN) {
+    const c = unit.get(child);
+    const p = unit.get(parent);
+    if (c && p) problems.push(...orphans(c, p, label));
+  }
   const versions = new Set([...unit.values()].map((f) => f.report.version).filter((v) => v !== null));
   if (versions.size > 1) {
     const first = [...unit.values()][0]!;
     problems.push(cross('warning', first.file, `同じ送信単位のファイルでCSVバージョンが異なります(${[...versions].join(', ')})`));
   }
+  return problems;
+}
+
+const CHILDREN: [FileKind, FileKind, string][] = [
+  ['UPKIHON_SUB1', 'UPKIHON', '利用者基本情報'],
+  ['UPKIHON_SUB2', 'UPKIHON', '利用者基本情報'],
+  ['UPYOBO_SUB', 'UPYOBO', '介護予防サービス・支援計画書'],
+];
+
+/** 保険者番号 + 被保険者番号 + the date key (column 4) of a record. */
+const keyOf = (r: string[]) => `${r[1] ?? ''}|${r[2] ?? ''}|${r[3] ?? ''}`;
+
+/** Records of a 別表 whose keys match no record of its parent file: an error on each (the first few). */
+function orphans(child: Checked, parent: Checked, parentLabel: string): CsvProblem[] {
+  if (!child.records || !parent.records) return [];
+  const keys = new Set(parent.records.map(keyOf));
+  const problems: CsvProblem[] = [];
+  child.records.forEach((r, i) => {
+    if (r.length < 4 || keys.has(keyOf(r)) || problems.length >= 20) return;
+    const at = { row: i + 1, column: 4, item: child.name.kind === 'UPYOBO_SUB' ? '計画作成(変更)日' : '相談日' };
+    problems.push({
+      severity: 'error', file: child.file, ...at,
+      message: `${child.file} ${placeText(at)}: 保険者番号 ${r[1]}・被保険者番号 ${r[2]}・${at.item} ${r[3]} の${parentLabel}が ${parent.file} にありません(別表は親のレコードと同じキーを持ちます)`,
+    });
+  });
   return problems;
 }
 

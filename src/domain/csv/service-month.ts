@@ -1,5 +1,5 @@
 // The rows of 第6表 (予定) and 実績 as service entries: one service on one day.
-import { SM } from './layouts';
+import { inV4Order, SM } from './layouts';
 
 export interface ServiceEntry {
   insurer: string;
@@ -21,9 +21,11 @@ export interface ServiceEntry {
 
 const SERVICE_MONTH_COLUMNS = 25;
 
+/** The entries of 第6表 / 実績 records of any CSV version (pre-v4 records are read in v4 order). */
 export function readServiceEntries(records: string[][]): ServiceEntry[] {
   const entries: ServiceEntry[] = [];
-  for (const r of records) {
+  for (const record of records) {
+    const r = inV4Order('UPPLAN', record);
     if (r.length !== SERVICE_MONTH_COLUMNS) continue;
     const date = r[SM.date] ?? '';
     const count = r[SM.count] ?? '';

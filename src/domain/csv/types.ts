@@ -1,4 +1,4 @@
-// Shapes shared by the CSV checks, previews and diffs (see COMMON.md "CSV spec").
+// Shapes shared by the CSV checks, previews and diffs (docs/csv-spec.md).
 import type { FileKind } from '../filename';
 
 export type CsvSeverity = 'error' | 'warning';
@@ -9,8 +9,11 @@ export interface CsvProblem {
   file: string;
   /** 1-based record number (a quoted newline does not start a new 行, as in Excel) */
   row?: number;
-  column?: string;
-  /** The whole sentence in Japanese, file and row included, ready to show as is. */
+  /** 1-based column number (the spec's No.) */
+  column?: number;
+  /** the spec's 項目名 of that column */
+  item?: string;
+  /** The whole sentence in Japanese, file, row and column included, ready to show as is. */
   message: string;
 }
 

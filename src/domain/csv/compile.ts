@@ -1,0 +1,46 @@
+// A layout turned into the list of checks the record loop runs: built once per layout and era,
+// with only the columns that have something to check (a free-text column without ○ costs
+// nothing), each remembering its last value, since neighbouring records repeat most values.
+import type { Format } from './formats';
+import { layoutFor, type Layout, type Need } from './layouts';
+import type { FileKind } from '../filename';
+import type { LayoutEra } from './versions';
+
+export interface ColumnCheck {
+  index: number;
+  no: number;
+  item: string;
+  need: Need;
+  format: Format;
+  check: ((value: string) => string | null) | null;
+  /** the last value checked and its verdict */
+  last: string | undefined;
+  lastVerdict: string | null;
+}
+
+export interface CompiledLayout {
+  layout: Layout;
+  checks: ColumnCheck[];
+  /** columns holding 介護保険事業所番号 (their check digit is looked at, as a warning) */
+  offices: number[];
+}
+
+const compiled = new Map<Layout, CompiledLayout>();
+
+export function compiledLayout(kind: FileKind, era: LayoutEra): CompiledLayout | null {
+  const layout = layoutFor(kind, era);
+  if (!layout) return null;
+  let found = compiled.get(layout);
+  if (!found) {
+    const checks: ColumnCheck[] = layout.columns
+      .filter((c) => c.format.id !== 'version' && (c.need === 'required' || c.need === 'uncertain' || c.format.check !== null))
+      .map((c) => ({
+        index: c.index, no: c.no, item: c.name, need: c.need, format: c.format, check: c.format.check,
+        last: undefined, lastVerdict: null,
+      }));
+    const offices = layout.columns.filter((c) => c.format.id === 'office').map((c) => c.index);
+    found = { layout, checks, offices };
+    compiled.set(layout, found);
+  }
+  return found;
+}

@@ -1,0 +1,84 @@
+// 第7表: detail rows, subtotal rows per kind (<kind>AAAA 区分支給対象, EEEE 対象外, ZZZZ 30日超)
+// and one grand total per person (999999 on office 9999999999).
+import { equipmentRule, scopeRule } from './equipment';
+import { at, indexOf, SUMMARY_CODE, type RuleFactory } from './types';
+
+const ALL9 = '9999999999';
+
+interface Person {
+  firstRow: number;
+  hasTotal: boolean;
+  /** office|kind → detail service codes, and whether an AAAA subtotal was seen */
+  kinds: Map<string, { codes: Set<string>; subtotal: boolean; row: number }>;
+}
+
+export const sikyuRules: RuleFactory = (ctx) => {
+  const { layout, problems } = ctx;
+  const insurer = indexOf(layout, '保険者番号');
+  const insured = indexOf(layout, '被保険者番号');
+  const office = indexOf(layout, 'サービス事業所コード');
+  const code = indexOf(layout, 'サービスコード');
+  const units = indexOf(layout, '単位数');
+  const rate = indexOf(layout, '割引後率');
+  const discounted = indexOf(layout, '割引後単位数');
+  const count = indexOf(layout, '回数／日数');
+  const equipment = equipmentRule(ctx);
+  const scope = scopeRule(ctx, code);
+  const people = new Map<string, Person>();
+
+  const personOf = (record: string[], row: number): Person => {
+    const key = `${record[insurer]}|${record[insured]}`;
+    let person = people.get(key);
+    if (!person) people.set(key, (person = { firstRow: row, hasTotal: false, kinds: new Map() }));
+    return person;
+  };
+
+  return {
+    row(record, row) {
+      const service = record[code]!;
+      const person = personOf(record, row);
+      if (SUMMARY_CODE.test(service)) {
+        const what = service === '999999' ? '合計行(999999)' : `小計行(${service})`;
+        if (record[units] !== '0') problems.error(`${what}の単位数は 0 を設定します`, at(layout, row, units));
+        for (const i of [rate, discounted]) {
+          if (record[i] !== '') problems.error(`${what}の${layout.columns[i]!.name}は空(Null)にします`, at(layout, row, i));
+        }
+        if (service === '999999') {
+          person.hasTotal = true;
+          if (record[office] !== ALL9) problems.error(`合計行(999999)のサービス事業所コードは ${ALL9} を設定します`, at(layout, row, office));
+        } else if (service.endsWith('AAAA')) {
+          kindOf(person, record[office]!, service.slice(0, 2), row).subtotal = true;
+        }
+        return;
+      }
+      if (record[count] === '') problems.error('値がありません(明細行の必須項目です)', at(layout, row, count));
+      const kind = service.slice(0, 2);
+      if (kind.length !== 2) return;
+      scope(row, kind);
+      equipment?.(record, row, kind);
+      kindOf(person, record[office]!, kind, row).codes.add(service);
+    },
+    file() {
+      for (const [key, person] of people) {
+        const who = key.split('|')[1];
+        if (!person.hasTotal) {
+          problems.error(`被保険者番号 ${who} の合計行(サービスコード 999999、事業所 ${ALL9})がありません(合計行は必ず出力します)`,
+            at(layout, person.firstRow, code));
+        }
+        for (const [slot, kind] of person.kinds) {
+          if (kind.codes.size < 2 || kind.subtotal) continue;
+          const [officeNumber, kindCode] = slot.split('|');
+          problems.warning(`被保険者番号 ${who} の事業所 ${officeNumber} のサービス種類 ${kindCode} は明細が複数あるため、` +
+            `小計行(${kindCode}AAAA)が必要です`, at(layout, kind.row, code));
+        }
+      }
+    },
+  };
+};
+
+function kindOf(person: Person, office: string, kind: string, row: number) {
+  const slot = `${office}|${kind}`;
+  let found = person.kinds.get(slot);
+  if (!found) person.kinds.set(slot, (found = { codes: new Set(), subtotal: false, row }));
+  return found;
+}

@@ -1,0 +1,38 @@
+// The rules across the fields of one record, or across the records of one file, that the
+// layouts state in words (docs/csv-spec.md "Rules across fields").
+import type { ParsedFileName } from '../../filename';
+import type { Layout } from '../layouts';
+import type { At, ProblemList } from '../problems';
+
+export interface RuleContext {
+  problems: ProblemList;
+  layout: Layout;
+  /** the file name, when it could be read */
+  name: ParsedFileName | null;
+}
+
+export interface KindRules {
+  /** each record that has the layout's column count */
+  row?: (record: string[], row: number, ctx: RuleContext) => void;
+  /** the whole file, once the records are checked */
+  file?: (records: string[][], ctx: RuleContext) => void;
+}
+
+/** Built per file (the rules may keep what they saw in earlier records). */
+export type RuleFactory = (ctx: RuleContext) => KindRules;
+
+/** 0-based index of a column by 項目名 (the first one of that name). */
+export function indexOf(layout: Layout, item: string): number {
+  const index = layout.columns.findIndex((c) => c.name === item);
+  if (index < 0) throw new Error(`${layout.kind}: no column ${item}`);
+  return index;
+}
+
+/** The place of a column of a record, for a message. */
+export function at(layout: Layout, row: number, index: number): At {
+  const column = layout.columns[index]!;
+  return { row, column: column.no, item: column.name };
+}
+
+/** Subtotal (<kind>AAAA / EEEE / ZZZZ) and grand-total (999999) rows of 第7表. */
+export const SUMMARY_CODE = /^([0-9A-Z]{2}(AAAA|EEEE|ZZZZ)|999999)$/;
