@@ -93,7 +93,10 @@ function columnCountProblem(record: string[], row: number, layout: Layout, probl
     const missing = layout.columns[record.length]!;
     problems.error(`${text}(${missing.no}列目の${missing.name}から後がありません)`, { row, column: missing.no, item: missing.name });
   } else {
-    problems.error(`${text}(${count + 1}列目から後はレイアウトにない項目です)`, { row, column: count + 1 });
+    // the place named is the last column the layout has: the surplus ones have no 項目名
+    const last = layout.columns[count - 1]!;
+    problems.error(`${text}(${last.no}列目の${last.name}で終わるはずの行に、あと${record.length - count}項目あります)`,
+      { row, column: last.no, item: last.name });
   }
 }
 

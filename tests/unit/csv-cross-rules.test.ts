@@ -1,0 +1,180 @@
+// The rules the spec states across fields, records and files, one failing case each, with the
+// record row, column No. and 項目名 of the place named (docs/csv-spec.md "Rules across fields").
+import { describe, expect, it } from 'vitest';
+import { validateCsv, validateSendCsvs } from '../../src/domain/csv';
+import type { CsvProblem } from '../../src/domain/csv/types';
+import { encode, makeSpecFile, MONTH_OF, specFileName, type SpecFile } from '../support/spec-files';
+
+type Edit = (records: string[][]) => void;
+
+function edited(file: SpecFile, edit: Edit, name = file.name): { name: string; bytes: Uint8Array } {
+  const records = file.records.map((r) => [...r]);
+  edit(records);
+  return { name, bytes: encode(records) };
+}
+
+function problemsOf(kind: string, version: string, edit: Edit, opts: Parameters<typeof makeSpecFile>[2] = {}): CsvProblem[] {
+  const file = edited(makeSpecFile(kind, version, opts), edit);
+  return validateCsv(file.name, file.bytes).problems;
+}
+
+const at = (severity: 'error' | 'warning', row: number, column: number, item: string, text: string) =>
+  expect.objectContaining({ severity, row, column, item, message: expect.stringContaining(text) });
+
+describe('利用者補足情報: which plan it goes with, said three times, must agree', () => {
+  it('with 第1・2表 (file month 000000): 対象年月 is 000000 too', () => {
+    const problems = problemsOf('UPHOSOKU', '202407', (r) => { r[0]![62] = '202504'; }, { hosokuMonth: '000000' });
+    expect(problems).toContainEqual(at('error', 1, 63, '対象年月', '対象年月も 000000 にします'));
+  });
+
+  it('with 第1・2表: 居宅サービス計画作成（変更）日 is the plan date, not 00000000', () => {
+    const problems = problemsOf('UPHOSOKU', '202208', (r) => { r[0]![3] = '00000000'; }, { hosokuMonth: '000000' });
+    expect(problems).toContainEqual(at('error', 1, 4, '居宅サービス計画作成（変更）日', '第1表の計画作成日を設定します'));
+  });
+
+  it('with 第6・7表 (file month YYYYMM): the plan date is 00000000', () => {
+    const problems = problemsOf('UPHOSOKU', '202407', (r) => { r[1]![3] = '20250401'; });
+    expect(problems).toContainEqual(at('error', 2, 4, '居宅サービス計画作成（変更）日', '00000000 にします'));
+  });
+
+  it('with 第6・7表: 対象年月 is the file-name month', () => {
+    const problems = problemsOf('UPHOSOKU', '202407', (r) => { r[0]![62] = '000000'; });
+    expect(problems).toContainEqual(at('error', 1, 63, '対象年月', 'ファイル名の対象年月 202504 と異なります'));
+  });
+
+  it('limit slots are filled from the first; 短期入所療養介護 uses 22 (warnings)', () => {
+    const gap = problemsOf('UPHOSOKU', '202407', (r) => { r[0]![19] = ''; r[0]![23] = '15'; });
+    expect(gap).toContainEqual(at('warning', 1, 24, '２サービス種類コード', '１枠目から順に設定します'));
+    const code = problemsOf('UPHOSOKU', '202407', (r) => { r[0]![19] = '2A'; });
+    expect(code).toContainEqual(at('warning', 1, 20, '１サービス種類コード', '22 を設定します'));
+  });
+});
+
+describe('第6表 / 実績', () => {
+  it('a サービス利用日 outside the 対象年月 (one file is one month)', () => {
+    expect(problemsOf('UPPLAN', '202407', (r) => { r[1]![9] = '20250501'; }))
+      .toContainEqual(at('error', 2, 10, 'サービス利用日', '対象年月 202504 の日付ではありません'));
+  });
+
+  it('a 対象年月 other than the file-name month', () => {
+    expect(problemsOf('UPJSK', '202208', (r) => { r[0]![4] = '202311'; }))
+      .toContainEqual(at('error', 1, 5, '対象年月', 'ファイル名の対象年月 202312 と異なります'));
+  });
+
+  it('福祉用具貸与 (17) needs a TAISコード or a 福祉用具届出コード (v4)', () => {
+    expect(problemsOf('UPPLAN', '202407', (r) => { r[2]![15] = ''; }))
+      .toContainEqual(at('error', 3, 16, 'TAISコード', 'TAISコードか福祉用具届出コードのどちらかが必要です'));
+    // either one is enough
+    expect(problemsOf('UPPLAN', '202407', (r) => { r[2]![15] = ''; r[2]![16] = '00002-000020'; })).toEqual([]);
+  });
+
+  it('明細判別コード belongs to 福祉用具貸与 only (warning)', () => {
+    expect(problemsOf('UPJSK', '202407', (r) => { r[0]![18] = '1'; }))
+      .toContainEqual(at('warning', 1, 19, '明細判別コード', '福祉用具貸与(17)の行にだけ付けます'));
+  });
+
+  it('開始・終了時刻: 9999 on both or neither (warning)', () => {
+    expect(problemsOf('UPPLAN', '202407', (r) => { r[0]![12] = '9999'; }))
+      .toContainEqual(at('warning', 1, 13, 'サービス終了時刻', '片方だけが 9999 です'));
+  });
+
+  it('更新業者コード is the sender: the 居宅 in a 予定, the provider in a 実績 (warning)', () => {
+    expect(problemsOf('UPJSK', '202407', (r) => { r[0]![23] = '3300000001'; }))
+      .toContainEqual(at('warning', 1, 24, '更新業者コード', 'サービス事業所の番号を書きます'));
+  });
+
+  it('a service kind the scope tables leave out produces no record (warning, once per kind)', () => {
+    const problems = problemsOf('UPPLAN', '202208', (r) => { r[0]![14] = '331111'; r[1]![14] = '331111'; });
+    expect(problems.filter((p) => p.message.includes('連携の対象外'))).toEqual([
+      at('warning', 1, 15, 'サービスコード', 'サービス種類 33 特定施設入居者生活介護 はデータ連携の対象外です'),
+    ]);
+  });
+});
+
+describe('第7表: subtotals and the grand total', () => {
+  // records per person: 0 111211, 1 112111, 2 11AAAA, 3 171001, 4 999999
+  it('単位数 0 and 割引後 Null on subtotal and total rows', () => {
+    const problems = problemsOf('UPSIKYU', '202407', (r) => { r[2]![12] = '100'; r[4]![13] = '90'; });
+    expect(problems).toContainEqual(at('error', 3, 13, '単位数', '小計行(11AAAA)の単位数は 0 を設定します'));
+    expect(problems).toContainEqual(at('error', 5, 14, '割引後率', '合計行(999999)の割引後率は空(Null)にします'));
+  });
+
+  it('the grand total sits on office 9999999999', () => {
+    expect(problemsOf('UPSIKYU', '202208', (r) => { r[4]![6] = '3310000017'; }))
+      .toContainEqual(at('error', 5, 7, 'サービス事業所コード', '9999999999 を設定します'));
+  });
+
+  it('every person has a grand total row', () => {
+    const problems = problemsOf('UPSIKYU', '202407', (r) => { r.splice(9, 1); });
+    expect(problems).toContainEqual(at('error', 6, 9, 'サービスコード', '被保険者番号 H123456789 の合計行'));
+  });
+
+  it('a kind with several detail rows has its AAAA subtotal (warning)', () => {
+    const problems = problemsOf('UPSIKYU', '202407', (r) => { r.splice(2, 1); });
+    expect(problems).toContainEqual(at('warning', 1, 9, 'サービスコード', '小計行(11AAAA)が必要です'));
+  });
+
+  it('回数／日数 is required on detail rows only', () => {
+    expect(problemsOf('UPSIKYU', '202407', (r) => { r[0]![15] = ''; }))
+      .toContainEqual(at('error', 1, 16, '回数／日数', '明細行の必須項目です'));
+    expect(problemsOf('UPSIKYU', '202407', (r) => { r[4]![15] = ''; })).toEqual([]);
+  });
+
+  it('福祉用具貸与 rows name the equipment here too (v4)', () => {
+    expect(problemsOf('UPSIKYU', '202407', (r) => { r[3]![9] = ''; }))
+      .toContainEqual(at('error', 4, 10, 'TAISコード', 'どちらかが必要です'));
+  });
+});
+
+describe('利用者基本情報', () => {
+  it('相談方法 03 and 利用者の現況 02 send their content to the next column (warnings)', () => {
+    const problems = problemsOf('UPKIHON', '202407', (r) => { r[0]![7] = '03'; r[0]![8] = ''; r[0]![11] = '02'; r[0]![12] = ''; });
+    expect(problems).toContainEqual(at('warning', 1, 9, '相談方法(その他の内容)', '相談方法が 03 のとき'));
+    expect(problems).toContainEqual(at('warning', 1, 13, '利用者の現況(状況補足)', '利用者の現況が 02 のとき'));
+  });
+
+  it('家族構成 画像ファイル名 has the image name form (warning)', () => {
+    expect(problemsOf('UPKIHON', '202407', (r) => { r[0]![61] = '家族.png'; }))
+      .toContainEqual(at('warning', 1, 62, '家族構成 画像ファイル名', '画像ファイル名'));
+  });
+
+  it('別表 records repeat the keys of a record of their parent file', () => {
+    const parent = makeSpecFile('UPKIHON', '202407');
+    const child = edited(makeSpecFile('UPKIHON_SUB2', '202407'), (r) => { r[1]![3] = '20250402'; });
+    const report = validateSendCsvs([parent, child]);
+    expect(report.ok).toBe(false);
+    expect(report.crossProblems).toEqual([at('error', 2, 4, '相談日', 'の利用者基本情報が')]);
+  });
+});
+
+describe('CSVバージョン', () => {
+  it('a version whose layout does not match the columns: an error that names the version that fits', () => {
+    const v4 = makeSpecFile('UPPLAN', '202407');
+    const relabelled = edited(v4, (r) => r.forEach((x) => { x[0] = '202208'; }));
+    const problems = validateCsv(relabelled.name, relabelled.bytes).problems;
+    expect(problems).toContainEqual(at('error', 1, 22, '識別子', '項目数が22ではなく25です。25項目はCSVバージョン 202407 の形式です'));
+  });
+
+  it('a version not in force for the service month: reported with the version that applies', () => {
+    const file = edited(makeSpecFile('UPPLAN', '202208'), () => undefined, specFileName('UPPLAN', '202208', '202504'));
+    const records = makeSpecFile('UPPLAN', '202208').records.map((r) => r.map((v, i) => (i === 4 ? '202504' : i === 9 ? `202504${v.slice(6)}` : v)));
+    const problems = validateCsv(file.name, encode(records)).problems;
+    expect(problems).toEqual([at('warning', 1, 1, 'CSVバージョン', '対象年月 2025年04月 に適用されるCSVバージョンは 202407 です(202208 は 2023年01月 のサービス提供分から適用)')]);
+  });
+
+  it('202504 (the v4.0 value) is read as v4, with a warning', () => {
+    const file = edited(makeSpecFile('UPSIKYU', '202407'), (r) => r.forEach((x) => { x[0] = '202504'; }));
+    expect(validateCsv(file.name, file.bytes).problems).toEqual([at('warning', 1, 1, 'CSVバージョン', 'v4.0の値で、v4.1で 202407 に変わりました')]);
+  });
+
+  it('a kind v4 introduced, in a pre-v4 version', () => {
+    for (const kind of ['UP3KYO', 'UPKIHON', 'UPYOBO_SUB', 'DLTYOBO']) {
+      const file = edited(makeSpecFile(kind, '202407'), (r) => r.forEach((x) => { x[0] = '202208'; }));
+      expect(validateCsv(file.name, file.bytes).problems, kind).toContainEqual(at('error', 1, 1, 'CSVバージョン', 'CSVバージョン 202407 からのファイルです(202208 にはありません)'));
+    }
+  });
+
+  it('months of the history: each version applies from its own month', () => {
+    expect(MONTH_OF).toEqual({ 201910: '202006', 202003: '202104', 202208: '202312', 202407: '202504' });
+  });
+});
