@@ -97,9 +97,16 @@ export function checkDirections(files: readonly ParsedFileName[], offices: Offic
     const refused = refusal(file, flow, sender, destination);
     if (refused === null) continue;
     // The spec's own UPJSK / DLTJSK examples keep 43 first although the provider sends them
-    // (docs/csv-spec.md "The spec's own examples"): the same order is only a warning.
+    // (docs/csv-spec.md "The spec's own examples"). A name in that order is only a warning,
+    // unless the directory knows the offices and says the file really goes the wrong way.
     const swapped = refusal(file, flow, { ...sender, codes: destination.codes }, { ...destination, codes: sender.codes });
     if (flow === 'actual' && sender.source === 'name' && destination.source === 'name' && swapped === null) {
+      const byDirectory = refusal(file, flow, sideOf(file.sender, null, offices.senderKind), sideOf(file.destination, null, offices.destinationKind));
+      const known = kindCodesOf(offices.senderKind).length + kindCodesOf(offices.destinationKind).length > 0;
+      if (known && byDirectory !== null) {
+        problems.push({ file: file.name, severity: 'error', message: byDirectory });
+        continue;
+      }
       problems.push({
         file: file.name,
         severity: 'warning',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFileName, type FileKind, type ParsedFileName } from '../../src/domain/filename';
-import { SEND_UNITS, checkSendUnits, groupSendUnits, sendUnitOf } from '../../src/domain/send-unit';
+import { SEND_UNITS, checkSendUnits, groupSendUnits, sendUnitOf, sendUnitProblems } from '../../src/domain/send-unit';
 
 const S = '3300000001';
 const D = '0899999995';
@@ -129,5 +129,35 @@ describe('groupSendUnits', () => {
 
   it('returns nothing for nothing', () => {
     expect(groupSendUnits([])).toEqual([]);
+  });
+});
+
+describe('介護予防 send units (body 3.4)', () => {
+  const v4 = (kind: string, seq = SEQ, kinds = ['46', '11']) => `${kind}_${S}_${kinds[0]}_${D}_${kinds[1]}_${seq}.csv`;
+
+  it('(2): a 利用者基本情報 with the 連番 of a 計画書 travels in the 計画書\'s unit; (1) alone otherwise', () => {
+    const together = groupSendUnits(parsed(v4('UPYOBO'), v4('UPYOBO_SUB'), v4('UPKIHON'), v4('UPKIHON_SUB1'), v4('UPKIHON_SUB2')));
+    expect(together.map((u) => [u.number, u.files.length])).toEqual([[8, 5]]);
+    const apart = groupSendUnits(parsed(v4('UPYOBO'), v4('UPYOBO_SUB'), v4('UPKIHON', SEQ2), v4('UPKIHON_SUB1', SEQ2), v4('UPKIHON_SUB2', SEQ2)));
+    expect(apart.map((u) => [u.number, u.files.length])).toEqual([[8, 2], [7, 3]]);
+  });
+
+  it('別表 and images repeat their parent\'s name from the sender to the 連番, kind codes included', () => {
+    const problems = checkSendUnits(parsed(v4('UPKIHON'), v4('UPKIHON_SUB1', SEQ, ['43', '11']), v4('UPKIHON_SUB2')));
+    expect(problems).toEqual([expect.stringContaining('送信元事業所番号から連番までが UPKIHON_')]);
+  });
+
+  it('a 利用者基本情報 without its 別表1・別表2, a 計画書 without its 別表: warnings (「原則」)', () => {
+    const problems = sendUnitProblems(parsed(v4('UPKIHON'), v4('UPYOBO', SEQ2)));
+    expect(problems.map((p) => [p.severity, p.message.split(': ')[1]])).toEqual([
+      ['warning', '利用者基本情報には原則として利用者基本情報 別表1(UPKIHON_SUB1)を一緒に送ります(送信はできます)'],
+      ['warning', '利用者基本情報には原則として利用者基本情報 別表2(UPKIHON_SUB2)を一緒に送ります(送信はできます)'],
+      ['warning', '介護予防サービス・支援計画書には原則として介護予防サービス・支援計画書 別表(UPYOBO_SUB)を一緒に送ります(送信はできます)'],
+    ]);
+  });
+
+  it('(4) 利用票 + 別表 + 補足, (7)–(9): the units of 第6・7表 and 実績', () => {
+    expect([sendUnitOf('UPPLAN'), sendUnitOf('UPSIKYU'), sendUnitOf('UPHOSOKU', '202504'), sendUnitOf('DLTPLAN'), sendUnitOf('UPJSK'), sendUnitOf('DLTJSK')])
+      .toEqual(['usage', 'usage', 'usage', 'delete-usage', 'actual', 'delete-actual']);
   });
 });
