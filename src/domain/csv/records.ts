@@ -13,6 +13,8 @@ import { RULES } from './rules';
 import { VERSION_TABLE } from './versions';
 
 const ALL9 = '9999999999';
+/** A number of the right shape; a wrong shape is the format's error already. */
+const OFFICE_NUMBER = /^\d{2}[0-9A]\d{7}$/;
 
 export function checkRecords(records: string[][], compiled: CompiledLayout, name: ParsedFileName | null, problems: ProblemList): void {
   const { layout, checks, offices } = compiled;
@@ -64,7 +66,7 @@ export function checkRecords(records: string[][], compiled: CompiledLayout, name
     for (let k = 0; k < offices.length; k++) {
       const i = offices[k]!;
       const number = record[i]!;
-      if (number.length !== 10 || number === ALL9 || officesSeen.has(number)) continue;
+      if (!OFFICE_NUMBER.test(number) || number === ALL9 || officesSeen.has(number)) continue;
       officesSeen.add(number);
       if (!hasValidCheckDigit(number)) {
         problems.warning(`事業所番号 ${number} のチェックデジットが合いません(番号を確認してください。送信はできます)`,

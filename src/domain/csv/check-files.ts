@@ -1,0 +1,76 @@
+// The check of a set of files as the check command reports it (README "Checking files"): the
+// same domain code the app and the relay run, gathered per file. The files of a folder may
+// belong to many sends: they are grouped into send units as 一括送信 groups them, not taken as
+// one send to one destination. Without a login and a directory, two things stay with the app
+// and the relay: the sender being the office logged in, and the direction rule on old-form
+// names (it needs the directory's kind of each office; v4 names carry their kinds).
+import { checkAttachment, isRoutedName, MAGIC_HEAD_BYTES } from '../attachments';
+import { checkDirections } from '../direction';
+import { parseFileName, type FileKind, type ParsedFileName } from '../filename';
+import { hasValidCheckDigit } from '../office-number';
+import { sendUnitProblems } from '../send-unit';
+import { validateSendCsvs } from './send';
+import type { CsvProblem } from './types';
+
+export interface CheckEntry {
+  /** 1-based record row, null for a problem of the whole file */
+  row: number | null;
+  /** 1-based column number (the spec's No.), null when no one column is at fault */
+  column: number | null;
+  /** the spec's 項目名 of that column */
+  item: string | null;
+  /** the whole sentence in Japanese, as the app shows it */
+  message: string;
+}
+
+export interface FileCheckReport {
+  name: string;
+  kind: FileKind | null;
+  version: string | null;
+  errors: CheckEntry[];
+  warnings: CheckEntry[];
+}
+
+const entry = (message: string, p: Partial<CsvProblem> = {}): CheckEntry =>
+  ({ row: p.row ?? null, column: p.column ?? null, item: p.item ?? null, message });
+
+export function checkFiles(files: readonly { name: string; bytes: Uint8Array }[]): FileCheckReport[] {
+  const reports = new Map<string, FileCheckReport>();
+  const parsed: ParsedFileName[] = [];
+  for (const file of files) {
+    const report: FileCheckReport = { name: file.name, kind: null, version: null, errors: [], warnings: [] };
+    reports.set(file.name, report);
+    const problem = checkAttachment({ name: file.name, size: file.bytes.length, head: file.bytes.subarray(0, MAGIC_HEAD_BYTES) });
+    if (problem) report.errors.push(entry(problem));
+    if (!isRoutedName(file.name)) continue;
+    const name = parseFileName(file.name);
+    if (!name.ok) {
+      report.errors.push(entry(name.error));
+      continue;
+    }
+    report.kind = name.value.kind;
+    parsed.push(name.value);
+    for (const office of new Set([name.value.sender, name.value.destination])) {
+      if (!hasValidCheckDigit(office)) {
+        report.warnings.push(entry(`${file.name}: 事業所番号 ${office} のチェックデジットが一致しません。番号に誤りがないか確認してください`));
+      }
+    }
+  }
+  const add = (file: string, severity: 'error' | 'warning', e: CheckEntry) => {
+    const report = reports.get(file);
+    if (report) (severity === 'error' ? report.errors : report.warnings).push(e);
+  };
+  for (const p of sendUnitProblems(parsed)) for (const file of p.files) add(file, p.severity, entry(p.message));
+  for (const p of checkDirections(parsed)) add(p.file, p.severity, entry(p.message));
+
+  const csvs = files.filter((f) => /\.csv$/i.test(f.name));
+  const content = validateSendCsvs(csvs.map((f) => ({ name: f.name, bytes: f.bytes })));
+  for (const { name, report } of content.reports) {
+    const target = reports.get(name)!;
+    target.kind = report.kind;
+    target.version = report.version;
+    for (const p of report.problems) add(name, p.severity, entry(p.message, p));
+  }
+  for (const p of content.crossProblems) add(p.file, p.severity, entry(p.message, p));
+  return [...reports.values()];
+}
