@@ -61,7 +61,9 @@ export class ProblemList {
     return this.kept.error + this.omitted.error;
   }
 
+  /** The problems in file order: the whole file first, then by record row (stable). */
   finish(): CsvProblem[] {
+    this.list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     for (const severity of ['error', 'warning'] as const) {
       const count = this.omitted[severity];
       if (count === 0) continue;

@@ -16,21 +16,30 @@ const ALL9 = '9999999999';
 /** A number of the right shape; a wrong shape is the format's error already. */
 const OFFICE_NUMBER = /^\d{2}[0-9A]\d{7}$/;
 
-export function checkRecords(records: string[][], compiled: CompiledLayout, name: ParsedFileName | null, problems: ProblemList): void {
+/** The checks of one record against its layout, and of the file once every record is seen. */
+export interface RecordChecks {
+  record: (record: string[], row: number) => void;
+  finish: () => void;
+}
+
+export function recordChecks(
+  compiled: CompiledLayout, name: ParsedFileName | null, problems: ProblemList,
+  versionOf: (record: string[], row: number) => void,
+): RecordChecks {
   const { layout, checks, offices } = compiled;
   const count = layout.columns.length;
   const nameMonth = name?.targetMonth && name.targetMonth !== '000000' ? name.targetMonth : null;
   const monthIndex = nameMonth !== null ? layout.monthIndex : null;
-  const rules = RULES[layout.kind]?.({ layout, problems, name }) ?? {};
+  const ctx = { layout, problems, name };
+  const rules = RULES[layout.kind]?.(ctx) ?? {};
   // each office number is looked at (and warned about) once per file, not once per row
   const officesSeen = new Set<string>();
 
-  for (let r = 0; r < records.length; r++) {
-    const record = records[r]!;
-    const row = r + 1;
+  function record(record: string[], row: number): void {
+    versionOf(record, row);
     if (record.length !== count) {
       columnCountProblem(record, row, layout, problems);
-      continue;
+      return;
     }
     for (let k = 0; k < checks.length; k++) {
       const c = checks[k]!;
@@ -73,9 +82,10 @@ export function checkRecords(records: string[][], compiled: CompiledLayout, name
           { row, column: i + 1, item: layout.columns[i]!.name });
       }
     }
-    rules.row?.(record, row, { layout, problems, name });
+    rules.row?.(record, row, ctx);
   }
-  rules.file?.(records, { layout, problems, name });
+
+  return { record, finish: () => rules.file?.(ctx) };
 }
 
 /** A record of the wrong length: where it parts from the layout, and which version it would fit. */

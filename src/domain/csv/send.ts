@@ -1,6 +1,6 @@
 // Checks across the CSV files of one send: files of one send unit (same sender, destination
 // and 連番) should describe the same month and the same people. Unit completeness and 連番
-// rules are send-unit.ts's job; here only what needs the records.
+// rules are send-unit.ts's job; here only what needs the records (the keys validate.ts keeps).
 import type { ParsedFileName, FileKind } from '../filename';
 import { placeText } from './problems';
 import { checkCsv, type CheckedCsv } from './validate';
@@ -77,33 +77,29 @@ const CHILDREN: [FileKind, FileKind, string][] = [
 ];
 
 /** 保険者番号 + 被保険者番号 + the date key (column 4) of a record. */
-const keyOf = (r: string[]) => `${r[1] ?? ''}|${r[2] ?? ''}|${r[3] ?? ''}`;
+const keyOf = (r: readonly string[]) => r.join('|');
 
 /** Records of a 別表 whose keys match no record of its parent file: an error on each (the first few). */
 function orphans(child: Checked, parent: Checked, parentLabel: string): CsvProblem[] {
-  if (!child.records || !parent.records) return [];
-  const keys = new Set(parent.records.map(keyOf));
+  if (!child.keys || !parent.keys) return [];
+  const keys = new Set([...parent.keys.keys.values()].map(keyOf));
   const problems: CsvProblem[] = [];
-  child.records.forEach((r, i) => {
-    if (r.length < 4 || keys.has(keyOf(r)) || problems.length >= 20) return;
-    const at = { row: i + 1, column: 4, item: child.name.kind === 'UPYOBO_SUB' ? '計画作成(変更)日' : '相談日' };
+  child.keys.keys.forEach((k, row) => {
+    if (keys.has(keyOf(k)) || problems.length >= 20) return;
+    const [insurer, insured, date] = k;
+    const at = { row, column: 4, item: child.name.kind === 'UPYOBO_SUB' ? '計画作成(変更)日' : '相談日' };
     problems.push({
       severity: 'error', file: child.file, ...at,
-      message: `${child.file} ${placeText(at)}: 保険者番号 ${r[1]}・被保険者番号 ${r[2]}・${at.item} ${r[3]} の${parentLabel}が ${parent.file} にありません(別表は親のレコードと同じキーを持ちます)`,
+      message: `${child.file} ${placeText(at)}: 保険者番号 ${insurer}・被保険者番号 ${insured}・${at.item} ${date} の${parentLabel}が ${parent.file} にありません(別表は親のレコードと同じキーを持ちます)`,
     });
   });
   return problems;
 }
 
-/** 被保険者番号 (column 3) of every record. */
-function people(f: Checked): Set<string> {
-  return new Set((f.records ?? []).map((r) => r[2] ?? '').filter((n) => n !== ''));
-}
-
 function missingPeople(from: Checked, to: Checked, fromLabel: string, toLabel: string): CsvProblem[] {
-  if (!from.records || !to.records) return [];
-  const there = people(to);
-  const missing = [...people(from)].filter((n) => !there.has(n));
+  if (!from.keys || !to.keys) return [];
+  const there = to.keys.people;
+  const missing = [...from.keys.people].filter((n) => !there.has(n));
   if (missing.length === 0) return [];
   const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ` ほか${missing.length - 5}人` : '');
   return [cross('warning', to.file, `${fromLabel}にある被保険者番号 ${shown} が${toLabel}にありません`)];

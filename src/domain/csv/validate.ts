@@ -3,19 +3,31 @@
 // here the name only tells the kind and month, and a name that cannot be read leaves the
 // content checks that need no layout.
 import { parseFileName, type FileKind, type ParsedFileName } from '../filename';
+import type { CompiledLayout } from './compile';
 import { decodeCp932, decodeCp932Lenient, encodingRefusal, FORBIDDEN_CHAR } from './decode';
-import { checkRecords, reportForbidden } from './records';
 import { parseCsvText } from './parse';
 import { ProblemList } from './problems';
+import { recordChecks, reportForbidden, type RecordChecks } from './records';
 import type { CsvReport } from './types';
-import { checkVersions } from './version-check';
+import { checkVersions, versionMixer } from './version-check';
+
+/** What the checks across the files of a send need of a file (send.ts), kept while reading. */
+export interface RecordKeys {
+  /** 被保険者番号 (column 3) of every record */
+  people: Set<string>;
+  /** 保険者番号, 被保険者番号 and the date key (columns 2–4) by record row: 介護予防 kinds only */
+  keys: Map<number, [string, string, string]>;
+}
 
 export interface CheckedCsv {
   report: CsvReport;
   name: ParsedFileName | null;
   /** null when the bytes are not CP932 text */
-  records: string[][] | null;
+  keys: RecordKeys | null;
 }
+
+/** The 介護予防 kinds whose 別表 repeat their parent's keys (layout notes of SUB1, SUB2, UPYOBO_SUB). */
+const KEYED: ReadonlySet<FileKind> = new Set(['UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2', 'UPYOBO', 'UPYOBO_SUB']);
 
 export function validateCsv(fileName: string, bytes: Uint8Array): CsvReport {
   return checkCsv(fileName, bytes).report;
@@ -26,8 +38,8 @@ export function checkCsv(fileName: string, bytes: Uint8Array): CheckedCsv {
   const name = parsedName.ok ? parsedName.value : null;
   const kind: FileKind | null = name?.kind ?? null;
   const problems = new ProblemList(fileName);
-  const done = (version: string | null, records: string[][] | null): CheckedCsv =>
-    ({ report: { kind, version, problems: problems.finish() }, name, records });
+  const done = (version: string | null, keys: RecordKeys | null): CheckedCsv =>
+    ({ report: { kind, version, problems: problems.finish() }, name, keys });
 
   if (bytes.length === 0) {
     problems.error('ファイルが空です');
@@ -41,23 +53,13 @@ export function checkCsv(fileName: string, bytes: Uint8Array): CheckedCsv {
   const decoded = decodeCp932(bytes);
   // an unreadable byte is reported where it is, and the rest of the file is still checked
   const text = decoded.ok ? decoded.text : decodeCp932Lenient(bytes);
-  const forbidden = !decoded.ok || FORBIDDEN_CHAR.test(text);
-  const parsed = parseCsvText(text);
-  if (parsed.records.every(isBlankRecord)) {
-    problems.error('ファイルが空です(レコードがありません)');
-    return done(null, parsed.records);
-  }
+  const stream = new RecordStream(kind, name, problems);
+  // records are checked as they are read and not kept (see parseCsvText)
+  const parsed = parseCsvText(text, stream.add, false);
   for (const q of parsed.quoteErrors) problems.error(q.message, { row: q.row });
-  // Blank lines after the last record are common from hand edits and harmless to a record
-  // reader, so they only warn; a blank line between records stays an error.
-  const records = withoutTrailingBlanks(parsed.records);
-  const trailing = parsed.records.length - records.length;
-  if (trailing > 0) problems.warning(`末尾に空の行が${trailing}行あります(送信はできます)`, { row: records.length + 1 });
-
-  const { version, layout } = checkVersions(records, kind, name, problems);
-  if (forbidden) reportForbidden(text, layout?.layout ?? null, problems);
-  if (layout) checkRecords(records, layout, name, problems);
-  return done(version, records);
+  stream.finish();
+  if (!decoded.ok || FORBIDDEN_CHAR.test(text)) reportForbidden(text, stream.layout?.layout ?? null, problems);
+  return done(stream.version, stream.keys);
 }
 
 /** An empty line, or one of spaces only (an editor's leftover): no record at all. */
@@ -65,8 +67,59 @@ export function isBlankRecord(record: string[]): boolean {
   return record.length === 1 && record[0]!.trim() === '';
 }
 
-function withoutTrailingBlanks(records: string[][]): string[][] {
-  let end = records.length;
-  while (end > 0 && isBlankRecord(records[end - 1]!)) end--;
-  return end === records.length ? records : records.slice(0, end);
+/**
+ * The records as the reader hands them over: the first one sets the version and the layout,
+ * each is checked while it is fresh, and blank lines wait to see whether a record follows
+ * (a blank line between records is an error; blank lines at the end, common from hand edits
+ * and harmless to a record reader, only warn).
+ */
+class RecordStream {
+  version: string | null = null;
+  layout: CompiledLayout | null = null;
+  private checks: RecordChecks | null = null;
+  private mixed: ((record: string[], row: number) => void) | null = null;
+  private blanks: number[] = [];
+  readonly keys: RecordKeys = { people: new Set(), keys: new Map() };
+  private readonly keyed: boolean;
+
+  constructor(
+    private readonly kind: FileKind | null,
+    private readonly name: ParsedFileName | null,
+    private readonly problems: ProblemList,
+  ) {
+    this.keyed = kind !== null && KEYED.has(kind);
+  }
+
+  readonly add = (record: string[], row: number): void => {
+    if (record.length === 1 && record[0]!.trim() === '') {
+      this.blanks.push(row);
+      return;
+    }
+    for (const blank of this.blanks) this.problems.error('空の行があります', { row: blank });
+    this.blanks.length = 0;
+    const person = record[2];
+    if (person) this.keys.people.add(person);
+    if (this.keyed && record.length >= 4) this.keys.keys.set(row, [record[1]!, record[2]!, record[3]!]);
+    if (this.mixed === null) this.start(record);
+    if (this.checks) this.checks.record(record, row);
+    else this.mixed!(record, row);
+  };
+
+  private start(first: string[]): void {
+    const { version, layout } = checkVersions(first, this.kind, this.name, this.problems);
+    this.version = version;
+    this.layout = layout;
+    this.mixed = versionMixer(version, this.problems);
+    if (layout) this.checks = recordChecks(layout, this.name, this.problems, this.mixed);
+  }
+
+  finish(): void {
+    if (this.mixed === null) {
+      this.problems.error('ファイルが空です(レコードがありません)');
+      return;
+    }
+    this.checks?.finish();
+    const count = this.blanks.length;
+    if (count > 0) this.problems.warning(`末尾に空の行が${count}行あります(送信はできます)`, { row: this.blanks[0]! });
+  }
 }

@@ -9,30 +9,38 @@ import { CSV_VERSIONS, SUPERSEDED_V4_VALUE, versionInfo, versionNotInForce, VERS
 const FIRST = { column: 1, item: 'CSVバージョン' } as const;
 
 export interface VersionResult {
-  version: string | null;
+  version: string;
   /** the layout the records are checked against, null when there is none to use */
   layout: CompiledLayout | null;
 }
 
+/**
+ * One CSVバージョン per file: said once, at the first record that differs. The record loop asks
+ * this of each record it reads anyway (one pass over a large file); files without a layout
+ * are walked here.
+ */
+export function versionMixer(version: string, problems: ProblemList): (record: string[], row: number) => void {
+  let said = false;
+  return (record, row) => {
+    const other = record[0]!;
+    if (said || other === version || (record.length === 1 && other.trim() === '')) return;
+    said = true;
+    problems.error(`CSVバージョンが混在しています(1行目は ${version}、${row}行目は ${other}。1ファイルに混在させることはできません)`,
+      { row, ...FIRST });
+  };
+}
+
+/** The version of the first record, and the layout it calls for. */
 export function checkVersions(
-  records: string[][], kind: FileKind | null, name: ParsedFileName | null, problems: ProblemList,
+  first: string[], kind: FileKind | null, name: ParsedFileName | null, problems: ProblemList,
 ): VersionResult {
-  const version = records[0]?.[0] ?? null;
-  if (version === null) return { version, layout: null };
-  for (let i = 1; i < records.length; i++) {
-    const other = records[i]![0];
-    if (other !== version && !(records[i]!.length === 1 && records[i]![0]!.trim() === '')) {
-      problems.error(`CSVバージョンが混在しています(1行目は ${version}、${i + 1}行目は ${other ?? ''}。1ファイルに混在させることはできません)`,
-        { row: i + 1, ...FIRST });
-      break;
-    }
-  }
+  const version = first[0]!;
   const info = versionInfo(version);
   if (!info) {
     const hint = version === '202404' ? '。202404 は仕様書の記載例にだけある値で、CSVバージョン履歴にはありません' : '';
     problems.error(`「${version}」は対応していないCSVバージョンです(${CSV_VERSIONS.join(', ')}${hint})`, { row: 1, ...FIRST });
     // go on with the layout the columns match, so the rest of the file is still looked at
-    const era = kind ? eraWithColumnCount(kind, records[0]!.length) : null;
+    const era = kind ? eraWithColumnCount(kind, first.length) : null;
     return { version, layout: kind && era ? compiledLayout(kind, era) : null };
   }
   if (version === SUPERSEDED_V4_VALUE) {

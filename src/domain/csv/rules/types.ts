@@ -14,8 +14,8 @@ export interface RuleContext {
 export interface KindRules {
   /** each record that has the layout's column count */
   row?: (record: string[], row: number, ctx: RuleContext) => void;
-  /** the whole file, once the records are checked */
-  file?: (records: string[][], ctx: RuleContext) => void;
+  /** the whole file, once every record is checked (from what `row` kept) */
+  file?: (ctx: RuleContext) => void;
 }
 
 /** Built per file (the rules may keep what they saw in earlier records). */
