@@ -25,6 +25,8 @@ export class ProblemList {
   private readonly omitted = { error: 0, warning: 0 };
   /** keys of the problems said once per file */
   private readonly said = new Set<string>();
+  /** problems that cause others on their row (an unreadable character): listed first there */
+  private readonly causes = new Set<CsvProblem>();
 
   constructor(private readonly file: string) {}
 
@@ -46,6 +48,13 @@ export class ProblemList {
     this.add('error', text, at);
   }
 
+  /** An error that explains the others of its row (a character the file cannot hold). */
+  cause(text: string, at: At): void {
+    const before = this.list.length;
+    this.add('error', text, at);
+    if (this.list.length > before) this.causes.add(this.list[before]!);
+  }
+
   warning(text: string, at?: At): void {
     this.add('warning', text, at);
   }
@@ -63,7 +72,8 @@ export class ProblemList {
 
   /** The problems in file order: the whole file first, then by record row (stable). */
   finish(): CsvProblem[] {
-    this.list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    const rank = (p: CsvProblem) => (this.causes.has(p) ? 0 : 1);
+    this.list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || rank(a) - rank(b));
     for (const severity of ['error', 'warning'] as const) {
       const count = this.omitted[severity];
       if (count === 0) continue;

@@ -60,7 +60,8 @@ export function recordChecks(
         c.last = value;
         c.lastVerdict = verdict;
       }
-      if (verdict === null) continue;
+      // a cell holding an unreadable byte or a 外字 is named once, for that (reportForbidden)
+      if (verdict === null || FORBIDDEN_CHAR.test(value)) continue;
       const text = `${displayValue(c.format.shown, value)} ${verdict}`;
       if (c.format.severity === 'error') problems.error(text, { row, column: c.no, item: c.item });
       else problems.once(`format|${c.index}`, 'warning', `${text}(送信はできます)`, { row, column: c.no, item: c.item });
@@ -130,7 +131,7 @@ export function reportForbidden(text: string, layout: Layout | null, problems: P
     said.add(key);
     const value = records[row - 1]?.[column - 1] ?? '';
     const item = layout?.columns[column - 1]?.name;
-    problems.error(`${forbiddenCharText(chars[i]!)}(${displayValue('text', markForbidden(value))})`,
+    problems.cause(`${forbiddenCharText(chars[i]!)}(${displayValue('text', markForbidden(value))})`,
       { row, column, ...(item ? { item } : {}) });
   });
 }
