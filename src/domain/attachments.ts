@@ -1,4 +1,4 @@
-// Attachment rules (README "Files"): allowed extensions, content matching the extension,
+// Attachment rules (docs/csv-spec.md "Files of a send"): allowed extensions, content matching the extension,
 // 10 MB per send, and the routing checks that must pass before anything is sent.
 import { MAX_SEND_BYTES, type FileCategory } from './contract';
 import { OFFICE_NUMBER_PATTERN, parseFileName, type ParsedFileName } from './filename';

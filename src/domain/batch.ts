@@ -1,4 +1,4 @@
-// 一括送信: many dropped files become one row per destination + send unit (DESIGN.md §2).
+// 一括送信: many dropped files become one row per destination + send unit, as the manual's screen.
 // Pure: the rows carry an opaque payload per file (the Blob, in the client) that this module
 // never looks at, so the same rules run in unit tests, the page and anything else.
 import { MAX_BATCH_DESTINATIONS, type FileCategory } from './contract';

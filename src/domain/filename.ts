@@ -1,4 +1,4 @@
-// File names carry the routing (spec/README.md "File names"):
+// File names carry the routing (docs/csv-spec.md "File names"):
 //   old form: PREFIX[_対象年月]_送信元(10)_送信先(10)_YYYYMMDDhhmmss.CSV
 //   v4 form:  PREFIX[_対象年月]_送信元(10)_種類(2)_送信先(10)_種類(2)_YYYYMMDDhhmmss.CSV
 //   image:    UPKIHON_IMAGE_送信元…_YYYYMMDDhhmmss_nnnn.jpg

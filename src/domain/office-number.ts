@@ -1,4 +1,4 @@
-// 介護保険事業所番号 check digit (spec/README.md "Numbers"). A bad check digit is only ever a
+// 介護保険事業所番号 check digit (docs/csv-spec.md "Numbers"). A bad check digit is only ever a
 // warning: the spec's and the manual's own sample numbers fail it.
 
 /**

@@ -5,8 +5,10 @@ export const CARE_LEVELS: Record<string, string> = {
   '21': '要介護1', '22': '要介護2', '23': '要介護3', '24': '要介護4', '25': '要介護5',
 };
 export const CERT_STATUS: Record<string, string> = { '1': '申請中', '2': '認定済' };
-// 51–54 combine these; the summary of the spec does not spell them out, so the code is shown.
-export const PLAN_KINDS: Record<string, string> = { '11': '初回', '12': '紹介', '21': '継続' };
+// コード表 (1) of the layout.
+export const PLAN_KINDS: Record<string, string> = {
+  '11': '初回', '12': '紹介', '21': '継続', '51': '初回＆紹介', '52': '初回＆継続', '53': '紹介＆継続', '54': '初回＆紹介＆継続',
+};
 export const LIVING_REASONS: Record<string, string> = {
   '1': '一人暮らし', '2': '家族等が障害、疾病等', '3': 'その他',
 };
