@@ -26,8 +26,8 @@ const csvWarnings = (page: Page) => page.locator('.csv-problems-warnings');
 
 test('an impossible サービス利用日 is shown with file, row and column, and blocks 送信 but not 一時保存', async ({ offices }) => {
   const page = await offices.openAs(CARE_MANAGER);
-  // row 3: the first service on the 7th, moved to 30 February
-  const files = planUnit('202502', (rows) => { rows[2]![9] = '20250230'; });
+  // row 3: the first service on the 7th, moved to 30 February (2026: CSVバージョン 202407 is in force)
+  const files = planUnit('202602', (rows) => { rows[2]![9] = '20260230'; });
   const plan = files[0]!;
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
@@ -35,7 +35,7 @@ test('an impossible サービス利用日 is shown with file, row and column, an
   await page.getByLabel('メッセージ').fill('2月分です');
 
   await expect(csvErrors(page)).toHaveAttribute('role', 'alert');
-  await expect(csvErrors(page)).toContainText(`${plan.name} 3行目 サービス利用日: 2025-02-30 は存在しない日付です`);
+  await expect(csvErrors(page)).toContainText(`${plan.name} 3行目 10列目(サービス利用日): 2026-02-30 は存在しない日付です`);
   await expect(page.getByRole('row').filter({ hasText: plan.name })).toContainText('誤り 1件');
   // the checks ran in the worker, off the thread that handles typing
   expect(workers.some((url) => url.includes('csv-check-worker'))).toBe(true);
@@ -51,17 +51,17 @@ test('an impossible サービス利用日 is shown with file, row and column, an
   await expect(page.getByText('下書きに保存しました')).toBeVisible();
   // the draft reopens with the same check
   await page.reload();
-  await expect(csvErrors(page)).toContainText('2025-02-30 は存在しない日付です');
+  await expect(csvErrors(page)).toContainText('2026-02-30 は存在しない日付です');
   await expect(page.getByLabel('メッセージ')).toHaveValue('2月分です');
 });
 
 test('a bad check digit in an office number is a warning: shown, and the send goes out', async ({ offices }) => {
   const page = await offices.openAs(CARE_MANAGER);
   // サービス事業者コード 3310000018: one off from the real 3310000017, its check digit fails
-  const files = planUnit('202503', (rows) => rows.forEach((row) => { row[19] = '3310000018'; }));
+  const files = planUnit('202505', (rows) => rows.forEach((row) => { row[19] = '3310000018'; }));
   const plan = files[0]!;
   await compose(page, files);
-  await expect(csvWarnings(page)).toContainText(`${plan.name} 1行目 サービス事業者コード: 事業所番号 3310000018 のチェックデジットが合いません`);
+  await expect(csvWarnings(page)).toContainText(`${plan.name} 1行目 20列目(サービス事業者コード): 事業所番号 3310000018 のチェックデジットが合いません`);
   await expect(csvErrors(page)).toHaveCount(0);
   await expect(page.getByRole('row').filter({ hasText: plan.name })).toContainText('確認 1件');
   await expect(page.getByRole('button', { name: '送信', exact: true })).not.toHaveAccessibleDescription(/送信できません/);
@@ -72,7 +72,7 @@ test('a bad check digit in an office number is a warning: shown, and the send go
   await row.getByRole('link').click();
   await page.getByRole('listitem').filter({ hasText: plan.name }).getByRole('button', { name: 'プレビュー' }).click();
   const preview = page.getByRole('region', { name: `プレビュー: ${plan.name}` });
-  await expect(preview.getByRole('heading', { name: '第6表(予定) 2025年03月' })).toBeVisible();
+  await expect(preview.getByRole('heading', { name: '第6表(予定) 2025年05月' })).toBeVisible();
   await expect(preview).toContainText('さくら訪問介護ステーション(﨑)');
   // looking at its own copy marks nothing for the sender
   await expect(page.locator('.detail-list')).toContainText('未');
@@ -107,7 +107,7 @@ test('一括送信: a row whose CSV breaks the spec is marked and refused; 編�
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('送信できません');
   await expect(row).toContainText(`${bad[0]!.name}: CSVの内容に誤りが1件あります`);
-  await expect(row).toContainText('1行目 サービス利用日: 2025-07-32 は存在しない日付です');
+  await expect(row).toContainText('1行目 10列目(サービス利用日): 2025-07-32 は存在しない日付です');
   await row.getByRole('checkbox').check();
   await page.getByRole('button', { name: '一括送信', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('送信できない行が1件選択されています');
