@@ -162,3 +162,30 @@ describe('一括送信 grouping', () => {
     expect(broken.problems.join()).toContain('x.exe');
   });
 });
+
+describe('一括送信 grouping of the 介護予防 files (body 3.4)', () => {
+  const dest = '3310000017';
+  const file = (kind: string, sequence: string): GeneratedFile =>
+    ({ name: `${kind}_${CARE_OFFICE}_46_${dest}_A1_${sequence}.CSV`, bytes: new TextEncoder().encode('202407,131016,0000012345\r\n') });
+  const kinds = (row: BatchRow<string>) => row.files.map((f) => f.name.split(`_${CARE_OFFICE}`)[0]).sort();
+
+  it('a 利用者基本情報 with the 連番 of a 計画書 shares its row (unit (2)); with another 連番 it has its own (unit (1))', () => {
+    const together = addFilesToBatch([], inputs(['UPYOBO', 'UPYOBO_SUB', 'UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2'].map((k) => file(k, '20250401090000'))), ctx());
+    expect(together.rows.map(kinds)).toEqual([['UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2', 'UPYOBO', 'UPYOBO_SUB']]);
+    expect(together.rows[0]!.problems).toEqual([]);
+    const apart = addFilesToBatch([], inputs([
+      ...['UPYOBO', 'UPYOBO_SUB'].map((k) => file(k, '20250401090000')),
+      ...['UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2'].map((k) => file(k, '20250402090000')),
+    ]), ctx());
+    expect(apart.rows.map(kinds)).toEqual([['UPYOBO', 'UPYOBO_SUB'], ['UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2']]);
+    expect(apart.rows.every((r) => r.problems.length === 0)).toBe(true);
+  });
+
+  it('the directory\'s kinds reach the direction rule: a 第1表 to a 居宅 is refused on the row', () => {
+    const plan = makeCarePlanUnit({ destination: dest });
+    const { rows } = addFilesToBatch([], inputs(plan), { ...ctx(), sender: { number: CARE_OFFICE, kind: '居宅介護支援' } });
+    const [checked] = applyDirectory(rows, new Map([[dest, { name: '隣の居宅', kind: '居宅介護支援' }]]), { number: CARE_OFFICE, kind: '居宅介護支援' });
+    expect(checked!.officeName).toBe('隣の居宅');
+    expect(checked!.problems.join('\n')).toContain(`送信先 ${dest}(43 居宅介護支援。事業所の登録による)へは送れません`);
+  });
+});
