@@ -35,11 +35,20 @@ const entry = (message: string, p: Partial<CsvProblem> = {}): CheckEntry =>
   ({ row: p.row ?? null, column: p.column ?? null, item: p.item ?? null, message });
 
 export function checkFiles(files: readonly { name: string; bytes: Uint8Array }[]): FileCheckReport[] {
-  const reports = new Map<string, FileCheckReport>();
+  const all: FileCheckReport[] = [];
+  const reports = new Map<string, FileCheckReport[]>();
   const parsed: ParsedFileName[] = [];
   for (const file of files) {
     const report: FileCheckReport = { name: file.name, kind: null, version: null, errors: [], warnings: [] };
-    reports.set(file.name, report);
+    all.push(report);
+    const same = reports.get(file.name);
+    if (same) {
+      // two folders may hold one name: a send could not carry both (checkSend says the same)
+      for (const r of [...same, report]) r.errors.push(entry(`${file.name}: 同じ名前のファイルが複数あります`));
+      same.push(report);
+      continue;
+    }
+    reports.set(file.name, [report]);
     const problem = checkAttachment({ name: file.name, size: file.bytes.length, head: file.bytes.subarray(0, MAGIC_HEAD_BYTES) });
     if (problem) report.errors.push(entry(problem));
     if (!isRoutedName(file.name)) continue;
@@ -57,20 +66,22 @@ export function checkFiles(files: readonly { name: string; bytes: Uint8Array }[]
     }
   }
   const add = (file: string, severity: 'error' | 'warning', e: CheckEntry) => {
-    const report = reports.get(file);
-    if (report) (severity === 'error' ? report.errors : report.warnings).push(e);
+    for (const report of reports.get(file) ?? []) (severity === 'error' ? report.errors : report.warnings).push(e);
   };
   for (const p of sendUnitProblems(parsed)) for (const file of p.files) add(file, p.severity, entry(p.message));
   for (const p of checkDirections(parsed)) add(p.file, p.severity, entry(p.message));
 
-  const csvs = files.filter((f) => /\.csv$/i.test(f.name));
-  const content = validateSendCsvs(csvs.map((f) => ({ name: f.name, bytes: f.bytes })));
+  // the content of each name once (a repeated name is an error above)
+  const csvs = [...reports.keys()].filter((name) => /\.csv$/i.test(name));
+  const bytesOf = new Map<string, Uint8Array>();
+  for (const f of files) if (!bytesOf.has(f.name)) bytesOf.set(f.name, f.bytes);
+  const content = validateSendCsvs(csvs.map((name) => ({ name, bytes: bytesOf.get(name)! })));
   for (const { name, report } of content.reports) {
-    const target = reports.get(name)!;
+    const target = reports.get(name)![0]!;
     target.kind = report.kind;
     target.version = report.version;
     for (const p of report.problems) add(name, p.severity, entry(p.message, p));
   }
   for (const p of content.crossProblems) add(p.file, p.severity, entry(p.message, p));
-  return [...reports.values()];
+  return all;
 }
