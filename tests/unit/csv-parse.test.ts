@@ -65,11 +65,11 @@ describe('line endings record by record', () => {
 describe('broken quoting', () => {
   it('an unclosed quote is an error on its record, and the field keeps the rest', () => {
     expect(parseCsvText('a,b\r\nc,"d\r\ne')).toEqual({
-      records: [['a', 'b'], ['c', 'd\r\ne']], quoteErrors: [{ row: 2, message: '引用符(")が閉じられていません' }],
+      records: [['a', 'b'], ['c', 'd\r\ne']], quoteErrors: [{ row: 2, column: 2, message: '引用符(")が閉じられていません' }],
     });
   });
 
   it('text after a closing quote is an error on its record', () => {
-    expect(parseCsvText('a\r\n"b"c,d\r\n').quoteErrors).toEqual([{ row: 2, message: expect.stringContaining('引用符(")の使い方が正しくありません') }]);
+    expect(parseCsvText('a\r\n"b"c,d\r\n').quoteErrors).toEqual([{ row: 2, column: 1, message: expect.stringContaining('引用符(")の使い方が正しくありません') }]);
   });
 });

@@ -121,7 +121,9 @@ describe('CP932 and quoting', () => {
   it('refuses an unterminated quote', () => {
     const name = fileName({ kind: 'DLT1KYO' });
     const report = validateCsv(name, encodeCp932('202407,131016,0000012345,"20250320\r\n'));
-    expect(errors(report).some((p) => p.message.includes('引用符(")が閉じられていません'))).toBe(true);
+    expect(errors(report)).toContainEqual(expect.objectContaining({
+      row: 1, column: 4, item: '居宅サービス計画作成（変更）日', message: expect.stringContaining('引用符(")が閉じられていません'),
+    }));
   });
 });
 

@@ -12,8 +12,8 @@
 
 export interface ParsedCsv {
   records: string[][];
-  /** Broken quoting, by 1-based record number. */
-  quoteErrors: { row: number; message: string }[];
+  /** Broken quoting, by 1-based record number and column. */
+  quoteErrors: { row: number; column: number; message: string }[];
 }
 
 const COMMA = 44;
@@ -50,7 +50,7 @@ export function parseCsvText(text: string, onRecord?: (record: string[], row: nu
       for (;;) {
         const close = text.indexOf('"', from);
         if (close < 0) {
-          quoteErrors.push({ row: count + 1, message: UNCLOSED });
+          quoteErrors.push({ row: count + 1, column: record.length + 1, message: UNCLOSED });
           value += text.slice(from);
           i = n;
           break;
@@ -69,7 +69,7 @@ export function parseCsvText(text: string, onRecord?: (record: string[], row: nu
       while (j < n && ((ch = text.charCodeAt(j)) === SPACE || ch === TAB)) j++;
       ch = j < n ? text.charCodeAt(j) : -1;
       if (ch !== COMMA && ch !== CR && ch !== LF && ch !== -1) {
-        quoteErrors.push({ row: count + 1, message: STRAY });
+        quoteErrors.push({ row: count + 1, column: record.length + 1, message: STRAY });
         let k = j;
         while (k < n && (ch = text.charCodeAt(k)) !== COMMA && ch !== CR && ch !== LF) k++;
         value += text.slice(i, k);

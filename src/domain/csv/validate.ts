@@ -56,7 +56,10 @@ export function checkCsv(fileName: string, bytes: Uint8Array): CheckedCsv {
   const stream = new RecordStream(kind, name, problems);
   // records are checked as they are read and not kept (see parseCsvText)
   const parsed = parseCsvText(text, stream.add, false);
-  for (const q of parsed.quoteErrors) problems.error(q.message, { row: q.row });
+  for (const q of parsed.quoteErrors) {
+    const item = stream.layout?.layout.columns[q.column - 1]?.name;
+    problems.error(q.message, { row: q.row, column: q.column, ...(item ? { item } : {}) });
+  }
   stream.finish();
   if (!decoded.ok || FORBIDDEN_CHAR.test(text)) reportForbidden(text, stream.layout?.layout ?? null, problems);
   return done(stream.version, stream.keys);
