@@ -68,6 +68,14 @@ export function isCareManagerKind(code: string): boolean {
   return CARE_MANAGER_CODES.has(code);
 }
 
+/**
+ * The 地域包括支援センター等 side of the 介護予防 flow (46 介護予防支援, AF 介護予防ケアマネジメント):
+ * the only care-manager offices a 居宅 (43) exchanges 予定 and 介護予防 files with, under 委託.
+ */
+export function isPreventionManagerKind(code: string): boolean {
+  return code === '46' || code === 'AF';
+}
+
 /** 「11 訪問介護」, or the bare code when the tables do not know it. */
 export function describeKind(code: string): string {
   const kind = BY_CODE.get(code);

@@ -110,3 +110,76 @@ describe('checkSend applies it, as 新規作成, 一括送信 and the relay do',
     expect(checkSend([csv(name('UPJSK', HH, CM))], { sender: HH, senderKind: '訪問介護', destinationKind: '居宅介護支援' }).errors).toEqual([]);
   });
 });
+
+describe('予定 kinds between two 居宅: no 取込 at a 居宅 (table 2.2 ⑦, 3.2 ⑥); 委託 joins 包括等 and 居宅 only', () => {
+  const BETWEEN = '(居宅介護支援事業所どうしでは送れません。受け取るのはサービス事業所か、委託の相手の地域包括支援センター等です)';
+  const PLAN_KINDS = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU', 'DLTPLAN', 'UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2', 'UPKIHON_IMAGE',
+    'DLTKIHON', 'UPYOBO', 'UPYOBO_SUB', 'DLTYOBO'] as const;
+  const USAGE = new Set<FileKind>(['UPPLAN', 'UPSIKYU', 'UPHOSOKU', 'DLTPLAN']);
+
+  it.each(PLAN_KINDS)('%s from a 居宅 (43) to another 居宅 (43) is refused, saying who receives it', (kind) => {
+    const file = name(kind, CM, DS, ['43', '43']);
+    expect(errorsOf([file])).toEqual([
+      `${file}: ${FILE_KINDS[kind].label}(${kind})は${USAGE.has(kind)
+        ? '居宅介護支援事業所(地域包括支援センター等を含む)からサービス事業所へ送るファイルです'
+        : '地域包括支援センター等(介護予防支援・委託先の居宅介護支援事業所)からサービス事業所へ送るファイルです'}。` +
+        `送信先 ${DS}(43 居宅介護支援。ファイル名のサービス種類コードによる)へは送れません${BETWEEN}`,
+    ]);
+  });
+
+  it('the reviewer\'s unit UPPLAN + UPSIKYU + UPHOSOKU 43 → 43 is refused in checkSend, file by file', () => {
+    const names = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => `${k}_202506_1310000128_43_1310000383_43_20250601090000.CSV`);
+    const csv = (n: string): AttachmentInput => ({ name: n, size: 100, head: new TextEncoder().encode('202407,131016,00') });
+    const check = checkSend(names.map(csv), { sender: '1310000128' });
+    expect(check.errors).toHaveLength(3);
+    for (const [i, error] of check.errors.entries()) {
+      expect(error).toMatch(new RegExp(`^${names[i]}: .*送信先 1310000383\\(43 居宅介護支援。ファイル名のサービス種類コードによる\\)へは送れません`));
+    }
+  });
+
+  it('old-form names: two offices the directory knows as 居宅 are refused alike', () => {
+    const [refused] = errorsOf([name('UPPLAN', CM, DS)], { senderKind: '居宅介護支援', destinationKind: '居宅介護支援事業所' });
+    expect(refused).toContain(`送信先 ${DS}(43 居宅介護支援。事業所の登録による)へは送れません${BETWEEN}`);
+  });
+
+  it('委託 still goes both ways between 包括等 (46, AF) and 居宅 (43), and 46 → 46 passes', () => {
+    for (const kinds of [['46', '43'], ['43', '46'], ['AF', '43'], ['43', 'AF'], ['46', '46']] as [string, string][]) {
+      expect(errorsOf(PLAN_KINDS.map((k) => name(k, CM, DS, kinds))), kinds.join('→')).toEqual([]);
+    }
+  });
+
+  it('the 第1表 kinds stay 居宅 → provider only, 実績 still goes to any care-manager office', () => {
+    expect(errorsOf([name('UP1KYO', CM, DS, ['46', '43'])])).toHaveLength(1);
+    expect(errorsOf([name('UPJSK', HH, CM, ['11', '43']), name('UPJSK', CM, DS, ['43', '46'])])).toEqual([]);
+  });
+});
+
+describe('the sender is the office logged in: its directory kind wins over the name\'s code', () => {
+  const csv = (n: string): AttachmentInput => ({ name: n, size: 100, head: new TextEncoder().encode('202407,131016,00') });
+
+  it('a provider known from the directory sending a 予定 is refused although its v4 name carries 43', () => {
+    const files = [name('UPPLAN', HH, DS, ['43', '15']), name('UPSIKYU', HH, DS, ['43', '15'])];
+    const check = checkSend(files.map(csv), { sender: HH, senderKind: '訪問介護', destinationKind: '通所介護' });
+    expect(check.errors).toEqual(files.map((f, i) => `${f}: ${i === 0 ? '第6表(予定)(UPPLAN)' : '第7表(UPSIKYU)'}は` +
+      '居宅介護支援事業所(地域包括支援センター等を含む)からサービス事業所へ送るファイルです。' +
+      `送信元 ${HH}(11 訪問介護。事業所の登録による。ファイル名のサービス種類コード 43 はこの事業所の登録にありません)からは送れません`));
+  });
+
+  it('without the directory (the check command), the name still decides', () => {
+    expect(errorsOf([name('UPPLAN', HH, DS, ['43', '15'])])).toEqual([]);
+    expect(errorsOf([name('UPPLAN', HH, DS, ['43', '15'])], { senderKind: 'よくわからない' })).toEqual([]);
+  });
+
+  it('an office holding a 居宅 and a provider: the name\'s code says which one sends', () => {
+    const both = { senderKind: '居宅介護支援・訪問介護', destinationKind: '通所介護' };
+    expect(errorsOf([name('UPPLAN', CM, DS, ['43', '15'])], both)).toEqual([]);
+    expect(errorsOf([name('UPPLAN', CM, DS, ['11', '15'])], both)[0]).toContain(`送信元 ${CM}(11 訪問介護。ファイル名のサービス種類コードによる)からは送れません`);
+    expect(errorsOf([name('UPJSK', CM, HH, ['11', '43'])], { ...both, destinationKind: '居宅介護支援' })).toEqual([]);
+  });
+
+  it('a provider\'s 実績 named in the spec examples\' order (43 first) still only warns', () => {
+    const file = name('UPJSK', HH, CM, ['43', '11']);
+    const problems = checkDirections([parsedName(file)], { senderKind: '訪問介護', destinationKind: '居宅介護支援' });
+    expect(problems.map((p) => p.severity)).toEqual(['warning']);
+  });
+});
