@@ -56,11 +56,12 @@ function checkUnit(unit: Map<FileKind, Checked>): CsvProblem[] {
   const plan1 = unit.get('UP1KYO');
   const plan2 = unit.get('UP2KYO');
   if (plan1 && plan2) problems.push(...missingPeople(plan1, plan2, '第1表', '第2表'));
-  // 別表 records repeat the keys of their parent record (layout notes of SUB1, SUB2, UPYOBO_SUB)
-  for (const [child, parent, label] of CHILDREN) {
-    const c = unit.get(child);
-    const p = unit.get(parent);
-    if (c && p) problems.push(...orphans(c, p, label));
+  // 別表 records repeat the keys of their parent record (layout notes of SUB1, SUB2, UPYOBO_SUB);
+  // 第2表, 第3表 and the 補足 of unit 1 link to the 第1表 by its 居宅サービス計画作成（変更）日 (2.3)
+  for (const link of LINKS) {
+    const c = unit.get(link.child);
+    const p = unit.get(link.parent);
+    if (c && p) problems.push(...orphans(c, p, link));
   }
   const versions = new Set([...unit.values()].map((f) => f.report.version).filter((v) => v !== null));
   if (versions.size > 1) {
@@ -70,27 +71,43 @@ function checkUnit(unit: Map<FileKind, Checked>): CsvProblem[] {
   return problems;
 }
 
-const CHILDREN: [FileKind, FileKind, string][] = [
-  ['UPKIHON_SUB1', 'UPKIHON', '利用者基本情報'],
-  ['UPKIHON_SUB2', 'UPKIHON', '利用者基本情報'],
-  ['UPYOBO_SUB', 'UPYOBO', '介護予防サービス・支援計画書'],
+interface Link {
+  child: FileKind;
+  parent: FileKind;
+  /** what the parent is, in the message */
+  parentLabel: string;
+  /** why the keys must match, in the message */
+  why: string;
+}
+
+const SUB_TABLE = '別表は親のレコードと同じキーを持ちます';
+const PLAN1_LINK = '第2表・第3表・補足は、保険者番号・被保険者番号・居宅サービス計画作成（変更）日で第1表に紐づきます';
+
+const LINKS: Link[] = [
+  { child: 'UPKIHON_SUB1', parent: 'UPKIHON', parentLabel: '利用者基本情報', why: SUB_TABLE },
+  { child: 'UPKIHON_SUB2', parent: 'UPKIHON', parentLabel: '利用者基本情報', why: SUB_TABLE },
+  { child: 'UPYOBO_SUB', parent: 'UPYOBO', parentLabel: '介護予防サービス・支援計画書', why: SUB_TABLE },
+  { child: 'UP2KYO', parent: 'UP1KYO', parentLabel: '第1表', why: PLAN1_LINK },
+  { child: 'UP3KYO', parent: 'UP1KYO', parentLabel: '第1表', why: PLAN1_LINK },
+  { child: 'UPHOSOKU', parent: 'UP1KYO', parentLabel: '第1表', why: PLAN1_LINK },
 ];
 
-/** 保険者番号 + 被保険者番号 + the date key (column 4) of a record. */
+/** 保険者番号 + 被保険者番号 + the date key of a record. */
 const keyOf = (r: readonly string[]) => r.join('|');
 
-/** Records of a 別表 whose keys match no record of its parent file: an error on each (the first few). */
-function orphans(child: Checked, parent: Checked, parentLabel: string): CsvProblem[] {
-  if (!child.keys || !parent.keys) return [];
+/** Records whose keys match no record of their parent file: an error on each (the first few). */
+function orphans(child: Checked, parent: Checked, link: Link): CsvProblem[] {
+  const dateKey = child.keys?.dateKey;
+  if (!child.keys || !parent.keys || !dateKey || !parent.keys.dateKey) return [];
   const keys = new Set([...parent.keys.keys.values()].map(keyOf));
   const problems: CsvProblem[] = [];
   child.keys.keys.forEach((k, row) => {
     if (keys.has(keyOf(k)) || problems.length >= 20) return;
     const [insurer, insured, date] = k;
-    const at = { row, column: 4, item: child.name.kind === 'UPYOBO_SUB' ? '計画作成(変更)日' : '相談日' };
+    const at = { row, column: dateKey.no, item: dateKey.item };
     problems.push({
       severity: 'error', file: child.file, ...at,
-      message: `${child.file} ${placeText(at)}: 保険者番号 ${insurer}・被保険者番号 ${insured}・${at.item} ${date} の${parentLabel}が ${parent.file} にありません(別表は親のレコードと同じキーを持ちます)`,
+      message: `${child.file} ${placeText(at)}: 保険者番号 ${insurer}・被保険者番号 ${insured}・${at.item} ${date} の${link.parentLabel}が ${parent.file} にありません(${link.why})`,
     });
   });
   return problems;

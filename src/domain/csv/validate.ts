@@ -4,6 +4,7 @@
 // content checks that need no layout.
 import { parseFileName, type FileKind, type ParsedFileName } from '../filename';
 import type { CompiledLayout } from './compile';
+import { layoutFor } from './layouts';
 import { decodeCp932, decodeCp932Lenient, encodingRefusal, FORBIDDEN_CHAR } from './decode';
 import { parseCsvText } from './parse';
 import { ProblemList } from './problems';
@@ -15,8 +16,10 @@ import { checkVersions, versionMixer } from './version-check';
 export interface RecordKeys {
   /** 被保険者番号 (column 3) of every record */
   people: Set<string>;
-  /** 保険者番号, 被保険者番号 and the date key (columns 2–4) by record row: 介護予防 kinds only */
+  /** 保険者番号, 被保険者番号 and the date key by record row: the kinds of DATE_KEYS only */
   keys: Map<number, [string, string, string]>;
+  /** the date key's column, when the kind links to its parent by one */
+  dateKey: { index: number; no: number; item: string } | null;
 }
 
 export interface CheckedCsv {
@@ -26,8 +29,25 @@ export interface CheckedCsv {
   keys: RecordKeys | null;
 }
 
-/** The 介護予防 kinds whose 別表 repeat their parent's keys (layout notes of SUB1, SUB2, UPYOBO_SUB). */
-const KEYED: ReadonlySet<FileKind> = new Set(['UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2', 'UPYOBO', 'UPYOBO_SUB']);
+const PLAN_DATE = '居宅サービス計画作成（変更）日';
+
+/**
+ * The kinds linked to a parent file by 保険者番号 + 被保険者番号 + a date (body 2.3, 3.3), and the
+ * 項目名 of that date: the 介護予防 別表 to their parent, and 第2表, 第3表 and the 補足 of unit 1 to
+ * the 第1表. The date sits at the same place in every version of these layouts.
+ */
+const DATE_KEYS: Partial<Record<FileKind, string>> = {
+  UPKIHON: '相談日', UPKIHON_SUB1: '相談日', UPKIHON_SUB2: '相談日', UPYOBO: '計画作成(変更)日', UPYOBO_SUB: '計画作成(変更)日',
+  UP1KYO: PLAN_DATE, UP2KYO: PLAN_DATE, UP3KYO: PLAN_DATE, UPHOSOKU: PLAN_DATE,
+};
+
+function dateKeyOf(name: ParsedFileName | null): RecordKeys['dateKey'] {
+  const item = name ? DATE_KEYS[name.kind] : undefined;
+  // a 補足 with a month goes with 第6・7表, and links by 対象年月 (its date is 00000000)
+  if (!name || !item || (name.kind === 'UPHOSOKU' && name.targetMonth !== '000000')) return null;
+  const column = layoutFor(name.kind, 'v4')!.columns.find((c) => c.name === item)!;
+  return { index: column.index, no: column.no, item };
+}
 
 export function validateCsv(fileName: string, bytes: Uint8Array): CsvReport {
   return checkCsv(fileName, bytes).report;
@@ -82,15 +102,17 @@ class RecordStream {
   private checks: RecordChecks | null = null;
   private mixed: ((record: string[], row: number) => void) | null = null;
   private blanks: number[] = [];
-  readonly keys: RecordKeys = { people: new Set(), keys: new Map() };
-  private readonly keyed: boolean;
+  readonly keys: RecordKeys;
+  private readonly keyIndex: number;
 
   constructor(
     private readonly kind: FileKind | null,
     private readonly name: ParsedFileName | null,
     private readonly problems: ProblemList,
   ) {
-    this.keyed = kind !== null && KEYED.has(kind);
+    const dateKey = dateKeyOf(name);
+    this.keys = { people: new Set(), keys: new Map(), dateKey };
+    this.keyIndex = dateKey ? dateKey.index : -1;
   }
 
   readonly add = (record: string[], row: number): void => {
@@ -102,7 +124,7 @@ class RecordStream {
     this.blanks.length = 0;
     const person = record[2];
     if (person) this.keys.people.add(person);
-    if (this.keyed && record.length >= 4) this.keys.keys.set(row, [record[1]!, record[2]!, record[3]!]);
+    if (this.keyIndex >= 0 && record.length > this.keyIndex) this.keys.keys.set(row, [record[1]!, record[2]!, record[this.keyIndex]!]);
     if (this.mixed === null) this.start(record);
     if (this.checks) this.checks.record(record, row);
     else this.mixed!(record, row);
