@@ -61,11 +61,24 @@ describe('第6表 / 実績', () => {
       .toContainEqual(at('error', 1, 5, '対象年月', 'ファイル名の対象年月 202312 と異なります'));
   });
 
-  it('福祉用具貸与 (17) needs a TAISコード or a 福祉用具届出コード (v4)', () => {
-    expect(problemsOf('UPPLAN', '202407', (r) => { r[2]![15] = ''; }))
-      .toContainEqual(at('error', 3, 16, 'TAISコード', 'TAISコードか福祉用具届出コードのどちらかが必要です'));
+  it('福祉用具貸与 (17) names a TAISコード or a 福祉用具届出コード (v4): a row with neither warns', () => {
+    expect(problemsOf('UPPLAN', '202407', (r) => { r[2]![15] = ''; })).toEqual([
+      at('warning', 3, 16, 'TAISコード', 'サービス種類 17 福祉用具貸与 の行に、TAISコードも福祉用具届出コードもありません'),
+    ]);
     // either one is enough
     expect(problemsOf('UPPLAN', '202407', (r) => { r[2]![15] = ''; r[2]![16] = '00002-000020'; })).toEqual([]);
+  });
+
+  it.each(['UPPLAN', 'UPJSK'])('%s: an add-on row of 福祉用具貸与 (178110) without a product only warns, once', (kind) => {
+    const problems = problemsOf(kind, '202407', (r) => {
+      const addOn = [...r[2]!];
+      addOn[14] = '178110';
+      addOn[15] = '';
+      addOn[16] = '';
+      addOn[18] = '';
+      r.splice(3, 0, addOn, [...addOn]);
+    });
+    expect(problems).toEqual([at('warning', 4, 16, 'TAISコード', '加算の行のように用具のない行もあるため、送信はできます')]);
   });
 
   it('明細判別コード belongs to 福祉用具貸与 only (warning)', () => {
@@ -120,9 +133,9 @@ describe('第7表: subtotals and the grand total', () => {
     expect(problemsOf('UPSIKYU', '202407', (r) => { r[4]![15] = ''; })).toEqual([]);
   });
 
-  it('福祉用具貸与 rows name the equipment here too (v4)', () => {
+  it('福祉用具貸与 rows name the equipment here too (v4), a warning as in 第6表', () => {
     expect(problemsOf('UPSIKYU', '202407', (r) => { r[3]![9] = ''; }))
-      .toContainEqual(at('error', 4, 10, 'TAISコード', 'どちらかが必要です'));
+      .toEqual([at('warning', 4, 10, 'TAISコード', 'TAISコードも福祉用具届出コードもありません')]);
   });
 });
 
