@@ -12,8 +12,9 @@ const SERVICE_MONTH: ColumnDef[] = [
   c('対象年月', 6, F.month, '○'),
   c('プラン担当業者コード', 10, F.office, '○?'),
   text('プラン担当者名', null, '○?'),
-  c('単位数', 6, F.integer),
-  text('前月までの短期入所利用日数', 5),
+  // No.6–9: two ○ of a compressed run of seven fall among them (layouts note); all four warn
+  c('単位数', 6, F.integer, '○?'),
+  text('前月までの短期入所利用日数', 5, '○?'),
   c('サービス利用日', 8, F.date, '○'),
   c('日割対象日', 31, F.days31),
   c('サービス開始時刻', 4, F.hhmmOrNone, '○'),
