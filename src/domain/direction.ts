@@ -6,7 +6,7 @@
 // a code in the name that the office does not hold changes nothing. Where neither is known,
 // nothing is decided: the rule never guesses.
 import { FILE_KINDS, type FileKind, type ParsedFileName } from './filename';
-import { describeKind, isCareManagerKind, isPreventionManagerKind, kindCodesOf, serviceKind } from './service-kinds';
+import { describeKind, isCareManagerKind, isPreventionManagerKind, kindCodesOf, kindScopeNote } from './service-kinds';
 
 export interface OfficeKinds {
   /** the directory's kind of the sending office (e.g. 居宅介護支援), when known */
@@ -181,14 +181,8 @@ function kindCodeNotes(file: ParsedFileName): DirectionProblem[] {
   const notes: DirectionProblem[] = [];
   const sides: [string, string | null][] = [['送信元', file.senderServiceKind], ['送信先', file.destinationServiceKind]];
   for (const [label, code] of sides) {
-    if (code === null) continue;
-    const kind = serviceKind(code);
-    const text = !kind
-      ? `${label}のサービス種類コード「${code}」は仕様の対象サービス種類(1.3・1.4の表)にありません`
-      : !kind.inScope
-        ? `${label}のサービス種類 ${describeKind(code)} はデータ連携の対象外です(仕様1.3・1.4の表)`
-        : null;
-    if (text) notes.push({ file: file.name, severity: 'warning', message: `${file.name}: ${text}` });
+    const note = code === null ? null : kindScopeNote(code);
+    if (note) notes.push({ file: file.name, severity: 'warning', message: `${file.name}: ${label}の${note.text}` });
   }
   return notes;
 }

@@ -76,6 +76,17 @@ export function isPreventionManagerKind(code: string): boolean {
   return code === '46' || code === 'AF';
 }
 
+/**
+ * Why a kind code takes no part in the exchange, in words shared by the file-name check and the
+ * record checks: the scope tables do not list it (`unknown`), or mark it 対象外. null when it does.
+ */
+export function kindScopeNote(code: string): { unknown: boolean; text: string } | null {
+  const kind = BY_CODE.get(code);
+  if (!kind) return { unknown: true, text: `サービス種類コード「${code}」は仕様の対象サービス種類(1.3・1.4の表)にありません` };
+  if (!kind.inScope) return { unknown: false, text: `サービス種類 ${describeKind(code)} はデータ連携の対象外です(仕様1.3・1.4の表)` };
+  return null;
+}
+
 /** 「11 訪問介護」, or the bare code when the tables do not know it. */
 export function describeKind(code: string): string {
   const kind = BY_CODE.get(code);

@@ -113,6 +113,43 @@ describe('第6表 / 実績', () => {
   });
 });
 
+describe('service kinds inside records: the scope tables\' list, as for the file names (warnings, once per kind)', () => {
+  const UNKNOWN = (code: string) => `サービス種類コード「${code}」は仕様の対象サービス種類(1.3・1.4の表)にありません(サービスコード表のサービス種類を確認してください。送信はできます)`;
+  const OUT = 'サービス種類 33 特定施設入居者生活介護 はデータ連携の対象外です(仕様1.3・1.4の表)。対象外のサービスのレコードは出力しません';
+
+  it.each([['ZZ', UNKNOWN('ZZ')], ['33', OUT]])('DLTJSK No.6 サービス種類コード %s', (code, message) => {
+    for (const version of ['202407', '201910']) {
+      const problems = problemsOf('DLTJSK', version, (r) => r.forEach((x) => { x[5] = code; }));
+      expect(problems, version).toEqual([expect.objectContaining({
+        severity: 'warning', row: 1, column: 6, item: 'サービス種類コード', message: expect.stringContaining(`1行目 6列目(サービス種類コード): ${message}`),
+      })]);
+    }
+  });
+
+  it.each(['UPPLAN', 'UPJSK'])('%s: a サービスコード of an unknown kind (ZZ1234)', (kind) => {
+    const problems = problemsOf(kind, '202407', (r) => { r[1]![14] = 'ZZ1234'; r[0]![14] = 'ZZ1234'; });
+    expect(problems).toEqual([at('warning', 1, 15, 'サービスコード', UNKNOWN('ZZ'))]);
+  });
+
+  it('第7表: detail rows and subtotal rows of an unknown kind', () => {
+    expect(problemsOf('UPSIKYU', '202407', (r) => { r[1]![8] = 'Q91111'; r[2]![8] = 'Q9AAAA'; }))
+      .toEqual([at('warning', 2, 9, 'サービスコード', UNKNOWN('Q9'))]);
+    // an EEEE subtotal of its own, after the 11AAAA
+    expect(problemsOf('UPSIKYU', '202407', (r) => { r.splice(3, 0, r[2]!.map((v, i) => (i === 8 ? 'Q9EEEE' : v))); }))
+      .toEqual([at('warning', 4, 9, 'サービスコード', UNKNOWN('Q9'))]);
+  });
+
+  it('補足: a limit slot of a kind the tables do not list', () => {
+    expect(problemsOf('UPHOSOKU', '202407', (r) => { r[1]![19] = 'ZZ'; }))
+      .toEqual([at('warning', 2, 20, '１サービス種類コード', 'サービス種類コード「ZZ」は仕様の対象サービス種類(1.3・1.4の表)にありません(送信はできます)')]);
+  });
+
+  it('known kinds in scope pass silently (2A, A1, 67)', () => {
+    expect(problemsOf('DLTJSK', '202407', (r) => r.forEach((x, i) => { x[5] = ['2A', 'A1'][i % 2]!; }))).toEqual([]);
+    expect(problemsOf('UPPLAN', '202407', (r) => { r[0]![14] = 'A11111'; })).toEqual([]);
+  });
+});
+
 describe('第7表: subtotals and the grand total', () => {
   // records per person: 0 111211, 1 112111, 2 11AAAA, 3 171001, 4 999999
   it('単位数 0 and 割引後 Null on subtotal and total rows', () => {

@@ -1,6 +1,6 @@
-// Shared by 第6表 / 実績 and 第7表: the equipment codes of 福祉用具貸与 (v4 only) and the scope of
-// the service kind a サービスコード belongs to.
-import { describeKind, serviceKind } from '../../service-kinds';
+// Shared by 第6表 / 実績, 第7表 and 実績削除: the equipment codes of 福祉用具貸与 (v4 only) and the
+// scope of the service kind a サービスコード belongs to.
+import { describeKind, kindScopeNote } from '../../service-kinds';
 import { at, indexOf, type RuleContext } from './types';
 
 /** Kinds whose rows name the equipment: 17 福祉用具貸与, 67 介護予防福祉用具貸与. */
@@ -25,13 +25,16 @@ export function equipmentRule(ctx: RuleContext): ((record: string[], row: number
   };
 }
 
-/** Out-of-scope kinds produce no records (body 2.6 / 3.6): a warning, once per kind. */
+/**
+ * The kind of a サービスコード (or a サービス種類コード column) as the scope tables know it: a kind
+ * they mark 対象外 produces no records (body 2.6 / 3.6), and one they do not list at all is most
+ * likely a typo. Both warn, once per kind and file, in the words of the file-name check.
+ */
 export function scopeRule(ctx: RuleContext, index: number): (row: number, kind: string) => void {
   return (row, kind) => {
-    const known = serviceKind(kind);
-    if (!known || known.inScope) return;
-    ctx.problems.once(`scope|${kind}`, 'warning',
-      `サービス種類 ${describeKind(kind)} はデータ連携の対象外です(対象外のサービスのレコードは出力しません)`,
-      at(ctx.layout, row, index));
+    const note = kindScopeNote(kind);
+    if (!note) return;
+    const tail = note.unknown ? '(サービスコード表のサービス種類を確認してください。送信はできます)' : '。対象外のサービスのレコードは出力しません';
+    ctx.problems.once(`scope|${kind}`, 'warning', `${note.text}${tail}`, at(ctx.layout, row, index));
   };
 }

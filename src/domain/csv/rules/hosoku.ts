@@ -1,6 +1,7 @@
 // 利用者補足情報: which plan it goes with shows three times, and the three must agree. With
 // 第1・2(・3)表: file-name month 000000, No.63 000000, No.4 the 計画作成（変更）日. With 第6・7表:
 // file-name month = 提供年月 = No.63, and No.4 00000000 (layout notes, body 2.3).
+import { kindScopeNote } from '../../service-kinds';
 import { at, indexOf, type RuleFactory } from './types';
 
 export const hosokuRules: RuleFactory = (ctx) => {
@@ -32,12 +33,18 @@ export const hosokuRules: RuleFactory = (ctx) => {
       for (let slot = 0; slot < 9; slot++) {
         const i = firstSlot + slot * 4;
         const kind = record[i]!;
-        if (kind === '') gap = true;
-        else if (gap) {
+        if (kind === '') {
+          gap = true;
+          continue;
+        }
+        if (gap) {
           problems.once('slot-order', 'warning', 'サービス種類別の限度額の枠は１枠目から順に設定します(前の枠が空です)', at(layout, row, i));
         } else if (kind === '23' || kind === '2A') {
           problems.once('slot-22', 'warning', `短期入所療養介護の枠には 22 を設定します(「${kind}」ではなく)`, at(layout, row, i));
         }
+        // a kind the scope tables do not list (a 対象外 kind may still have its limit here)
+        const note = kindScopeNote(kind);
+        if (note?.unknown) problems.once(`slot-kind|${kind}`, 'warning', `${note.text}(送信はできます)`, at(layout, row, i));
       }
     },
   };

@@ -1,5 +1,6 @@
 // The rules of each kind (the checks of single columns come from the layouts themselves).
 import type { FileKind } from '../../filename';
+import { actualDeleteRules } from './actual-delete';
 import { hosokuRules } from './hosoku';
 import { kihonRules } from './kihon';
 import { sikyuRules } from './sikyu';
@@ -14,4 +15,5 @@ export const RULES: Partial<Record<FileKind, RuleFactory>> = {
   UPSIKYU: sikyuRules,
   UPHOSOKU: hosokuRules,
   UPKIHON: kihonRules,
+  DLTJSK: actualDeleteRules,
 };

@@ -46,8 +46,9 @@ export const sikyuRules: RuleFactory = (ctx) => {
         if (service === '999999') {
           person.hasTotal = true;
           if (record[office] !== ALL9) problems.error(`合計行(999999)のサービス事業所コードは ${ALL9} を設定します`, at(layout, row, office));
-        } else if (service.endsWith('AAAA')) {
-          kindOf(person, record[office]!, service.slice(0, 2), row).subtotal = true;
+        } else {
+          scope(row, service.slice(0, 2));
+          if (service.endsWith('AAAA')) kindOf(person, record[office]!, service.slice(0, 2), row).subtotal = true;
         }
         return;
       }
