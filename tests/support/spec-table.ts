@@ -3,7 +3,8 @@
 // per column, "No|項目名|書式|必須[|flag]". tests/unit/csv-spec-layouts.test.ts asserts that the
 // two readings agree, then builds spec-valid files of every kind and version from this one.
 //
-// 書式 tokens: ver, insurer, insured, date, date0 (or 00000000), month, month0 (or 000000), hhmm,
+// 書式 tokens (第7表 回数／日数 is read as count: docs/csv-spec.md "Column checks"): ver, insurer,
+// insured, date, date0 (or 00000000), month, month0 (or 000000), hhmm,
 // hhmm9 (or 9999), int (整数, negatives too), count, serial, dec (99.99), office (10-char
 // 事業所番号), office? and all9? (uncertain cells: warnings), days31, scode (サービスコード),
 // skind (サービス種類コード), postal (XXX-XXXX), no99 (1–99), sat (サテライト枝番, warning),
@@ -73,7 +74,7 @@ const TABLE: Record<string, { v4Only?: boolean; lines: string[] }> = {
   UPSIKYU: { lines: [
     ...KEYS, '作成年月日|date|○', '対象年月|month|○', 'サービス事業所名|text|-', 'サービス事業所コード|office|○',
     'サテライト枝番|sat|-', 'サービスコード|scode|○', 'TAISコード|tais|-|v4', '福祉用具届出コード|tais|-|v4',
-    '用具名称（機種名）|text|-|v4', '単位数|int|○', '割引後率|int|-', '割引後単位数|int|-', '回数／日数|int|○明',
+    '用具名称（機種名）|text|-|v4', '単位数|int|○', '割引後率|int|-', '割引後単位数|int|-', '回数／日数|count|○明',
     'サービス単位金額|int|-', '給付管理単位数|int|-', '種類支給限度基準超単位数|int|-', '種類支給限度基準内単位数|int|-',
     '区分支給限度基準超単位数|int|-', '区分支給限度基準内単位数|int|-', '単位数単価|dec|-', '費用総額保険／事業対象分|int|-',
     '給付率|int|-', '保険／事業費請求額|int|-', '定額利用者負担単価金額|int|-', '利用者負担保険／事業対象分|int|-',

@@ -179,6 +179,18 @@ describe('第7表: subtotals and the grand total', () => {
     expect(problemsOf('UPSIKYU', '202407', (r) => { r[4]![15] = ''; })).toEqual([]);
   });
 
+  it('回数／日数 is a count, as 第6表 サービス回数: a negative one is refused in both (減算 goes in 単位数)', () => {
+    for (const [version, column] of [['202407', 16], ['202208', 13]] as const) {
+      expect(problemsOf('UPSIKYU', version, (r) => { r[1]![column - 1] = '-3'; }), version)
+        .toEqual([at('error', 2, column, '回数／日数', '「-3」 は回数(0以上の整数)ではありません')]);
+      expect(problemsOf('UPPLAN', version, (r) => { r[1]![13] = '-1'; }), version)
+        .toEqual([at('error', 2, 14, 'サービス回数', '「-1」 は回数(0以上の整数)ではありません')]);
+    }
+    // 単位数 stays 整数: a 減算 row has negative units in both tables
+    expect(problemsOf('UPSIKYU', '202407', (r) => { r[1]![12] = '-120'; })).toEqual([]);
+    expect(problemsOf('UPPLAN', '202407', (r) => { r[1]![7] = '-120'; })).toEqual([]);
+  });
+
   it('福祉用具貸与 rows name the equipment here too (v4), a warning as in 第6表', () => {
     expect(problemsOf('UPSIKYU', '202407', (r) => { r[3]![9] = ''; }))
       .toEqual([at('warning', 4, 10, 'TAISコード', 'TAISコードも福祉用具届出コードもありません')]);

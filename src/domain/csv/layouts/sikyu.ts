@@ -5,7 +5,7 @@ import { C, F } from '../formats';
 import { KEYS, c, text, v4 } from './common';
 import type { LayoutDef } from './types';
 
-const int = (name: string, length: number, need: '○' | '○明細' | '' = '') => c(name, length, F.integer, need);
+const int = (name: string, length: number, need: '○' | '' = '') => c(name, length, F.integer, need);
 
 export const SIKYU: LayoutDef = {
   kind: 'UPSIKYU',
@@ -26,7 +26,8 @@ export const SIKYU: LayoutDef = {
     int('単位数', 6, '○'),
     int('割引後率', 5),
     int('割引後単位数', 6),
-    { ...int('回数／日数', 3, '○明細'), preV4Length: 2 },
+    // 整数 printed, but a count: 減算 is carried by 単位数, never by a negative count (as 第6表 No.14)
+    { ...c('回数／日数', 3, F.count, '○明細'), preV4Length: 2 },
     int('サービス単位金額', 5),
     int('給付管理単位数', 6),
     int('種類支給限度基準超単位数', 6),
