@@ -3,6 +3,7 @@
 // content, and 前回からの変更 on the receiver's side when a 予定 for the same person and month
 // arrives again with one service moved.
 import type { Page } from '@playwright/test';
+import { validateCsv } from '../../src/domain/csv';
 import { fromRecords, makePlanUnit, makeRecords, PEOPLE, type GeneratedFile } from '../support/csvgen';
 import { asTestFiles, CARE_OFFICE, HOME_HELP_OFFICE, uniqueSequence } from '../support/files';
 import { expect, test } from './support/browsers';
@@ -53,6 +54,49 @@ test('an impossible サービス利用日 is shown with file, row and column, an
   await page.reload();
   await expect(csvErrors(page)).toContainText('2026-02-30 は存在しない日付です');
   await expect(page.getByLabel('メッセージ')).toHaveValue('2月分です');
+});
+
+/** The bytes of `file` with each ASCII marker replaced by raw bytes (ones CP932 text cannot carry). */
+function withRawBytes(file: GeneratedFile, raw: Record<string, number[]>): GeneratedFile {
+  let bytes = [...file.bytes];
+  for (const [marker, replacement] of Object.entries(raw)) {
+    const code = [...marker].map((c) => c.charCodeAt(0));
+    const at = bytes.findIndex((_, i) => code.every((b, k) => bytes[i + k] === b));
+    bytes = [...bytes.slice(0, at), ...replacement, ...bytes.slice(at + code.length)];
+  }
+  return { name: file.name, bytes: new Uint8Array(bytes) };
+}
+
+test('bytes a file may not hold are worded in the browser exactly as in the relay and the check command', async ({ offices }) => {
+  const page = await offices.openAs(CARE_MANAGER);
+  // 0x80 (U+0080 to a browser's decoder, a failure to Node's), a 外字, a bad pair followed by an
+  // ASCII letter (Node's decoder swallows the letter), and the EOF mark legacy software appends
+  const [plan, sikyu, hosoku] = planUnit('202509', (rows) => {
+    rows[0]![20] = 'さくら@A@訪問介護';
+    rows[1]![6] = 'ケアマネ @B@木';
+    rows[2]![20] = 'さくら@C@訪問介護';
+  });
+  const files = [
+    withRawBytes(plan!, { '@A@': [0x80], '@B@': [0xf0, 0x40], '@C@': [0x85, 0x41] }),
+    { name: sikyu!.name, bytes: new Uint8Array([...sikyu!.bytes, 0x1a]) },
+    hosoku!,
+  ];
+  // what Node says, as the relay and npm run check do
+  const inNode = files.flatMap((f) => validateCsv(f.name, f.bytes).problems);
+  expect(inNode.filter((p) => p.severity === 'error').map((p) => [p.row, p.column, p.item])).toEqual([
+    [1, 21, 'サービス事業所名'], [2, 7, 'プラン担当者名'], [3, 21, 'サービス事業所名'],
+  ]);
+  expect(inNode.filter((p) => p.severity === 'warning').map((p) => p.message)).toEqual([
+    `${sikyu!.name}: ファイル末尾のEOF記号(0x1A、Ctrl+Z)は無視しました(古い介護ソフトが付ける記号です。送信はできます)`,
+  ]);
+
+  await compose(page, files);
+  for (const problem of inNode) {
+    await expect(problem.severity === 'error' ? csvErrors(page) : csvWarnings(page)).toContainText(problem.message);
+  }
+  await expect(csvErrors(page)).toContainText('Shift_JIS(MS932)にない文字(バイト 80)があります');
+  await expect(csvErrors(page)).toContainText('(バイト 85)があります。介護ソフトから出力し直してください(「さくら〓A訪問介護」)');
+  await expect(page.getByRole('row').filter({ hasText: plan!.name })).toContainText('誤り 3件');
 });
 
 test('a bad check digit in an office number is a warning: shown, and the send goes out', async ({ offices }) => {

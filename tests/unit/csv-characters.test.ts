@@ -1,9 +1,9 @@
 // Strict CP932 (spec body 4.3): 外字 and characters outside MS932 are refused where they are, and
 // the UTF-8 detection never takes a valid CP932 file for UTF-8, half-width kana only included.
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validateCsv } from '../../src/domain/csv';
-import { gaijiBytes, isUtf8Text } from '../../src/domain/csv/decode';
+import { isUtf8Text } from '../../src/domain/csv/decode';
 import { makeSpecFile } from '../support/spec-files';
 
 const cp932 = (text: string) => new Uint8Array(iconv.encode(text, 'cp932'));
@@ -34,22 +34,28 @@ describe('外字 and characters outside MS932', () => {
     })]);
   });
 
-  it('refuses the byte 0x80, which MS932 leaves undefined (WHATWG decoders read U+0080, ICU fails: refused either way)', () => {
+  it('refuses the byte 0x80, which MS932 leaves undefined, in the words of the bytes', () => {
     const file = withBytesInName([0x80]);
-    expect(errors(file.name, file.bytes)).toEqual([
-      expect.objectContaining({ row: 2, column: 9, message: expect.stringMatching(/バイト 80|読めない文字/) }),
-    ]);
-  });
-
-  it('refuses bytes CP932 cannot read at all, at their row and column, and still checks the rest', () => {
-    const file = withBytesInName([0x85, 0x40]);
     expect(errors(file.name, file.bytes)).toEqual([expect.objectContaining({
-      row: 2, column: 9, item: '介護支援事業者名', message: expect.stringContaining('Shift_JIS(MS932)として読めない文字'),
+      row: 2, column: 9, item: '介護支援事業者名',
+      message: `${file.name} 2行目 9列目(介護支援事業者名): Shift_JIS(MS932)にない文字(バイト 80)があります。` +
+        '仕様ではMS932の範囲外の文字は使えません(「れんけい〓センター」)',
     })]);
   });
 
-  it('maps every user-defined code point back to its bytes', () => {
-    expect([0xe000, 0xe0bb, 0xe0bc, 0xe757].map(gaijiBytes)).toEqual(['F040', 'F0FC', 'F140', 'F9FC']);
+  it.each([
+    [[0x85, 0x9f], '85 9F', 'れんけい〓センター'],
+    // an ASCII byte after a lead byte it cannot follow is read afresh (WHATWG), never swallowed
+    [[0x85, 0x41], '85', 'れんけい〓Aセンター'],
+    [[0x81, 0x2e], '81', 'れんけい〓.センター'],
+    [[0xfd], 'FD', 'れんけい〓センター'],
+  ])('refuses bytes CP932 cannot read (%j), naming them, at their row and column, and still checks the rest', (bytes, hex, shown) => {
+    const file = withBytesInName(bytes);
+    expect(errors(file.name, file.bytes)).toEqual([expect.objectContaining({
+      row: 2, column: 9, item: '介護支援事業者名',
+      message: `${file.name} 2行目 9列目(介護支援事業者名): Shift_JIS(MS932)として読めない文字(バイト ${hex})があります。` +
+        `介護ソフトから出力し直してください(「${shown}」)`,
+    })]);
   });
 
   it('accepts the NEC and IBM extensions, which are MS932 (髙 﨑 ① ㈱ ⅰ ∵)', () => {
@@ -88,5 +94,88 @@ describe('UTF-8 detection never misfires on CP932', () => {
   it('UTF-8 Japanese is UTF-8, whether or not CP932 could also read it', () => {
     expect(isUtf8Text(new TextEncoder().encode('202407,佐藤,訪問介護\r\n'))).toBe(true);
     expect(isUtf8Text(new TextEncoder().encode('202407,髙橋\r\n'))).toBe(true);
+  });
+});
+
+describe('the same words in Node and in browsers: decided from the bytes, not from the decoder', () => {
+  // Browsers decode Shift_JIS as the WHATWG Encoding Standard says: a lone 0x80 is U+0080 and no
+  // fault. Node's ICU fails on it. This stand-in decodes as a browser does for that byte.
+  class BrowserLikeDecoder {
+    private readonly real: TextDecoder;
+    private readonly fatal: boolean;
+    constructor(label: string, options: TextDecoderOptions = {}) {
+      this.real = new RealTextDecoder(label, { ...options, fatal: false });
+      this.fatal = options.fatal === true;
+    }
+    decode(input?: AllowSharedBufferSource): string {
+      const bytes = input instanceof Uint8Array ? input : new Uint8Array(input as ArrayBuffer);
+      const parts: string[] = [];
+      let from = 0;
+      for (let i = 0; i < bytes.length; i++) {
+        const b = bytes[i]!;
+        const lead = (b >= 0x81 && b <= 0x9f) || (b >= 0xe0 && b <= 0xfc);
+        const t = bytes[i + 1];
+        if (lead && t !== undefined && t >= 0x40 && t <= 0xfc && t !== 0x7f) i++;
+        else if (b === 0x80) {
+          parts.push(this.real.decode(bytes.subarray(from, i)), '\u0080');
+          from = i + 1;
+        }
+      }
+      parts.push(this.real.decode(bytes.subarray(from)));
+      const text = parts.join('');
+      if (this.fatal && text.includes('\uFFFD')) throw new TypeError('The encoded data was not valid for encoding shift_jis');
+      return text;
+    }
+  }
+  const RealTextDecoder = globalThis.TextDecoder;
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it('the stand-in reads 0x80 as browsers do, where Node fails', () => {
+    expect(new BrowserLikeDecoder('shift_jis', { fatal: true }).decode(new Uint8Array([0x41, 0x80, 0x81, 0x80]))).toBe('A\u0080÷');
+    expect(() => new RealTextDecoder('shift_jis', { fatal: true }).decode(new Uint8Array([0x41, 0x80]))).toThrow();
+  });
+
+  it('0x80, 外字 and unreadable bytes get the same messages under both decoders', async () => {
+    const files = [withBytesInName([0x80]), withBytesInName([0xf0, 0x40]), withBytesInName([0x85, 0x40]), withBytesInName([0x80, 0x81, 0x80])];
+    const inNode = files.map((f) => validateCsv(f.name, f.bytes).problems);
+    vi.stubGlobal('TextDecoder', BrowserLikeDecoder);
+    vi.resetModules();
+    const browser = await import('../../src/domain/csv');
+    const inBrowser = files.map((f) => browser.validateCsv(f.name, f.bytes).problems);
+    expect(inBrowser).toEqual(inNode);
+    expect(inNode[0]![0]!.message).toContain('バイト 80');
+  });
+});
+
+describe('the EOF mark (0x1A, Ctrl-Z) legacy software ends a file with', () => {
+  const file = makeSpecFile('UPPLAN', '202407');
+  const EOF_WARNING = 'ファイル末尾のEOF記号(0x1A、Ctrl+Z)は無視しました(古い介護ソフトが付ける記号です。送信はできます)';
+
+  it.each([
+    ['after the last line break', concat(file.bytes, [0x1a])],
+    ['with no line break before it', concat(file.bytes.subarray(0, -2), [0x1a])],
+  ])('one at the very end, %s: ignored with a warning that names it', (_, bytes) => {
+    expect(validateCsv(file.name, bytes).problems).toEqual([
+      { severity: 'warning', file: file.name, message: `${file.name}: ${EOF_WARNING}` },
+    ]);
+  });
+
+  it('anywhere else: an error at its row and column, with the 項目名', () => {
+    const inside = withBytesInName([0x1a]);
+    expect(errors(inside.name, inside.bytes)).toEqual([expect.objectContaining({
+      row: 2, column: 9, item: '介護支援事業者名',
+      message: `${inside.name} 2行目 9列目(介護支援事業者名): EOF記号(バイト 1A、Ctrl+Z)があります。ファイルの最後の1つのほかには置けません(「れんけい〓センター」)`,
+    })]);
+    // two at the end: the first is not the last byte
+    const rows = file.records.length;
+    expect(errors(file.name, concat(file.bytes, [0x1a, 0x1a]))[0]).toMatchObject({
+      row: rows + 1, column: 1, item: 'CSVバージョン', message: expect.stringContaining('EOF記号(バイト 1A、Ctrl+Z)があります'),
+    });
+    // followed by a line break
+    expect(errors(file.name, concat(file.bytes, [0x1a, 0x0d, 0x0a]))[0]).toMatchObject({ row: rows + 1, column: 1 });
   });
 });

@@ -1,8 +1,11 @@
 // Shift_JIS as Windows-31J (CP932), strictly (docs/csv-spec.md "Characters"). The WHATWG
 // 'shift_jis' decoder is CP932: it reads the NEC and IBM extensions (髙 = FBFC, 﨑 = FAB1,
-// ① = 8740, ㈱ = 878D) in browsers and in Node alike. It also reads two things MS932 does not
-// allow in these files, which are looked for after decoding: the user-defined area (外字,
-// F040–F9FC, decoded into U+E000–U+E757) and the lone byte 0x80 (decoded as U+0080).
+// ① = 8740, ㈱ = 878D) in browsers and in Node alike. It also reads things MS932 does not allow
+// in these files: the user-defined area (外字, F040–F9FC, decoded into U+E000–U+E757) and the
+// lone byte 0x80. And the engines part ways on the faults: browsers read 0x80 as U+0080 where
+// Node's ICU fails, Node swallows an ASCII byte after a bad lead byte, and swaps the controls
+// 1A, 1C and 7F. So whatever a file may not hold is found in its bytes (readCp932), never in a
+// decoder's output, and the app, the relay and the check command word it alike.
 
 export type StrictDecode = { ok: true; text: string } | { ok: false };
 
@@ -10,10 +13,11 @@ const strict = new TextDecoder('shift_jis', { fatal: true });
 const lenient = new TextDecoder('shift_jis');
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** For the checks: a byte sequence CP932 cannot read is a fault in the file. */
+/** A byte sequence CP932 cannot read is a fault in the file; so is 0x80, in every engine. */
 export function decodeCp932(bytes: Uint8Array): StrictDecode {
   try {
-    return { ok: true, text: strict.decode(bytes) };
+    const text = strict.decode(bytes);
+    return text.includes('\u0080') ? { ok: false } : { ok: true, text };
   } catch {
     return { ok: false };
   }
@@ -71,28 +75,110 @@ export function encodingRefusal(bytes: Uint8Array): string | null {
   return isUtf8Text(bytes) ? UTF8_MESSAGE : null;
 }
 
-/** Characters a CP932 file must not hold once decoded: unreadable bytes, 外字, 0x80. */
-export const FORBIDDEN_CHAR = /[\u0080\uE000-\uF8FF\uFFFD]/;
-
-/** Why one forbidden character is refused, in the words of the spec (body 4.3). */
-export function forbiddenCharText(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (code === 0xfffd) return 'Shift_JIS(MS932)として読めない文字(バイト列)があります。介護ソフトから出力し直してください';
-  if (code === 0x80) return 'Shift_JIS(MS932)にない文字(バイト 80)があります。仕様ではMS932の範囲外の文字は使えません';
-  return `外字(ユーザー定義文字、コード ${gaijiBytes(code)})が使われています。仕様では外字は使えません。` +
-    'Shift_JIS(MS932)の文字に置き換えてから出力してください';
+/** What a file may not hold, found in its bytes; each stands as one U+FFFD in the text read. */
+export interface CharFault {
+  kind: 'unreadable' | 'byte80' | 'gaiji' | 'eof';
+  /** the bytes in hex, as the message shows them (「85 40」, 「F040」) */
+  bytes: string;
 }
 
-/** The CP932 bytes of a user-defined character, from its decoded code point (U+E000 = F040). */
-export function gaijiBytes(codePoint: number): string {
-  const pointer = codePoint - 0xe000 + 8836;
-  const lead = Math.floor(pointer / 188);
-  const trail = pointer % 188;
-  const hex = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
-  return hex(lead + (lead < 0x1f ? 0x81 : 0xc1)) + hex(trail + (trail < 0x3f ? 0x40 : 0x41));
+export interface Cp932Reading {
+  /** the text, with U+FFFD in place of each fault */
+  text: string;
+  /** the faults in the order of their U+FFFD in the text */
+  faults: CharFault[];
+  /** a single EOF mark (0x1A, Ctrl-Z) ended the file, as legacy software writes it: left out */
+  trailingEof: boolean;
 }
 
-/** 〓 (the 下駄 mark Japanese software shows for a missing character) in place of each forbidden one. */
-export function markForbidden(value: string): string {
-  return value.replace(new RegExp(FORBIDDEN_CHAR.source, 'g'), '〓');
+/** The mark that stands for a fault in the text read (no CP932 byte sequence decodes to it). */
+export const FAULT_MARK = '\uFFFD';
+
+const EOF_BYTE = 0x1a;
+const FAST_SUSPECT = /[\u0080\uE000-\uF8FF]/;
+
+/**
+ * The text of a CP932 file for the checks, with its faults found from the bytes. The common case
+ * (nothing wrong) costs one decode, one scan of the text and one of the bytes.
+ */
+export function readCp932(bytes: Uint8Array): Cp932Reading {
+  const trailingEof = bytes.length > 0 && bytes[bytes.length - 1] === EOF_BYTE;
+  const body = trailingEof ? bytes.subarray(0, bytes.length - 1) : bytes;
+  if (body.indexOf(EOF_BYTE) < 0) {
+    const decoded = decodeCp932(body);
+    if (decoded.ok && !FAST_SUSPECT.test(decoded.text)) return { text: decoded.text, faults: [], trailingEof };
+  }
+  return { ...walk(body), trailingEof };
+}
+
+const hex = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
+
+/** 1 = a pair CP932 maps, 2 = one it leaves empty; filled as pairs are met (decoders agree on them). */
+const pairs = new Uint8Array(0x10000);
+
+function isMapped(lead: number, trail: number): boolean {
+  const at = (lead << 8) | trail;
+  if (pairs[at] === 0) {
+    const text = lenient.decode(new Uint8Array([lead, trail]));
+    pairs[at] = text.length === 1 && text !== FAULT_MARK ? 1 : 2;
+  }
+  return pairs[at] === 1;
+}
+
+/** Byte by byte: single bytes, lead + trail pairs, and every fault with the bytes it spans. */
+function walk(bytes: Uint8Array): { text: string; faults: CharFault[] } {
+  const parts: string[] = [];
+  const faults: CharFault[] = [];
+  let from = 0;
+  let i = 0;
+  const fault = (length: number, kind: CharFault['kind']) => {
+    if (i > from) parts.push(lenient.decode(bytes.subarray(from, i)));
+    parts.push(FAULT_MARK);
+    const spanned = [...bytes.subarray(i, i + length)].map(hex);
+    faults.push({ kind, bytes: kind === 'gaiji' ? spanned.join('') : spanned.join(' ') });
+    i += length;
+    from = i;
+  };
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80 || (b >= 0xa1 && b <= 0xdf)) {
+      if (b === EOF_BYTE) fault(1, 'eof');
+      else i++;
+      continue;
+    }
+    if (b === 0x80) {
+      fault(1, 'byte80');
+      continue;
+    }
+    const trail = bytes[i + 1];
+    const isLead = b <= 0x9f || (b >= 0xe0 && b <= 0xfc);
+    // a lead byte without a trail byte is a fault of its own, and the next byte is read afresh
+    if (!isLead || trail === undefined || trail < 0x40 || trail === 0x7f || trail > 0xfc) fault(1, 'unreadable');
+    else if (b >= 0xf0 && b <= 0xf9) fault(2, 'gaiji');
+    // an unmapped pair: an ASCII second byte is read afresh, as the WHATWG decoder does
+    else if (!isMapped(b, trail)) fault(trail < 0x80 ? 1 : 2, 'unreadable');
+    else i += 2;
+  }
+  if (i > from) parts.push(lenient.decode(bytes.subarray(from, i)));
+  return { text: parts.join(''), faults };
+}
+
+/** Why one fault is refused, in the words of the spec (body 4.3). */
+export function faultText(fault: CharFault): string {
+  switch (fault.kind) {
+    case 'unreadable':
+      return `Shift_JIS(MS932)として読めない文字(バイト ${fault.bytes})があります。介護ソフトから出力し直してください`;
+    case 'byte80':
+      return 'Shift_JIS(MS932)にない文字(バイト 80)があります。仕様ではMS932の範囲外の文字は使えません';
+    case 'gaiji':
+      return `外字(ユーザー定義文字、コード ${fault.bytes})が使われています。仕様では外字は使えません。` +
+        'Shift_JIS(MS932)の文字に置き換えてから出力してください';
+    case 'eof':
+      return 'EOF記号(バイト 1A、Ctrl+Z)があります。ファイルの最後の1つのほかには置けません';
+  }
+}
+
+/** 〓 (the 下駄 mark Japanese software shows for a missing character) in place of each fault. */
+export function markFaults(value: string): string {
+  return value.replaceAll(FAULT_MARK, '〓');
 }

@@ -1,6 +1,6 @@
 // What changed between two 第6表 / 実績 files of the same people and month: services added,
 // removed, moved to another day, with other times, or with another 回数. Lines in Japanese.
-import { decodeCp932Lenient } from './decode';
+import { readCp932 } from './decode';
 import { formatMonthValue, timeRange } from './labels';
 import { parseCsvText } from './parse';
 import { readServiceEntries, type ServiceEntry } from './service-month';
@@ -50,7 +50,7 @@ export function diffServiceMonthLines(oldBytes: Uint8Array, newBytes: Uint8Array
 }
 
 function entriesOf(bytes: Uint8Array): ServiceEntry[] {
-  return readServiceEntries(parseCsvText(decodeCp932Lenient(bytes)).records);
+  return readServiceEntries(parseCsvText(readCp932(bytes).text).records);
 }
 
 function group(entries: ServiceEntry[]): Map<string, Service> {

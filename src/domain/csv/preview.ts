@@ -1,7 +1,7 @@
 // Preview models of a CSV file: what the person sending or receiving it reads on screen.
 // Always built from a lenient decode, so even a file with errors can be looked at.
 import { FILE_KINDS, parseFileName, type FileKind } from '../filename';
-import { decodeCp932, decodeCp932Lenient, isUtf8Text } from './decode';
+import { isUtf8Text, readCp932 } from './decode';
 import { formatDate, formatMonthValue } from './labels';
 import { parseCsvText } from './parse';
 import type { CsvPreviewModel, PreviewBody } from './preview-model';
@@ -21,9 +21,8 @@ export function buildPreview(name: string, bytes: Uint8Array): CsvPreviewModel {
   const title = kind ? [FILE_KINDS[kind].label, month ? formatMonthValue(month) : ''].filter(Boolean).join(' ') : name;
   if (isUtf8Text(bytes)) return { title, notes: [], body: { type: 'line', text: UTF8_PREVIEW_NOTE } };
   const notes: string[] = [];
-  const strict = decodeCp932(bytes);
-  const text = strict.ok ? strict.text : decodeCp932Lenient(bytes);
-  if (!strict.ok) notes.push('Shift_JIS(CP932)として読めない文字があります(� で表示しています)');
+  const { text, faults } = readCp932(bytes);
+  if (faults.length > 0) notes.push('Shift_JIS(CP932)として読めない文字があります(� で表示しています)');
   const { records } = parseCsvText(text);
   if (records.length === 0) return { title, notes, body: { type: 'line', text: '(空のファイルです)' } };
   return { title, notes, body: bodyOf(kind, records, month) };

@@ -4,7 +4,7 @@
 import type { ParsedFileName } from '../filename';
 import { hasValidCheckDigit } from '../office-number';
 import type { CompiledLayout } from './compile';
-import { FORBIDDEN_CHAR, forbiddenCharText, markForbidden } from './decode';
+import { FAULT_MARK, faultText, markFaults, type CharFault } from './decode';
 import { displayValue } from './formats';
 import { eraWithColumnCount, type Layout } from './layouts';
 import { placesOfOffsets, parseCsvText } from './parse';
@@ -60,8 +60,8 @@ export function recordChecks(
         c.last = value;
         c.lastVerdict = verdict;
       }
-      // a cell holding an unreadable byte or a 外字 is named once, for that (reportForbidden)
-      if (verdict === null || FORBIDDEN_CHAR.test(value)) continue;
+      // a cell holding a fault of the bytes is named once, for that (reportFaults)
+      if (verdict === null || value.includes(FAULT_MARK)) continue;
       const text = `${displayValue(c.format.shown, value)} ${verdict}`;
       if (c.format.severity === 'error') problems.error(text, { row, column: c.no, item: c.item });
       else problems.once(`format|${c.index}`, 'warning', `${text}(送信はできます)`, { row, column: c.no, item: c.item });
@@ -113,25 +113,24 @@ function columnCountProblem(record: string[], row: number, layout: Layout, probl
   }
 }
 
-/** Every cell holding an unreadable byte, a 外字 or 0x80, with its place and 項目名. */
-export function reportForbidden(text: string, layout: Layout | null, problems: ProblemList): void {
-  const all = new RegExp(FORBIDDEN_CHAR.source, 'g');
+/**
+ * Every cell holding a fault of the bytes (an unreadable byte, 0x80, a 外字, a stray EOF mark),
+ * with its place and 項目名: the k-th U+FFFD of the text stands for the k-th fault.
+ */
+export function reportFaults(text: string, faults: readonly CharFault[], layout: Layout | null, problems: ProblemList): void {
   const offsets: number[] = [];
-  const chars: string[] = [];
-  for (let m = all.exec(text); m !== null && offsets.length < 1000; m = all.exec(text)) {
-    offsets.push(m.index);
-    chars.push(m[0]);
-  }
+  for (let at = text.indexOf(FAULT_MARK); at >= 0 && offsets.length < 1000; at = text.indexOf(FAULT_MARK, at + 1)) offsets.push(at);
   const places = placesOfOffsets(text, offsets);
   const records = parseCsvText(text).records;
   const said = new Set<string>();
   places.forEach(({ row, column }, i) => {
-    const key = `${row}|${column}|${chars[i]!.charCodeAt(0) >= 0xe000 && chars[i] !== '\uFFFD' ? 'g' : chars[i]}`;
+    const fault = faults[i]!;
+    const key = `${row}|${column}|${fault.kind === 'gaiji' ? 'gaiji' : fault.bytes}`;
     if (said.has(key)) return;
     said.add(key);
     const value = records[row - 1]?.[column - 1] ?? '';
     const item = layout?.columns[column - 1]?.name;
-    problems.cause(`${forbiddenCharText(chars[i]!)}(${displayValue('text', markForbidden(value))})`,
+    problems.cause(`${faultText(fault)}(${displayValue('text', markFaults(value))})`,
       { row, column, ...(item ? { item } : {}) });
   });
 }

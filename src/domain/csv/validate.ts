@@ -5,10 +5,10 @@
 import { parseFileName, type FileKind, type ParsedFileName } from '../filename';
 import type { CompiledLayout } from './compile';
 import { layoutFor } from './layouts';
-import { decodeCp932, decodeCp932Lenient, encodingRefusal, FORBIDDEN_CHAR } from './decode';
+import { encodingRefusal, readCp932 } from './decode';
 import { parseCsvText } from './parse';
 import { ProblemList } from './problems';
-import { recordChecks, reportForbidden, type RecordChecks } from './records';
+import { recordChecks, reportFaults, type RecordChecks } from './records';
 import type { CsvReport } from './types';
 import { checkVersions, versionMixer } from './version-check';
 
@@ -70,9 +70,9 @@ export function checkCsv(fileName: string, bytes: Uint8Array): CheckedCsv {
     problems.error(refusal);
     return done(null, null);
   }
-  const decoded = decodeCp932(bytes);
-  // an unreadable byte is reported where it is, and the rest of the file is still checked
-  const text = decoded.ok ? decoded.text : decodeCp932Lenient(bytes);
+  // a fault of the bytes is reported where it is, and the rest of the file is still checked
+  const { text, faults, trailingEof } = readCp932(bytes);
+  if (trailingEof) problems.warning('ファイル末尾のEOF記号(0x1A、Ctrl+Z)は無視しました(古い介護ソフトが付ける記号です。送信はできます)');
   const stream = new RecordStream(kind, name, problems);
   // records are checked as they are read and not kept (see parseCsvText)
   const parsed = parseCsvText(text, stream.add, false);
@@ -81,7 +81,7 @@ export function checkCsv(fileName: string, bytes: Uint8Array): CheckedCsv {
     problems.error(q.message, { row: q.row, column: q.column, ...(item ? { item } : {}) });
   }
   stream.finish();
-  if (!decoded.ok || FORBIDDEN_CHAR.test(text)) reportForbidden(text, stream.layout?.layout ?? null, problems);
+  if (faults.length > 0) reportFaults(text, faults, stream.layout?.layout ?? null, problems);
   return done(stream.version, stream.keys);
 }
 
