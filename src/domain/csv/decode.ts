@@ -23,11 +23,6 @@ export function decodeCp932(bytes: Uint8Array): StrictDecode {
   }
 }
 
-/** For previews: show what can be read, with U+FFFD where a byte cannot be. */
-export function decodeCp932Lenient(bytes: Uint8Array): string {
-  return lenient.decode(bytes);
-}
-
 export const UNDECODABLE_MESSAGE = '文字コードがShift_JIS(CP932)として読めません';
 
 export const UTF8_MESSAGE = '文字コードがUTF-8になっています。連携ファイルはShift_JIS(CP932)です(介護ソフトから出力し直してください)';
@@ -105,8 +100,13 @@ export function readCp932(bytes: Uint8Array): Cp932Reading {
   const trailingEof = bytes.length > 0 && bytes[bytes.length - 1] === EOF_BYTE;
   const body = trailingEof ? bytes.subarray(0, bytes.length - 1) : bytes;
   if (body.indexOf(EOF_BYTE) < 0) {
-    const decoded = decodeCp932(body);
-    if (decoded.ok && !FAST_SUSPECT.test(decoded.text)) return { text: decoded.text, faults: [], trailingEof };
+    let text: string | null = null;
+    try {
+      text = strict.decode(body);
+    } catch {
+      // a fault: found below, from the bytes
+    }
+    if (text !== null && !FAST_SUSPECT.test(text)) return { text, faults: [], trailingEof };
   }
   return { ...walk(body), trailingEof };
 }

@@ -3,7 +3,7 @@ export type { CsvProblem, CsvReport, CsvSeverity } from './types';
 export { hasErrors } from './types';
 export { validateCsv, checkCsv } from './validate';
 export { validateSendCsvs, type SendCsvReport } from './send';
-export { decodeCp932, decodeCp932Lenient, UNDECODABLE_MESSAGE } from './decode';
+export { decodeCp932, readCp932, UNDECODABLE_MESSAGE } from './decode';
 export { parseCsvText } from './parse';
 export { LAYOUT_DEFS, layoutFor } from './layouts';
 export { CSV_VERSIONS, VERSION_TABLE, versionForMonth } from './versions';
