@@ -4,8 +4,8 @@
 // content checks that need no layout.
 import { parseFileName, type FileKind, type ParsedFileName } from '../filename';
 import type { CompiledLayout } from './compile';
-import { layoutFor } from './layouts';
 import { encodingRefusal, readCp932 } from './decode';
+import { layoutFor } from './layouts';
 import { parseCsvText } from './parse';
 import { ProblemList } from './problems';
 import { recordChecks, reportFaults, type RecordChecks } from './records';
