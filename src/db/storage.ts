@@ -18,7 +18,8 @@ let persisting: Promise<boolean | undefined> | undefined;
 /** Asks once per page load; later calls share the answer. */
 export function requestPersistentStorage(): Promise<boolean | undefined> {
   persisting ??= (async () => {
-    const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+    // StorageManager is missing in older browsers and insecure contexts
+    const storage = navigator.storage as StorageManager | undefined;
     if (!storage?.persist) return undefined;
     try {
       if (await storage.persisted()) return true;

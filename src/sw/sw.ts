@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 // The service worker: precaches the built app so it opens offline, and flushes the outbox on
 // Background Sync, on start and when a page asks. It never caches /api/ answers: the page
 // keeps the lists it needs in IndexedDB.
@@ -8,6 +7,8 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { SYNC_TAG, flushOutbox } from '../api/flush';
 
+// TypeScript has no service worker library: WebWorker (tsconfig.worker.json) types `self` as a
+// dedicated worker's scope, so this one file says which scope it runs in (and what workbox injects).
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
 interface SyncEventLike extends ExtendableEvent {

@@ -4,7 +4,7 @@
 import { extensionOf } from '../../domain/attachments';
 import { contentCheckOf } from '../../domain/batch';
 import type { BatchInputFile } from '../../db/batch';
-import { checkCsvBlobs } from '../preview/csv-check';
+import { checkCsvBlobs } from '../../workers/csv-check';
 
 export async function withContentChecks(inputs: BatchInputFile[]): Promise<BatchInputFile[]> {
   const csv = inputs.filter((input) => extensionOf(input.name) === 'csv');

@@ -2,7 +2,7 @@
 // CSV check worker, so typing the message never waits for them.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CsvProblem } from '../../domain/csv/types';
-import { checkCsvBlobs } from '../preview/csv-check';
+import { checkCsvBlobs } from '../../workers/csv-check';
 import { isCsv, type PickedFile } from './picked-files';
 
 /** Below this the check is over before a progress line could be read; it would only flicker. */

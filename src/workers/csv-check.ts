@@ -1,7 +1,7 @@
 // The page's side of the CSV checks: sends the files to one long-lived worker and answers with
 // its results. Where a worker cannot start (or dies), the same checks run on the page instead:
 // slower to type beside, but never skipped.
-import type { CsvProblem } from '../../domain/csv/types';
+import type { CsvProblem } from '../domain/csv/types';
 import { checkFiles } from './csv-check-core';
 import type { CheckReply, CheckRequest, FileProblems } from './csv-check-protocol';
 
@@ -32,7 +32,7 @@ const pending = new Map<number, Pending>();
 function startWorker(): Worker | null {
   if (worker || workerBroken) return worker;
   try {
-    worker = new Worker(new URL('./csv-check-worker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(new URL('./csv-check.worker.ts', import.meta.url), { type: 'module' });
   } catch {
     workerBroken = true;
     return null;

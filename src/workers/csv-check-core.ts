@@ -1,7 +1,7 @@
 // Reads each file's bytes and runs the spec checks; shared by the worker and the main-thread
 // fallback, so both give the same answer.
-import { validateCsv, validateSendCsvs } from '../../domain/csv';
-import type { CsvProblem } from '../../domain/csv/types';
+import { validateCsv, validateSendCsvs } from '../domain/csv';
+import type { CsvProblem } from '../domain/csv/types';
 import type { CheckRequest, FileProblems } from './csv-check-protocol';
 
 export async function checkFiles(

@@ -1,5 +1,5 @@
 // Messages between the page and the CSV check worker (csv-check-worker.ts).
-import type { CsvProblem } from '../../domain/csv/types';
+import type { CsvProblem } from '../domain/csv/types';
 
 export interface CheckRequest {
   id: number;
