@@ -5,8 +5,7 @@ import Papa from 'papaparse';
 import { officeNumberSchema, officeUserIdSchema } from '../src/domain/contract';
 import { hashPassword } from './auth/passwords';
 import { configFromEnv } from './config';
-import type { Store } from './db/types';
-import { openStore } from './server';
+import { openStore, type Store } from './db';
 
 const USAGE = `使い方: npm run admin -- <command>
   add-office <number> <name> [--kind 種別]

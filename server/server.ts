@@ -6,9 +6,8 @@ import { LoginThrottle } from './auth/throttle';
 import { BlobStore } from './blobs';
 import { withDefaults, type Config } from './config';
 import type { AppDeps } from './context';
-import { openPostgresStore } from './db/postgres';
+import { openStore } from './db';
 import { seedDemoIfEmpty } from './db/seed';
-import { openSqliteStore } from './db/sqlite';
 import type { Store } from './db/types';
 import { removeOrphanBlobs, sweepExpired, type SweepResult } from './retention';
 
@@ -26,11 +25,6 @@ export interface StartOptions extends Partial<Config> {
   now?: () => Date;
 }
 
-/** PostgreSQL when DATABASE_URL is set, else the SQLite file under DATA_DIR (also used by the admin CLI). */
-export async function openStore(config: Config): Promise<Store> {
-  return config.databaseUrl ? openPostgresStore(config.databaseUrl, config.databasePoolSize) : openSqliteStore(config.dataDir);
-}
-
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { now = () => new Date(), ...partial } = options;
   const config = withDefaults(partial);
@@ -38,7 +32,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     return await listen(config, store, now);
   } catch (err) {
-    // the PostgreSQL store's close() returns a promise (the pool ending); SQLite's returns nothing
     await store.close();
     throw err;
   }
@@ -92,8 +85,7 @@ async function listen(config: Config, store: Store, now: () => Date): Promise<Ru
       new Promise<void>((resolve) => {
         clearInterval(timer);
         server.close(() => {
-          // awaited: PostgreSQL's pool ends asynchronously (SQLite closes at once and returns nothing)
-          Promise.resolve(store.close()).then(() => resolve(), () => resolve());
+          store.close().then(() => resolve(), () => resolve());
         });
         // idle keep-alive connections would hold close() open
         if ('closeAllConnections' in server) server.closeAllConnections();

@@ -1,5 +1,5 @@
 // Fills a migrated relay database with many messages (one file row each) straight through
-// better-sqlite3, in big transactions, matching the columns of server/db/migrations.ts.
+// better-sqlite3, in big transactions, matching the columns of server/db/sqlite/migrations.ts.
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';

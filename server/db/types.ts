@@ -1,5 +1,6 @@
-// The storage interface the routes use. SQLite implements it (server/db/sqlite); a PostgreSQL
-// backend would implement the same promises, which is why they are async though SQLite is not.
+// The storage interface the routes use, implemented by SQLite (server/db/sqlite) and PostgreSQL
+// (server/db/postgres) alike and held to the same behaviour by tests/server/store-conformance.test.ts.
+// Every method is async, though better-sqlite3 is not, so callers never care which one they have.
 import type { Box, FileCategory, Office } from '../../src/domain/contract';
 
 export interface PersonRecord {
@@ -134,5 +135,6 @@ export interface Store {
   sessions: SessionRepository;
   messages: MessageRepository;
   audit: AuditRepository;
-  close(): void | Promise<void>;
+  /** Resolves once the database is closed (PostgreSQL: every pooled connection ended). */
+  close(): Promise<void>;
 }

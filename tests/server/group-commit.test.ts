@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../server/db/connection';
+import { openDatabase, type Db } from '../../server/db/sqlite/connection';
 import { groupCommit } from '../../server/db/sqlite/group-commit';
 
 let dir: string;

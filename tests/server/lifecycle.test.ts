@@ -47,7 +47,7 @@ describe('retention', () => {
     try {
       expect((await store.audit.recent(5)).map((a) => a.action)).toContain('delete');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

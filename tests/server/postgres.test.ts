@@ -10,7 +10,7 @@ import { messageListResponseSchema, officeLookupResponseSchema, sendResponseSche
 import { MIGRATIONS } from '../../server/db/postgres/migrations';
 import { openPostgresStore } from '../../server/db/postgres';
 import type { RunningServer } from '../../server/main';
-import { createTestSchema, PG_URL, startChildServer, startPgServer, tempDataDir, type ChildServer, type TestSchema } from './pg-support';
+import { createTestSchema, PG_URL, startChildServer, startPgServer, tempDataDir, type ChildServer, type TestSchema } from '../support/postgres';
 import { Agent, CM, DS, equalBytes, HH, pdf, planCsv } from './support';
 
 const SKIP_REASON = ' — SKIPPED: set RENKEI_TEST_DATABASE_URL (e.g. postgres://renkei:renkei@127.0.0.1:5432/renkei_test) to run';

@@ -8,12 +8,7 @@ import { migrate } from './migrations';
 import { createPool } from './pool';
 import { pgSessions } from './sessions';
 
-export interface PostgresStore extends Store {
-  /** Ends the pool; resolves once every connection is closed. */
-  close(): Promise<void>;
-}
-
-export async function openPostgresStore(databaseUrl: string, poolSize = 10): Promise<PostgresStore> {
+export async function openPostgresStore(databaseUrl: string, poolSize = 10): Promise<Store> {
   const pool = createPool(databaseUrl, poolSize);
   try {
     await migrate(pool);

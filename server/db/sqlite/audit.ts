@@ -1,5 +1,5 @@
 // The audit log in SQLite: append-only from the server's side.
-import type { Db } from '../connection';
+import type { Db } from './connection';
 import type { AuditEntry, AuditRecord, AuditRepository } from '../types';
 
 /** The one INSERT, shared with the send transaction (server/db/sqlite/messages.ts). */

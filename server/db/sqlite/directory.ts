@@ -1,6 +1,6 @@
 // Offices, people, their links and office users, in SQLite. Statements are prepared once.
 import type { Office } from '../../../src/domain/contract';
-import type { Db } from '../connection';
+import type { Db } from './connection';
 import type { OfficeRepository, OfficeUserRecord, OfficeUserRepository, PeopleRepository, PersonRecord } from '../types';
 
 const nowIso = () => new Date().toISOString();

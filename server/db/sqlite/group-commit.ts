@@ -6,7 +6,7 @@
 // Durability and isolation are unchanged: a caller's promise settles only after the commit that
 // holds its write has returned, and each write runs in its own savepoint (a nested better-sqlite3
 // transaction), so one that throws is rolled back alone and the others still commit.
-import type { Db } from '../connection';
+import type { Db } from './connection';
 
 type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 

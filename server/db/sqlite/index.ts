@@ -1,6 +1,6 @@
 // The SQLite implementation of the Store: one file under DATA_DIR, migrated on open.
-import { openDatabase } from '../connection';
-import { migrate } from '../migrations';
+import { openDatabase } from './connection';
+import { migrate } from './migrations';
 import type { Store } from '../types';
 import { sqliteAudit } from './audit';
 import { sqliteOffices, sqliteOfficeUsers, sqlitePeople } from './directory';
@@ -17,7 +17,7 @@ export function openSqliteStore(dataDir: string): Store {
     sessions: sqliteSessions(db),
     messages: sqliteMessages(db),
     audit: sqliteAudit(db),
-    close: () => {
+    async close() {
       db.close();
     },
   };

@@ -1,6 +1,6 @@
 // Messages, their files and idempotency keys in SQLite.
 import type { Box } from '../../../src/domain/contract';
-import type { Db } from '../connection';
+import type { Db } from './connection';
 import type { FileRecord, IdempotencyRecord, MessageRecord, MessageRepository, NewSend } from '../types';
 import { messageRecordFromRow, type MessageRow } from '../message-rows';
 import { auditWriter } from './audit';

@@ -1,5 +1,5 @@
 // Sessions in SQLite: only a SHA-256 of the cookie token is kept, so a copy of the database opens no session.
-import type { Db } from '../connection';
+import type { Db } from './connection';
 import type { SessionRecord, SessionRepository } from '../types';
 
 export function sqliteSessions(db: Db): SessionRepository {

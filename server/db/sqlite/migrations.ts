@@ -1,4 +1,5 @@
-// Numbered schema migrations. Append new ones; never edit one that has shipped.
+// Numbered SQLite schema migrations, run at open. Append new ones; never edit one that has shipped.
+// PostgreSQL's are in server/db/postgres/migrations.ts: a change here needs its twin there.
 import type { Db } from './connection';
 
 export const MIGRATIONS: readonly { version: number; sql: string }[] = [
@@ -79,6 +80,15 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
         address TEXT,
         detail TEXT
       );
+    `,
+  },
+  {
+    // the two indexes PostgreSQL had from the start: session expiry sweeps and the idempotency
+    // keys deleted with their message (tests/server/store-conformance.test.ts compares the schemas)
+    version: 2,
+    sql: `
+      CREATE INDEX sessions_expires ON sessions(expires_at);
+      CREATE INDEX idempotency_message ON idempotency(message_id);
     `,
   },
 ];
