@@ -4,14 +4,14 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DEMO_OFFICE_PASSWORD, DEMO_PERSON_PASSWORD } from '../server/demo';
-import { startServer } from '../server/main';
+import { CM } from '../tests/support/cast';
+import { openRelay } from '../server/relay';
 import { insertBulk } from './support/bulk-messages';
 import { keepAliveAgent, loginCookie, request } from './support/http';
 import { spawnServer } from './support/spawn';
 import { latencyStats, ms, printTable } from './support/stats';
 
-const FOCUS = '3300000001';
+const FOCUS = CM.office;
 const PLAN = { total: 1_000_000, focusSent: 3000, focusReceived: 3000, focus: FOCUS, otherOffices: 2000, batchSize: 100_000 };
 const REQUESTS = 200;
 
@@ -68,7 +68,7 @@ export default async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'renkei-bench-list-'));
   try {
     // migrate and seed the demo directory the way a first start does
-    const first = await startServer({ port: 0, host: '127.0.0.1', dataDir, staticDir: join(dataDir, 'no-dist'), seedDemo: true });
+    const first = await openRelay({ dataDir, staticDir: join(dataDir, 'no-dist'), seedDemo: true });
     await first.close();
 
     const bulk = insertBulk(dataDir, PLAN);
@@ -83,7 +83,7 @@ export default async function run(): Promise<void> {
     const agent = keepAliveAgent(1);
     const rows: string[][] = [['request', 'messages', 'bytes', 'p50', 'p99']];
     try {
-      const cookie = await loginCookie(agent, server.url, 'cm01', DEMO_PERSON_PASSWORD, 'KJ330000000101', DEMO_OFFICE_PASSWORD);
+      const cookie = await loginCookie(agent, server.url, CM.user, CM.password, CM.officeUser, CM.officePassword);
       for (const box of ['sent', 'received']) {
         const url = `${server.url}/api/messages?box=${box}`;
         const samples: number[] = [];

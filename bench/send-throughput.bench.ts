@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_OFFICE_PASSWORD, DEMO_PERSON_PASSWORD } from '../server/demo';
+import { CM } from '../tests/support/cast';
 import { keepAliveAgent, loginCookie } from './support/http';
 import { runLoad, type LoadResult } from './support/load';
 import { benchSend, csvContents } from './support/payload';
@@ -26,7 +26,7 @@ async function measure(kind: 'relay' | 'bare'): Promise<{ result: LoadResult; st
   try {
     const headers: Record<string, string> = { 'x-renkei-client': '1' };
     if (kind === 'relay') {
-      headers.cookie = await loginCookie(agent, server.url, 'cm01', DEMO_PERSON_PASSWORD, 'KJ330000000101', DEMO_OFFICE_PASSWORD);
+      headers.cookie = await loginCookie(agent, server.url, CM.user, CM.password, CM.officeUser, CM.officePassword);
     }
     const contents = csvContents();
     const load = (offset: number, maxRequests: number, durationMs: number) =>

@@ -1,12 +1,12 @@
 // One error shape for every API failure: {error:{code,message,details?}} (apiErrorSchema).
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ApiError } from '../src/domain/contract';
+import type { ApiError, ErrorCode } from '../src/domain/contract';
 
 export class HttpError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     /** Japanese: shown to the user as is. */
     message: string,
     readonly details?: string[],
@@ -15,7 +15,7 @@ export class HttpError extends Error {
   }
 }
 
-export function errorBody(code: string, message: string, details?: string[]): ApiError {
+export function errorBody(code: ErrorCode, message: string, details?: string[]): ApiError {
   return { error: { code, message, ...(details && details.length > 0 ? { details } : {}) } };
 }
 

@@ -1,15 +1,10 @@
-// Starts the relay: storage, cleanup, demo seed, HTTP listener and the retention timer.
+// Puts the relay (server/relay.ts) on an HTTP port, with Node's request time limits and the
+// retention timer.
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app';
-import { LoginThrottle } from './auth/throttle';
-import { BlobStore } from './blobs';
-import { withDefaults, type Config } from './config';
-import type { AppDeps } from './context';
-import { openStore } from './db';
-import { seedDemoIfEmpty } from './db/seed';
-import type { Store } from './db/types';
-import { removeOrphanBlobs, sweepExpired, type SweepResult } from './retention';
+import type { Config } from './config';
+import { openRelay, type Relay, type RelayOptions } from './relay';
+import type { SweepResult } from './retention';
 
 export interface RunningServer {
   url: string;
@@ -21,20 +16,32 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface StartOptions extends Partial<Config> {
-  now?: () => Date;
-}
+export type StartOptions = RelayOptions;
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const { now = () => new Date(), ...partial } = options;
-  const config = withDefaults(partial);
-  const store = await openStore(config);
+  const relay = await openRelay(options);
+  let listener: Listener;
   try {
-    return await listen(config, store, now);
+    listener = await listenRelay(relay);
   } catch (err) {
-    await store.close();
+    await relay.close();
     throw err;
   }
+  const timer = setInterval(() => {
+    relay.sweep().catch((err) => console.error('[renkei] retention sweep failed', err));
+  }, relay.config.retentionSweepMs);
+  timer.unref();
+  return {
+    url: listener.url,
+    port: listener.port,
+    seeded: relay.seeded,
+    sweep: relay.sweep,
+    async close() {
+      clearInterval(timer);
+      await listener.close();
+      await relay.close().catch(() => undefined);
+    },
+  };
 }
 
 /** Node's own limits on slow or endless requests (its defaults: 5 minutes, checked every 30 s). */
@@ -48,45 +55,28 @@ function timeouts(config: Config): { requestTimeout: number; headersTimeout: num
   };
 }
 
-const SHARED_FOLDER_GRACE_MS = 60 * 60 * 1000;
+export interface Listener {
+  url: string;
+  port: number;
+  /** Stops listening (the relay stays open). */
+  close(): Promise<void>;
+}
 
-async function listen(config: Config, store: Store, now: () => Date): Promise<RunningServer> {
-  const blobs = new BlobStore(config.dataDir);
-  // With PostgreSQL several processes share the blob folder: a send another process is staging,
-  // or has committed to disk but not yet recorded, looks like a leftover for a moment. Only
-  // leftovers older than any send can take are removed there; SQLite means one process.
-  const graceMs = config.databaseUrl ? SHARED_FOLDER_GRACE_MS : 0;
-  await blobs.init(graceMs);
-  await removeOrphanBlobs(store, blobs, graceMs);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(store) : false;
-
-  const deps: AppDeps = { config, store, blobs, throttle: new LoginThrottle(), now };
-  const app = createApp(deps);
-  const sweep = () => sweepExpired(store, blobs, now());
-  await sweep();
-
+/** Serves the relay's app on config.host:config.port (0: any free port). */
+export async function listenRelay(relay: Relay): Promise<Listener> {
+  const { config, app } = relay;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: timeouts(config) }, () => resolve(s));
     s.once('error', reject);
   });
-  const timer = setInterval(() => {
-    sweep().catch((err) => console.error('[renkei] retention sweep failed', err));
-  }, config.retentionSweepMs);
-  timer.unref();
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-
   return {
     url: `http://${host}:${port}`,
     port,
-    seeded,
-    sweep,
     close: () =>
       new Promise<void>((resolve) => {
-        clearInterval(timer);
-        server.close(() => {
-          store.close().then(() => resolve(), () => resolve());
-        });
+        server.close(() => resolve());
         // idle keep-alive connections would hold close() open
         if ('closeAllConnections' in server) server.closeAllConnections();
       }),

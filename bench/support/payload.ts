@@ -3,11 +3,12 @@
 // would send them. The relay checks every CSV against the standard spec, so the bench must send
 // files it accepts: they come from tests/support/csvgen.ts, cut to size at record boundaries.
 import { randomBytes } from 'node:crypto';
+import { CM, HH } from '../../tests/support/cast';
 import { csvText, encodeCp932, makeRecords, MONTH as GENERATED_MONTH, PEOPLE, type Person } from '../../tests/support/csvgen';
 
 export const FILE_BYTES = 5 * 1024;
-export const SENDER = '3300000001';
-export const DESTINATION = '3310000017';
+export const SENDER = CM.office;
+export const DESTINATION = HH.office;
 export const MONTH = GENERATED_MONTH;
 export const KINDS = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'] as const;
 export type BenchKind = (typeof KINDS)[number];

@@ -1,19 +1,15 @@
-// Runs one server in its own process so the load generator does not share its event loop:
-//   node --import tsx bench/support/server-child.ts relay|bare <dataDir> [staticDir]
+// The bare node:http baseline in its own process (the relay runs through tests/support/relay.ts):
+//   node --import tsx bench/support/server-child.ts <dataDir>
 // Prints "READY <url>" and stops when its stdin closes.
-import { startServer } from '../../server/main';
 import { startBareServer } from './bare-server';
 
-const [kind, dataDir, staticDir] = process.argv.slice(2);
-if (!dataDir || (kind !== 'relay' && kind !== 'bare')) {
-  console.error('usage: server-child.ts relay|bare <dataDir> [staticDir]');
+const [dataDir] = process.argv.slice(2);
+if (!dataDir) {
+  console.error('usage: server-child.ts <dataDir>');
   process.exit(2);
 }
 
-const running =
-  kind === 'relay'
-    ? await startServer({ port: 0, host: '127.0.0.1', dataDir, staticDir: staticDir ?? `${dataDir}/no-dist`, seedDemo: true })
-    : await startBareServer(dataDir);
+const running = await startBareServer(dataDir);
 console.log(`READY ${running.url}`);
 
 process.stdin.resume();

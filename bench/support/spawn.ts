@@ -1,7 +1,11 @@
-// Starts bench/support/server-child.ts and waits for its "READY <url>" line.
+// A server in its own process, so the load generator does not share its event loop: the relay
+// through the test suite's one launcher (tests/support/relay.ts), or the bare node:http
+// baseline (bench/support/server-child.ts), which prints "READY <url>".
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { spawnRelay } from '../../tests/support/relay';
 
 export interface ChildServer {
   url: string;
@@ -11,15 +15,16 @@ export interface ChildServer {
 
 const script = fileURLToPath(new URL('./server-child.ts', import.meta.url));
 
-export function spawnServer(kind: 'relay' | 'bare', dataDir: string): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, kind, dataDir], {
+export async function spawnServer(kind: 'relay' | 'bare', dataDir: string): Promise<ChildServer> {
+  if (kind === 'relay') return spawnRelay({ DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist') });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
-    const timer = setTimeout(() => reject(new Error(`${kind} server did not start within 30 s`)), 30_000);
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+    const timer = setTimeout(() => reject(new Error('bare server did not start within 30 s')), 30_000);
+    child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
     lines.on('line', (line) => {
       const match = /^READY (\S+)$/.exec(line);
       if (!match?.[1]) return;

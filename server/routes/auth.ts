@@ -1,7 +1,13 @@
 // Person login, office user login, logout and the session probe.
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { loginRequestSchema, officeLoginRequestSchema, type SessionInfo } from '../../src/domain/contract';
+import {
+  loginRequestSchema,
+  officeLoginRequestSchema,
+  type LogoutEverywhereResponse,
+  type LogoutResponse,
+  type SessionInfo,
+} from '../../src/domain/contract';
 import { verifyAgainstDummy, verifyPassword } from '../auth/passwords';
 import { endSession, requirePerson, startSession } from '../auth/sessions';
 import { ACCOUNT_RULE, ADDRESS_RULE, throttledMessage } from '../auth/throttle';
@@ -102,7 +108,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
         address: clientAddress(c, deps.config.trustProxy),
       });
     }
-    return c.json({ ok: true });
+    return c.json({ ok: true } satisfies LogoutResponse);
   });
 
   app.post('/auth/logout-everywhere', async (c) => {
@@ -116,7 +122,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
       target: `${ended} sessions`,
       address: clientAddress(c, deps.config.trustProxy),
     });
-    return c.json({ ok: true, ended });
+    return c.json({ ok: true, ended } satisfies LogoutEverywhereResponse);
   });
 
   app.get('/session', async (c) => c.json(await sessionInfo(requirePerson(c))));

@@ -1,6 +1,6 @@
 // Mailbox lists and message detail. Another office's message is a 404, never a 403.
 import { Hono } from 'hono';
-import { boxSchema, type MessageListResponse } from '../../src/domain/contract';
+import { boxSchema, type MessageListResponse, type MessageSummary } from '../../src/domain/contract';
 import { requireOffice } from '../auth/sessions';
 import type { AppDeps, AppEnv } from '../context';
 import { notFound } from '../errors';
@@ -23,7 +23,7 @@ export function messageRoutes(deps: AppDeps): Hono<AppEnv> {
     const id = c.req.param('id');
     const record = isId(id) ? await deps.store.messages.get(id) : null;
     if (!record || !canSee(record, officeNumber)) throw notFound();
-    return c.json(toSummary(record));
+    return c.json(toSummary(record) satisfies MessageSummary);
   });
 
   return app;

@@ -1,6 +1,6 @@
 // The office directory lookup: which of the asked numbers exist (needs a person login).
 import { Hono } from 'hono';
-import { MAX_BATCH_DESTINATIONS, officeNumberSchema } from '../../src/domain/contract';
+import { MAX_BATCH_DESTINATIONS, officeNumberSchema, type OfficeLookupResponse } from '../../src/domain/contract';
 import { requirePerson } from '../auth/sessions';
 import type { AppDeps, AppEnv } from '../context';
 import { badRequest } from '../errors';
@@ -15,7 +15,7 @@ export function officeRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     // a malformed number cannot exist, so it is simply not found
     const wellFormed = asked.filter((n) => officeNumberSchema.safeParse(n).success);
-    return c.json({ offices: await deps.store.offices.find(wellFormed) });
+    return c.json({ offices: await deps.store.offices.find(wellFormed) } satisfies OfficeLookupResponse);
   });
   return app;
 }

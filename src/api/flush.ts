@@ -11,6 +11,7 @@ import {
   pauseForLogin,
 } from '../db/outbox';
 import type { SentRecord } from '../db/types';
+import { loginNeededFor } from '../domain/contract';
 import { sendOutboxItem, type FetchLike, type SendOutcome } from './send';
 
 export const FLUSH_LOCK = 'renkei-outbox-flush';
@@ -103,12 +104,15 @@ type Verdict =
 function judge(outcome: SendOutcome): Verdict {
   if (outcome.kind === 'sent') return { kind: 'sent', response: outcome.response };
   if (outcome.kind === 'unreachable') return { kind: 'retry', message: outcome.message };
-  const { status, code, message } = outcome;
-  if (status === 401) return { kind: 'needs-login', message: message || '再ログインが必要です' };
-  if (status === 403 && code === 'office-login-required') {
-    return { kind: 'needs-login', message: message || '事業所ユーザログインが必要です' };
-  }
-  if (status === 409 && code === 'wrong-office') return { kind: 'other-office', message };
-  if (status >= 500 || RETRYABLE_4XX.has(status)) return { kind: 'retry', message };
+  const { failure } = outcome;
+  const code = failure.kind === 'refused' ? failure.code : null;
+  // the relay repeats its first problem as the first detail
+  const details = failure.kind === 'refused' ? failure.details.filter((d) => d !== failure.message) : [];
+  const message = [failure.message, ...details].join('\n');
+  const login = loginNeededFor(failure.status, code);
+  if (login === 'person') return { kind: 'needs-login', message: message || '再ログインが必要です' };
+  if (login === 'office') return { kind: 'needs-login', message: message || '事業所ユーザログインが必要です' };
+  if (code === 'wrong-office') return { kind: 'other-office', message };
+  if (failure.status >= 500 || RETRYABLE_4XX.has(failure.status)) return { kind: 'retry', message };
   return { kind: 'failed', message };
 }

@@ -51,6 +51,7 @@ export const sessionInfoSchema = z.object({
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 export const officeLookupResponseSchema = z.object({ offices: z.array(officeSchema) });
+export type OfficeLookupResponse = z.infer<typeof officeLookupResponseSchema>;
 
 /** ファイル種別 as the manual lists it. */
 export const fileCategorySchema = z.enum(['登録', '削除', 'PDF等']);
@@ -107,9 +108,28 @@ export const sendResponseSchema = z.object({
 });
 export type SendResponse = z.infer<typeof sendResponseSchema>;
 
+/** Every error code the relay answers with, in {error:{code}}: the client decides on these, never on message text. */
+export const errorCodeSchema = z.enum([
+  'bad-request',
+  'csrf',
+  'unauthorized',
+  'bad-credentials',
+  'throttled',
+  'office-login-required',
+  'office-not-linked',
+  'not-found',
+  'too-large',
+  'invalid-send',
+  'invalid-csv',
+  'wrong-office',
+  'idempotency-conflict',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
 export const apiErrorSchema = z.object({
   error: z.object({
-    code: z.string(),
+    code: errorCodeSchema,
     /** Japanese, shown to the user as is. */
     message: z.string(),
     /** Per-file or per-field problems, when there are several. */
@@ -117,6 +137,27 @@ export const apiErrorSchema = z.object({
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/**
+ * Which login a refusal asks for, the same for every screen and for the outbox: 401 means the
+ * person's session is gone, 403 'office-login-required' that the 事業所ユーザログイン is missing.
+ */
+export function loginNeededFor(status: number, code: ErrorCode | null): 'person' | 'office' | null {
+  if (status === 401) return 'person';
+  if (status === 403 && code === 'office-login-required') return 'office';
+  return null;
+}
+
+// One response schema per endpoint: what the relay sends, and all the client accepts.
+export const loginResponseSchema = sessionInfoSchema;
+export const officeLoginResponseSchema = sessionInfoSchema;
+export const sessionResponseSchema = sessionInfoSchema;
+export const logoutResponseSchema = z.object({ ok: z.literal(true) });
+export type LogoutResponse = z.infer<typeof logoutResponseSchema>;
+export const logoutEverywhereResponseSchema = z.object({ ok: z.literal(true), ended: z.number().int().nonnegative() });
+export type LogoutEverywhereResponse = z.infer<typeof logoutEverywhereResponseSchema>;
+export const messageDetailResponseSchema = messageSummarySchema;
+export const healthResponseSchema = z.object({ ok: z.literal(true) });
 
 export const API = {
   login: '/api/auth/login',

@@ -1,34 +1,51 @@
 // The admin CLI works on the live database while the server runs (WAL), and reads the audit log.
+// Its commands run in-process on a connection of their own to the relay's data folder, as the
+// CLI process would have; one case runs the real `server/admin.ts` to cover the entry point.
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
+import { runAdmin } from '../../server/admin/commands';
+import { openStore } from '../../server/db';
 import { sendResponseSchema } from '../../src/domain/contract';
-import { Agent, CM, HH, pdf, planCsv, startTestServer, type TestServer } from './support';
+import { pdf, planCsv } from '../support/agent';
+import { CM, HH } from '../support/cast';
+import { openTestRelay, type TestRelay } from '../support/relay';
 
-const run = promisify(execFile);
-let t: TestServer;
+let t: TestRelay;
 
 beforeAll(async () => {
-  t = await startTestServer();
+  t = await openTestRelay();
 });
 afterAll(async () => {
   await t.stop();
 });
 
 async function admin(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  const store = await openStore({ dataDir: t.dataDir, databaseUrl: null, databasePoolSize: 1 });
+  const out: string[] = [];
+  const err: string[] = [];
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args], {
-      env: { ...process.env, DATA_DIR: t.dataDir },
-    });
-    return { stdout, stderr, code: 0 };
-  } catch (err) {
-    const e = err as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+    const code = await runAdmin(store, args, { out: (line) => out.push(line), err: (line) => err.push(line) });
+    return { stdout: out.map((l) => `${l}\n`).join(''), stderr: err.map((l) => `${l}\n`).join(''), code };
+  } finally {
+    await store.close();
   }
 }
+
+describe('the admin CLI process', () => {
+  it('runs a command on DATA_DIR and exits 0, or 1 with the usage on stderr', async () => {
+    const run = promisify(execFile);
+    const cli = (...args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args], { env: { ...process.env, DATA_DIR: t.dataDir } });
+    expect((await cli('list-offices')).stdout).toContain(`${CM.office}\t${CM.officeName}`);
+    const failed = await cli('frobnicate').catch((error: { code: number; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toContain('使い方: npm run admin');
+  });
+});
 
 describe('admin CLI', () => {
   it('adds an office, a person and an office user that can log in at once', async () => {
@@ -38,13 +55,13 @@ describe('admin CLI', () => {
     expect(user.stdout + user.stderr).not.toContain('kango-2026');
     expect((await admin('add-office-user', 'KJ149500031501', '--password', 'kj-pass-1', '--office', '1495000315')).code).toBe(0);
 
-    const agent = new Agent(t.url);
+    const agent = t.agent();
     expect((await agent.login('vn01', 'kango-2026')).status).toBe(200);
     const office = await agent.officeLogin('KJ149500031501', 'kj-pass-1');
     expect(office.status).toBe(200);
     expect(((await office.json()) as { office: { name: string } }).office.name).toBe('テスト薬局訪問看護');
 
-    const cm = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+    const cm = await t.agent().loginAs(CM.user, CM.officeUser);
     expect((await cm.send({ destination: '1495000315', message: '' }, [pdf()])).status).toBe(201);
   });
 
@@ -61,7 +78,7 @@ describe('admin CLI', () => {
 
   it('removes an office, which then cannot be a destination', async () => {
     expect((await admin('remove-office', '3270401916')).code).toBe(0);
-    const cm = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+    const cm = await t.agent().loginAs(CM.user, CM.officeUser);
     expect((await cm.send({ destination: '3270401916', message: '' }, [pdf()])).status).toBe(422);
     expect((await admin('remove-office', '3270401916')).code).toBe(1);
   });
@@ -75,12 +92,12 @@ describe('admin CLI', () => {
   });
 
   it('shows the audit log: logins, failures, sends, downloads, logouts; never a password', async () => {
-    const wrong = new Agent(t.url);
+    const wrong = t.agent();
     await wrong.login('cm01', 'secret-wrong-password');
-    const agent = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+    const agent = await t.agent().loginAs(CM.user, CM.officeUser);
     const sent = await agent.send({ destination: HH.office, message: '' }, [planCsv()]);
     const { message } = sendResponseSchema.parse(await sent.json());
-    const hh = await new Agent(t.url).loginAs(HH.user, HH.officeUser);
+    const hh = await t.agent().loginAs(HH.user, HH.officeUser);
     expect((await hh.request(`/api/messages/${message.id}/files/${message.files[0]!.id}`)).status).toBe(200);
     await agent.request('/api/auth/logout', { method: 'POST' });
     const { stdout, code } = await admin('audit', '--limit', '200');

@@ -1,11 +1,13 @@
 // Person login, office login, logout, session probe and login throttling against the real relay.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema, sessionInfoSchema } from '../../src/domain/contract';
-import { Agent, CM, DS, HH, startTestServer, type TestServer } from './support';
+import { Agent } from '../support/agent';
+import { CM, DS, HH } from '../support/cast';
+import { openTestRelay, type TestRelay } from '../support/relay';
 
-let t: TestServer;
+let t: TestRelay;
 beforeAll(async () => {
-  t = await startTestServer();
+  t = await openTestRelay();
 });
 afterAll(async () => {
   await t.stop();
@@ -15,7 +17,7 @@ const errorOf = async (res: Response) => apiErrorSchema.parse(await res.json()).
 
 describe('person login', () => {
   it('logs in with the demo password and sets a strict HttpOnly cookie', async () => {
-    const agent = new Agent(t.url);
+    const agent = t.agent();
     const res = await agent.login(CM.user);
     expect(res.status).toBe(200);
     const info = sessionInfoSchema.parse(await res.json());
@@ -33,19 +35,19 @@ describe('person login', () => {
 
   it('refuses a wrong password and an unknown user with the same 401 message', async () => {
     for (const [user, password] of [['hh01', 'wrong-password'], ['nobody', 'renkei2026']] as const) {
-      const res = await new Agent(t.url).login(user, password);
+      const res = await t.agent().login(user, password);
       expect(res.status).toBe(401);
       expect((await errorOf(res)).message).toBe('ユーザIDまたはパスワードが正しくありません');
     }
   });
 
   it('answers 401 on /api/session without a login', async () => {
-    const res = await new Agent(t.url).request('/api/session');
+    const res = await t.agent().request('/api/session');
     expect(res.status).toBe(401);
   });
 
   it('throttles an account after 5 failures with a Japanese wait message', async () => {
-    const agent = new Agent(t.url);
+    const agent = t.agent();
     for (let i = 0; i < 5; i++) expect((await agent.login(DS.user, `bad-${i}`)).status).toBe(401);
     const blocked = await agent.login(DS.user, 'still-bad');
     expect(blocked.status).toBe(429);
@@ -53,13 +55,13 @@ describe('person login', () => {
     // even the right password waits: otherwise the throttle would be an oracle
     expect((await agent.login(DS.user)).status).toBe(429);
     // other accounts are not locked by it
-    expect((await new Agent(t.url).login(CM.user)).status).toBe(200);
+    expect((await t.agent().login(CM.user)).status).toBe(200);
   });
 
   it('requires the CSRF header on login', async () => {
-    const res = await new Agent(t.url).login(CM.user, undefined);
+    const res = await t.agent().login(CM.user, undefined);
     expect(res.status).toBe(200);
-    const noHeader = await new Agent(t.url).postJson('/api/auth/login', { userId: 'cm01', password: 'renkei2026' }, { csrf: false });
+    const noHeader = await t.agent().postJson('/api/auth/login', { userId: 'cm01', password: 'renkei2026' }, { csrf: false });
     expect(noHeader.status).toBe(403);
     expect((await errorOf(noHeader)).message).toBe('不正なリクエストです');
   });
@@ -67,12 +69,12 @@ describe('person login', () => {
 
 describe('office login', () => {
   it('needs a person session first', async () => {
-    const res = await new Agent(t.url).officeLogin(CM.officeUser);
+    const res = await t.agent().officeLogin(CM.officeUser);
     expect(res.status).toBe(401);
   });
 
   it('rejects a malformed office user ID with the schema message', async () => {
-    const agent = new Agent(t.url);
+    const agent = t.agent();
     await agent.login(CM.user);
     const res = await agent.officeLogin('KJ1234');
     expect(res.status).toBe(400);
@@ -80,7 +82,7 @@ describe('office login', () => {
   });
 
   it('rejects a wrong office password', async () => {
-    const agent = new Agent(t.url);
+    const agent = t.agent();
     await agent.login(CM.user);
     const res = await agent.officeLogin(CM.officeUser, 'wrong');
     expect(res.status).toBe(401);
@@ -88,7 +90,7 @@ describe('office login', () => {
   });
 
   it('refuses an office the person is not linked to', async () => {
-    const agent = new Agent(t.url);
+    const agent = t.agent();
     await agent.login(CM.user);
     const res = await agent.officeLogin(HH.officeUser);
     expect(res.status).toBe(403);
@@ -97,7 +99,7 @@ describe('office login', () => {
   });
 
   it('carries the office in the session after success', async () => {
-    const agent = new Agent(t.url);
+    const agent = t.agent();
     await agent.login(CM.user);
     const res = await agent.officeLogin(CM.officeUser);
     expect(res.status).toBe(200);
@@ -108,33 +110,33 @@ describe('office login', () => {
 
 describe('logout and office lookup', () => {
   it('logout deletes the session on the server, not just the cookie', async () => {
-    const agent = new Agent(t.url);
+    const agent = t.agent();
     await agent.loginAs(CM.user, CM.officeUser);
     const stolen = agent.cookie;
     expect((await agent.request('/api/auth/logout', { method: 'POST' })).status).toBe(200);
     expect(agent.cookie).toBeNull();
-    const replay = new Agent(t.url);
+    const replay = t.agent();
     replay.cookie = stolen;
     expect((await replay.request('/api/session')).status).toBe(401);
     expect((await replay.request('/api/messages?box=received')).status).toBe(401);
   });
 
   it('logout everywhere ends the person’s sessions on every device, and no one else’s', async () => {
-    const tablet = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
-    const laptop = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
-    const other = await new Agent(t.url).loginAs(HH.user, HH.officeUser);
+    const tablet = await t.agent().loginAs(CM.user, CM.officeUser);
+    const laptop = await t.agent().loginAs(CM.user, CM.officeUser);
+    const other = await t.agent().loginAs(HH.user, HH.officeUser);
     const res = await laptop.request('/api/auth/logout-everywhere', { method: 'POST' });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { ended: number }).ended).toBeGreaterThanOrEqual(2);
     expect((await tablet.request('/api/session')).status).toBe(401);
     expect((await laptop.request('/api/session')).status).toBe(401);
     expect((await other.request('/api/session')).status).toBe(200);
-    expect((await new Agent(t.url).request('/api/auth/logout-everywhere', { method: 'POST' })).status).toBe(401);
+    expect((await t.agent().request('/api/auth/logout-everywhere', { method: 'POST' })).status).toBe(401);
   });
 
   it('looks up only offices that exist, for a logged-in person', async () => {
-    expect((await new Agent(t.url).request('/api/offices?number=3310000017')).status).toBe(401);
-    const agent = new Agent(t.url);
+    expect((await t.agent().request('/api/offices?number=3310000017')).status).toBe(401);
+    const agent = t.agent();
     await agent.login(CM.user);
     const res = await agent.request('/api/offices?number=3310000017&number=1234567890&number=bad&number=0899999995');
     expect(res.status).toBe(200);
@@ -145,7 +147,7 @@ describe('logout and office lookup', () => {
   });
 
   it('needs an office login for mailboxes', async () => {
-    const agent = new Agent(t.url);
+    const agent = t.agent();
     await agent.login(CM.user);
     const res = await agent.request('/api/messages?box=received');
     expect(res.status).toBe(403);

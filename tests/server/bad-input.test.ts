@@ -4,16 +4,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/db/sqlite';
 import { apiErrorSchema, IDEMPOTENCY_HEADER, messageListResponseSchema, sendResponseSchema } from '../../src/domain/contract';
-import { Agent, CM, DS, HH, pdf, planCsv, sendForm, startTestServer, type TestServer } from './support';
+import { Agent, pdf, planCsv, sendForm } from '../support/agent';
+import { CM, DS, HH } from '../support/cast';
+import { openTestRelay, type TestRelay } from '../support/relay';
 
-let t: TestServer;
+let t: TestRelay;
 let cm: Agent;
 let hh: Agent;
 
 beforeAll(async () => {
-  t = await startTestServer();
-  cm = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
-  hh = await new Agent(t.url).loginAs(HH.user, HH.officeUser);
+  t = await openTestRelay();
+  cm = await t.agent().loginAs(CM.user, CM.officeUser);
+  hh = await t.agent().loginAs(HH.user, HH.officeUser);
 });
 afterAll(async () => {
   await t.stop();
@@ -162,8 +164,8 @@ describe('refused sends', () => {
   });
 
   it('no session, or a person session without office login', async () => {
-    expect((await new Agent(t.url).send(meta(), [pdf()])).status).toBe(401);
-    const person = new Agent(t.url);
+    expect((await t.agent().send(meta(), [pdf()])).status).toBe(401);
+    const person = t.agent();
     await person.login(CM.user);
     const res = await person.send(meta(), [pdf()]);
     expect(res.status).toBe(403);
@@ -209,7 +211,8 @@ describe('after a refusal', () => {
 describe('a body with no declared length', () => {
   it('is cut off with 413 once a chunked body passes the cap, storing nothing', async () => {
     await removeAll();
-    const res = await cm.sendChunked(meta(), [pdf('big.pdf', 12 * 1024 * 1024)]);
+    // over a real socket: chunked transfer is the HTTP layer's business
+    const res = await cm.on((await t.listen()).url).sendChunked(meta(), [pdf('big.pdf', 12 * 1024 * 1024)]);
     await expectRefused(res, 413, /10MB/);
     await expectNothingStored();
   });

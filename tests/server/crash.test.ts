@@ -1,46 +1,27 @@
 // Crash safety: the relay process is SIGKILLed in the middle of a send. After a restart nothing
 // partial is visible, leftovers are swept, and a retry with the same idempotency key delivers once.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { messageListResponseSchema, sendResponseSchema } from '../../src/domain/contract';
-import { Agent, CM, HH, pdf, planCsv, sendForm } from './support';
+import { Agent, pdf, planCsv, sendForm } from '../support/agent';
+import { CM, HH } from '../support/cast';
+import { spawnRelay, tempDataDir, type SpawnedRelay } from '../support/relay';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'renkei-crash-test-'));
-const children: ChildProcess[] = [];
+const data = tempDataDir('renkei-crash-test-');
+const dataDir = data.dir;
+const relays: SpawnedRelay[] = [];
 
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
+afterAll(async () => {
+  for (const relay of relays) await relay.kill();
+  data.remove();
 });
 
-/** Starts `node --import tsx server/main.ts` and resolves with its URL once it listens. */
-function startRelay(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Renkei relay: (http:\/\/\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`relay exited (${code}) before listening:\n${out}`)));
-  });
-}
-
-function killed(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
+async function startRelay(): Promise<SpawnedRelay> {
+  const relay = await spawnRelay({ DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist') });
+  relays.push(relay);
+  return relay;
 }
 
 /** Sends the first part of a multipart body with the full Content-Length, and never the rest. */
@@ -73,7 +54,7 @@ describe('crash mid-send', () => {
     const body = new Uint8Array(await encoded.arrayBuffer());
     await startSlowSend(relay.url, cm.cookie!, key, body, encoded.headers.get('content-type')!);
     // the server is now holding half a body; kill it without any chance to clean up
-    await killed(relay.child);
+    await relay.kill();
 
     // what a kill after the files were renamed into place, but before the row, would leave behind
     const orphanId = 'f'.repeat(32);
@@ -87,7 +68,7 @@ describe('crash mid-send', () => {
     expect(readdirSync(join(dataDir, 'tmp'))).toEqual([]);
 
     // the session lives in SQLite, so it survived the crash too
-    cm.baseUrl = relay.url;
+    cm.target = relay.url;
     const hh = await new Agent(relay.url).loginAs(HH.user, HH.officeUser);
     const inbox = async () =>
       messageListResponseSchema.parse(await (await hh.request('/api/messages?box=received')).json()).messages;
@@ -106,6 +87,6 @@ describe('crash mid-send', () => {
     expect(delivered[0]!.files.map((f) => f.size)).toEqual([files[0]!.bytes.length, 3 * 1024 * 1024]);
     expect(readdirSync(join(dataDir, 'blobs'))).toEqual([delivered[0]!.id]);
 
-    await killed(relay.child);
+    await relay.kill();
   }, 60_000);
 });

@@ -7,15 +7,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_CSV_DETAILS } from '../../server/csv-checks';
 import { apiErrorSchema, sendResponseSchema } from '../../src/domain/contract';
 import { encodeCp932, fromRecords, makePlanUnit, makeRecords, PEOPLE, type GeneratedFile } from '../support/csvgen';
-import { Agent, CM, HH, pdf, startTestServer, type TestServer } from './support';
+import { Agent, pdf } from '../support/agent';
+import { CM, HH } from '../support/cast';
+import { openTestRelay, type TestRelay } from '../support/relay';
 
-let t: TestServer;
+let t: TestRelay;
 let cm: Agent;
 let sequence = 20250301090000;
 
 beforeAll(async () => {
-  t = await startTestServer();
-  cm = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+  t = await openTestRelay();
+  cm = await t.agent().loginAs(CM.user, CM.officeUser);
 });
 afterAll(async () => {
   await t.stop();

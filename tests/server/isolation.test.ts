@@ -10,9 +10,11 @@ import {
   sessionInfoSchema,
   type MessageSummary,
 } from '../../src/domain/contract';
-import { Agent, CM, DS, HH, pdf, planCsv, startTestServer, type TestFile, type TestServer } from './support';
+import { Agent, pdf, planCsv, type TestFile } from '../support/agent';
+import { CM, DS, HH } from '../support/cast';
+import { openTestRelay, type TestRelay } from '../support/relay';
 
-let t: TestServer;
+let t: TestRelay;
 let cm: Agent;
 let hh: Agent;
 let secret: MessageSummary;
@@ -25,7 +27,7 @@ const ACTORS: readonly ActorName[] = ['bystander office', 'person without office
 
 /** A fresh session per case, so one case's login or logout never changes the next. */
 async function actor(name: ActorName): Promise<Agent> {
-  const agent = new Agent(t.url);
+  const agent = t.agent();
   switch (name) {
     case 'bystander office':
       return agent.loginAs(DS.user, DS.officeUser);
@@ -43,9 +45,9 @@ async function actor(name: ActorName): Promise<Agent> {
 }
 
 beforeAll(async () => {
-  t = await startTestServer();
-  cm = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
-  hh = await new Agent(t.url).loginAs(HH.user, HH.officeUser);
+  t = await openTestRelay();
+  cm = await t.agent().loginAs(CM.user, CM.officeUser);
+  hh = await t.agent().loginAs(HH.user, HH.officeUser);
   secretKey = crypto.randomUUID();
   const res = await cm.send({ destination: HH.office, message: SECRET_TEXT }, secretFiles, secretKey);
   expect(res.status).toBe(201);
@@ -172,7 +174,7 @@ describe('isolation matrix over every API route', () => {
   });
 
   it('a forged session cookie is no session', async () => {
-    const forged = new Agent(t.url);
+    const forged = t.agent();
     forged.cookie = `renkei_session=${'A'.repeat(43)}`;
     expect((await forged.request('/api/messages?box=received')).status).toBe(401);
     forged.cookie = `renkei_session=${'A'.repeat(5000)}`;

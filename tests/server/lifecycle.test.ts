@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/db/sqlite';
 import { messageListResponseSchema, sendResponseSchema } from '../../src/domain/contract';
-import { Agent, CM, HH, pdf, planCsv, startTestServer, type TestServer } from './support';
+import { Agent, pdf, planCsv } from '../support/agent';
+import { CM, HH } from '../support/cast';
+import { openTestRelay, type TestRelay } from '../support/relay';
 
 let clock = new Date('2026-04-01T09:00:00Z').getTime();
-let t: TestServer;
+let t: TestRelay;
 
 beforeAll(async () => {
-  t = await startTestServer({ retentionDays: 30, sessionHours: 12, now: () => new Date(clock) });
+  t = await openTestRelay({ retentionDays: 30, sessionHours: 12, now: () => new Date(clock) });
 });
 afterAll(async () => {
   await t.stop();
@@ -25,7 +27,7 @@ async function received(agent: Agent) {
 
 describe('retention', () => {
   it('keeps a message until sentAt + RETENTION_DAYS, then deletes rows and files', async () => {
-    const cm = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+    const cm = await t.agent().loginAs(CM.user, CM.officeUser);
     const res = await cm.send({ destination: HH.office, message: '保存期間テスト' }, [planCsv(), pdf()]);
     const { message } = sendResponseSchema.parse(await res.json());
     expect(message.expiresAt).toBe('2026-05-01T09:00:00.000Z');
@@ -33,13 +35,13 @@ describe('retention', () => {
     expect(existsSync(blobDir)).toBe(true);
 
     clock += hours(24 * 30) - 1000;
-    expect((await t.server.sweep()).messages).toBe(0);
-    let hh = await new Agent(t.url).loginAs(HH.user, HH.officeUser);
+    expect((await t.sweep()).messages).toBe(0);
+    let hh = await t.agent().loginAs(HH.user, HH.officeUser);
     expect((await received(hh)).map((m) => m.id)).toEqual([message.id]);
 
     clock += 1000;
-    expect((await t.server.sweep()).messages).toBe(1);
-    hh = await new Agent(t.url).loginAs(HH.user, HH.officeUser);
+    expect((await t.sweep()).messages).toBe(1);
+    hh = await t.agent().loginAs(HH.user, HH.officeUser);
     expect(await received(hh)).toEqual([]);
     expect((await hh.request(`/api/messages/${message.id}`)).status).toBe(404);
     expect(existsSync(blobDir)).toBe(false);
@@ -54,7 +56,7 @@ describe('retention', () => {
 
 describe('sessions', () => {
   it('expire after SESSION_HOURS', async () => {
-    const agent = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+    const agent = await t.agent().loginAs(CM.user, CM.officeUser);
     clock += hours(12) - 1000;
     expect((await agent.request('/api/session')).status).toBe(200);
     clock += 1000;
@@ -63,12 +65,12 @@ describe('sessions', () => {
   });
 
   it('logging in again replaces the old session', async () => {
-    const agent = new Agent(t.url);
+    const agent = t.agent();
     await agent.login(CM.user);
     const first = agent.cookie;
     await agent.login(CM.user);
     expect(agent.cookie).not.toBe(first);
-    const old = new Agent(t.url);
+    const old = t.agent();
     old.cookie = first;
     expect((await old.request('/api/session')).status).toBe(401);
   });

@@ -6,17 +6,19 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema, CSRF_HEADER, IDEMPOTENCY_HEADER } from '../../src/domain/contract';
-import { Agent, CM, HH, pdf, sendForm, startTestServer, type TestServer } from './support';
+import { Agent, pdf, sendForm } from '../support/agent';
+import { CM, HH } from '../support/cast';
+import { openTestRelay, type TestRelay } from '../support/relay';
 
 /** Small, so a stalled request is given up on quickly; real deployments keep the 2-minute default. */
 const REQUEST_TIMEOUT_MS = 1500;
 
-let t: TestServer;
+let t: TestRelay;
 let cm: Agent;
 
 beforeAll(async () => {
-  t = await startTestServer({ requestTimeoutMs: REQUEST_TIMEOUT_MS });
-  cm = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
+  t = await openTestRelay({ requestTimeoutMs: REQUEST_TIMEOUT_MS });
+  cm = await t.agent().loginAs(CM.user, CM.officeUser);
 });
 afterAll(async () => {
   await t.stop();
@@ -45,9 +47,9 @@ async function expectJapaneseError(res: Response, status: number): Promise<strin
   return error.message;
 }
 
-/** Raw HTTP over a socket: the request head and the first chunks, then silence. Resolves with all the server said. */
-function stalledChunkedSend(): Promise<{ response: string; closed: boolean }> {
-  const { hostname, port } = new URL(t.url);
+/** Raw HTTP over a real socket: the request head and the first chunks, then silence. Resolves with all the server said. */
+async function stalledChunkedSend(): Promise<{ response: string; closed: boolean }> {
+  const { hostname, port } = new URL((await t.listen()).url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
     let response = '';
@@ -160,7 +162,7 @@ describe('JSON of the wrong shape on every JSON route', () => {
   for (const route of ['/api/auth/login', '/api/auth/office-login'] as const) {
     for (const [name, body] of shapes) {
       it(`${route}: ${name} → 400 in Japanese`, async () => {
-        const agent = new Agent(t.url);
+        const agent = t.agent();
         if (route === '/api/auth/office-login') expect((await agent.login(CM.user)).status).toBe(200);
         const res = await agent.request(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
         await expectJapaneseError(res, 400);
@@ -170,7 +172,7 @@ describe('JSON of the wrong shape on every JSON route', () => {
 
   it('none of them logged anyone in or counted as a failed password', async () => {
     // the 9 malformed cm01 logins above must not have locked the account (5 failures would)
-    expect((await new Agent(t.url).login(CM.user)).status).toBe(200);
+    expect((await t.agent().login(CM.user)).status).toBe(200);
     expectNothingStored();
   });
 });

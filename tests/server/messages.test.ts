@@ -9,18 +9,20 @@ import {
   sendResponseSchema,
   type MessageSummary,
 } from '../../src/domain/contract';
-import { Agent, CM, DS, equalBytes, HH, pdf, planCsv, startTestServer, type TestServer } from './support';
+import { Agent, equalBytes, pdf, planCsv } from '../support/agent';
+import { CM, DS, HH } from '../support/cast';
+import { openTestRelay, type TestRelay } from '../support/relay';
 
-let t: TestServer;
+let t: TestRelay;
 let cm: Agent;
 let hh: Agent;
 let ds: Agent;
 
 beforeAll(async () => {
-  t = await startTestServer({ retentionDays: 30 });
-  cm = await new Agent(t.url).loginAs(CM.user, CM.officeUser);
-  hh = await new Agent(t.url).loginAs(HH.user, HH.officeUser);
-  ds = await new Agent(t.url).loginAs(DS.user, DS.officeUser);
+  t = await openTestRelay({ retentionDays: 30 });
+  cm = await t.agent().loginAs(CM.user, CM.officeUser);
+  hh = await t.agent().loginAs(HH.user, HH.officeUser);
+  ds = await t.agent().loginAs(DS.user, DS.officeUser);
 });
 afterAll(async () => {
   await t.stop();
@@ -81,7 +83,8 @@ describe('round trip', () => {
 
   it('accepts a chunked send (no Content-Length) with its bytes intact', async () => {
     const streamed = planCsv(CM.office, HH.office, '20240401130000');
-    const res = await cm.sendChunked({ destination: HH.office, message: '' }, [streamed]);
+    // over a real socket: chunked transfer is the HTTP layer's business
+    const res = await cm.on((await t.listen()).url).sendChunked({ destination: HH.office, message: '' }, [streamed]);
     expect(res.status).toBe(201);
     const { message } = sendResponseSchema.parse(await res.json());
     const download = await hh.request(`/api/messages/${message.id}/files/${message.files[0]!.id}`);

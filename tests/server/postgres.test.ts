@@ -1,17 +1,18 @@
 // The relay on PostgreSQL (DATABASE_URL), through the real HTTP server: logins, the round trip,
 // isolation, idempotency under concurrent retries, retention, the admin CLI, and two server
 // processes on one database and one blob folder. Runs only when RENKEI_TEST_DATABASE_URL is set.
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageListResponseSchema, officeLookupResponseSchema, sendResponseSchema, type MessageSummary } from '../../src/domain/contract';
+import { runAdmin } from '../../server/admin/commands';
+import { openStore } from '../../server/db';
 import { MIGRATIONS } from '../../server/db/postgres/migrations';
 import { openPostgresStore } from '../../server/db/postgres';
-import type { RunningServer } from '../../server/main';
-import { createTestSchema, PG_URL, startChildServer, startPgServer, tempDataDir, type ChildServer, type TestSchema } from '../support/postgres';
-import { Agent, CM, DS, equalBytes, HH, pdf, planCsv } from './support';
+import { Agent, equalBytes, pdf, planCsv } from '../support/agent';
+import { CM, DS, HH } from '../support/cast';
+import { createTestSchema, PG_URL, type TestSchema } from '../support/postgres';
+import { openTestRelay, spawnRelay, type SpawnedRelay, type TestRelay } from '../support/relay';
 
 const SKIP_REASON = ' — SKIPPED: set RENKEI_TEST_DATABASE_URL (e.g. postgres://renkei:renkei@127.0.0.1:5432/renkei_test) to run';
 if (!PG_URL) console.warn(`[postgres.test] PostgreSQL tests${SKIP_REASON}`);
@@ -31,11 +32,11 @@ async function download(agent: Agent, m: MessageSummary, index = 0): Promise<Uin
 }
 
 /** Same person, same session, pointed at another server. */
-function sameSessionOn(agent: Agent, url: string): Agent {
-  const other = new Agent(url);
-  other.cookie = agent.cookie;
-  return other;
-}
+const sameSessionOn = (agent: Agent, url: string): Agent => agent.on(url);
+
+/** `server/main.ts` in its own process on the same database and data folder. */
+const secondProcess = (databaseUrl: string, dataDir: string) =>
+  spawnRelay({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist') });
 
 describe.skipIf(!PG_URL)(title('PostgreSQL migrations'), () => {
   it('migrates once when several processes open a fresh schema at the same moment', async () => {
@@ -54,9 +55,8 @@ describe.skipIf(!PG_URL)(title('PostgreSQL migrations'), () => {
 
 describe.skipIf(!PG_URL)(title('PostgreSQL relay'), () => {
   let schema: TestSchema;
-  let data: ReturnType<typeof tempDataDir>;
-  let a: RunningServer;
-  let b: ChildServer;
+  let a: TestRelay;
+  let b: SpawnedRelay;
   let cm: Agent;
   let hh: Agent;
   let ds: Agent;
@@ -66,27 +66,25 @@ describe.skipIf(!PG_URL)(title('PostgreSQL relay'), () => {
 
   beforeAll(async () => {
     schema = await createTestSchema(PG_URL!);
-    data = tempDataDir();
-    a = await startPgServer(schema.url, data.dir, { retentionDays: 30 });
-    cm = await new Agent(a.url).loginAs(CM.user, CM.officeUser);
-    hh = await new Agent(a.url).loginAs(HH.user, HH.officeUser);
-    ds = await new Agent(a.url).loginAs(DS.user, DS.officeUser);
+    a = await openTestRelay({ databaseUrl: schema.url, retentionDays: 30 });
+    cm = await a.agent().loginAs(CM.user, CM.officeUser);
+    hh = await a.agent().loginAs(HH.user, HH.officeUser);
+    ds = await a.agent().loginAs(DS.user, DS.officeUser);
   }, HOOK_TIMEOUT);
   afterAll(async () => {
     await b?.stop();
-    await a?.close();
+    await a?.stop();
     await schema?.drop();
-    data?.remove();
   }, HOOK_TIMEOUT);
 
   it('seeds the demo directory on the first start', async () => {
-    expect(a.seeded).toBe(true);
+    expect(a.relay.seeded).toBe(true);
     const { rows } = await schema.query('SELECT COUNT(*)::int AS n FROM offices');
     expect(rows[0].n).toBe(4);
   });
 
   it('refuses a wrong password and keeps the session in the database', async () => {
-    expect((await new Agent(a.url).login(CM.user, 'wrong-password')).status).toBe(401);
+    expect((await a.agent().login(CM.user, 'wrong-password')).status).toBe(401);
     const { rows } = await schema.query('SELECT office_number FROM sessions WHERE user_id = $1', [CM.user]);
     expect(rows.map((r) => r.office_number)).toContain(CM.office);
   });
@@ -150,13 +148,21 @@ describe.skipIf(!PG_URL)(title('PostgreSQL relay'), () => {
     expect(rows[0].n).toBe(1);
     // the losers' blob folders are gone: one folder per stored message
     const stored = await schema.query('SELECT id FROM messages');
-    expect(readdirSync(join(data.dir, 'blobs')).sort()).toEqual(stored.rows.map((r) => r.id as string).sort());
+    expect(readdirSync(join(a.dataDir, 'blobs')).sort()).toEqual(stored.rows.map((r) => r.id as string).sort());
   });
 
   it('runs the admin CLI against the same database', async () => {
-    const run = promisify(execFile);
-    const env = { ...process.env, DATABASE_URL: schema.url, DATA_DIR: data.dir };
-    const admin = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args], { env });
+    // the CLI's commands on a store of their own, opened as the CLI opens it (DATABASE_URL set)
+    const admin = async (...args: string[]) => {
+      const store = await openStore({ databaseUrl: schema.url, databasePoolSize: 1, dataDir: a.dataDir });
+      const out: string[] = [];
+      try {
+        expect(await runAdmin(store, args, { out: (line) => out.push(line), err: (line) => out.push(line) })).toBe(0);
+      } finally {
+        await store.close();
+      }
+      return { stdout: out.join('\n') };
+    };
     await admin('add-office', '1495000315', 'テスト薬局訪問看護', '--kind', '訪問看護');
     expect((await admin('list-offices')).stdout).toContain('1495000315');
     const res = await cm.request('/api/offices?number=1495000315');
@@ -166,7 +172,7 @@ describe.skipIf(!PG_URL)(title('PostgreSQL relay'), () => {
 
   describe('a second server process on the same database and blob folder', () => {
     beforeAll(async () => {
-      b = await startChildServer(schema.url, data.dir);
+      b = await secondProcess(schema.url, a.dataDir);
     }, HOOK_TIMEOUT);
 
     it('lists and serves, byte for byte, a send made through the first', async () => {
@@ -211,40 +217,37 @@ describe.skipIf(!PG_URL)(title('PostgreSQL relay'), () => {
 
 describe.skipIf(!PG_URL)(title('PostgreSQL retention'), () => {
   let schema: TestSchema;
-  let data: ReturnType<typeof tempDataDir>;
-  let server: RunningServer;
+  let server: TestRelay;
   let clock = Date.parse('2025-04-01T09:00:00Z');
 
   beforeAll(async () => {
     schema = await createTestSchema(PG_URL!);
-    data = tempDataDir();
-    server = await startPgServer(schema.url, data.dir, { retentionDays: 7, now: () => new Date(clock) });
+    server = await openTestRelay({ databaseUrl: schema.url, retentionDays: 7, now: () => new Date(clock) });
   }, HOOK_TIMEOUT);
   afterAll(async () => {
-    await server?.close();
+    await server?.stop();
     await schema?.drop();
-    data?.remove();
   }, HOOK_TIMEOUT);
 
   it('removes a message, its files and its key once the retention has passed', async () => {
-    const cm = await new Agent(server.url).loginAs(CM.user, CM.officeUser);
+    const cm = await server.agent().loginAs(CM.user, CM.officeUser);
     const res = await cm.send({ destination: HH.office, message: '期限切れ予定' }, [planCsv()]);
     expect(res.status).toBe(201);
     const { message } = sendResponseSchema.parse(await res.json());
-    expect(existsSync(join(data.dir, 'blobs', message.id))).toBe(true);
+    expect(existsSync(join(server.dataDir, 'blobs', message.id))).toBe(true);
 
     clock += 6 * 86_400_000;
     expect((await server.sweep()).messages).toBe(0);
     clock += 2 * 86_400_000;
     expect((await server.sweep()).messages).toBe(1);
 
-    expect(existsSync(join(data.dir, 'blobs', message.id))).toBe(false);
+    expect(existsSync(join(server.dataDir, 'blobs', message.id))).toBe(false);
     for (const table of ['messages', 'message_files', 'idempotency']) {
       const { rows } = await schema.query(`SELECT COUNT(*)::int AS n FROM ${table}`);
       expect(rows[0].n).toBe(0);
     }
     // the session outlived the messages (12 h) only until now: log in again to look
-    const again = await new Agent(server.url).loginAs(HH.user, HH.officeUser);
+    const again = await server.agent().loginAs(HH.user, HH.officeUser);
     expect(await list(again, 'received')).toEqual([]);
   });
 });

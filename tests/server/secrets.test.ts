@@ -1,18 +1,18 @@
 // Passwords are never written anywhere: not in the relay's output, not in the admin CLI's output,
 // not in the audit log, not in the database files. The real process is started as in production
 // (node --import tsx server/main.ts) and everything it prints is kept.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, CM } from './support';
+import { runAdmin } from '../../server/admin/commands';
+import { openStore } from '../../server/db';
+import { Agent } from '../support/agent';
+import { CM } from '../support/cast';
+import { spawnRelay, tempDataDir, type SpawnedRelay } from '../support/relay';
 
-const run = promisify(execFile);
-const dataDir = mkdtempSync(join(tmpdir(), 'renkei-secrets-test-'));
-const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist') };
+const data = tempDataDir('renkei-secrets-test-');
+const dataDir = data.dir;
 
 /** Distinctive enough that any occurrence is a leak, never a coincidence. */
 const SECRETS = {
@@ -25,33 +25,23 @@ const SECRETS = {
   typedAsUserId: 'Pw-in-the-id-field-4be8',
 };
 
-let relay: ChildProcess;
+let relay: SpawnedRelay;
 let url = '';
-let output = '';
 const cliOutput: string[] = [];
 
+/** The admin CLI's commands on the data folder, everything they print kept (server/admin.ts adds nothing to it). */
 async function admin(...args: string[]): Promise<void> {
-  const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args], { env });
-  cliOutput.push(stdout, stderr);
+  const store = await openStore({ dataDir, databaseUrl: null, databasePoolSize: 1 });
+  try {
+    await runAdmin(store, args, { out: (line) => cliOutput.push(line), err: (line) => cliOutput.push(line) });
+  } finally {
+    await store.close();
+  }
 }
 
 beforeAll(async () => {
-  relay = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  relay.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  relay.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  url = await new Promise<string>((resolve, reject) => {
-    const check = setInterval(() => {
-      const match = /Renkei relay: (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearInterval(check);
-        resolve(match[1]!);
-      }
-    }, 50);
-    relay.once('exit', (code) => {
-      clearInterval(check);
-      reject(new Error(`relay exited (${code}):\n${output}`));
-    });
-  });
+  relay = await spawnRelay({ DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist') });
+  url = relay.url;
 
   await admin('add-user', 'sec01', '秘密 太郎', '--password', SECRETS.person, '--office', CM.office);
   await admin('add-office-user', 'KJ330000000199', '--password', SECRETS.office, '--office', CM.office);
@@ -74,12 +64,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (relay && relay.exitCode === null) {
-    const exited = new Promise((resolve) => relay.once('exit', resolve));
-    relay.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await relay?.stop();
+  data.remove();
 });
 
 const leaked = (text: string) =>
@@ -89,8 +75,8 @@ const leaked = (text: string) =>
 
 describe('passwords are never written', () => {
   it('the relay printed its start line and nothing that holds a password', () => {
-    expect(output).toContain('Renkei relay:');
-    expect(leaked(output)).toEqual([]);
+    expect(relay.output()).toContain('Renkei relay:');
+    expect(leaked(relay.output())).toEqual([]);
   });
 
   it('the admin CLI printed no password (add-user, add-office-user, audit)', () => {

@@ -2,12 +2,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './support';
+import { openTestRelay, type TestRelay } from '../support/relay';
 
-let t: TestServer;
+let t: TestRelay;
 
 beforeAll(async () => {
-  t = await startTestServer({}, (dataDir) => {
+  t = await openTestRelay({}, (dataDir) => {
     const dist = join(dataDir, 'dist');
     mkdirSync(join(dist, 'assets'), { recursive: true });
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Renkei</title><script type="module" src="/assets/index-abc123.js"></script>');
@@ -22,7 +22,7 @@ afterAll(async () => {
   await t.stop();
 });
 
-const get = (path: string, init?: RequestInit) => fetch(t.url + path, init);
+const get = (path: string, init?: RequestInit) => t.request(path, init);
 
 describe('static files', () => {
   it('serves index.html and sw.js with no-cache, hashed assets immutable', async () => {

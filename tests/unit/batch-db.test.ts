@@ -25,8 +25,7 @@ import { lookUpNames, refreshRows, sendRows } from '../../src/views/batch/batch-
 import { INTERRUPTED_REASON } from '../../src/views/batch/batch-status';
 import { batchFiles, batchOffices } from '../support/batch-files';
 import { CARE_OFFICE, type GeneratedFile } from '../support/csvgen';
-import { bytesOf, freshDatabase } from './db-helpers';
-import { summary } from './db-fixtures';
+import { bytesOf, freshDatabase, summary } from '../support/db';
 
 const toInput = (f: GeneratedFile): BatchInputFile => {
   const blob = new Blob([new Uint8Array(f.bytes)], { type: 'text/csv' });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deleteDraft, getDraft, listDrafts, saveDraft } from '../../src/db/drafts';
 import { getCachedList, putCachedList } from '../../src/db/cache';
-import { bytesOf, csvFile, freshDatabase } from './db-helpers';
+import { bytesOf, csvFile, freshDatabase } from '../support/db';
 
 const NAME = 'UP1KYO_3300000001_3310000017_20250101120000.CSV';
 

@@ -1,23 +1,49 @@
-// The outbox flush against a fake relay: retries, refusals and the idempotency key.
+// The outbox flush against the real relay (createApp on a temporary SQLite file, answered
+// in-process): retries, refusals and the idempotency key. What the relay cannot be made to do on
+// purpose — a dead network, a lost answer, a 5xx from a proxy — is done by the network in
+// between, which otherwise passes every request through with the session cookie, as a browser does.
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backoffDelay, flushOutbox } from '../../src/api/flush';
-import type { FetchLike } from '../../src/api/send';
+import type { FetchLike } from '../../src/api/request';
 import { getDraft, saveDraft } from '../../src/db/drafts';
 import { enqueueSend, getOutboxItem, isPausedForLogin, listOutbox, listSentRecords, releaseNeedsLogin } from '../../src/db/outbox';
-import { csvFile, freshDatabase } from './db-helpers';
-import { summary } from './db-fixtures';
+import { messageListResponseSchema } from '../../src/domain/contract';
+import { pdf, planCsv, type Agent } from '../support/agent';
+import { CM, DS, EX, HH } from '../support/cast';
+import { freshDatabase, keptFile } from '../support/db';
+import { openTestRelay, type TestRelay } from '../support/relay';
 
-const NAME = 'UPPLAN_202501_3300000001_3310000017_20250101120000.CSV';
+const plan = (destination = HH.office, sequence = '20250101120000') => keptFile(planCsv(CM.office, destination, sequence), 'text/csv');
+const NAME = plan().name;
 
+let t: TestRelay;
+/** cm01 with the 事業所ユーザログイン of 3300000001: the browser the items go out from */
+let office: Agent;
+/** cm01 logged in as a person only */
+let personOnly: Agent;
+
+beforeAll(async () => {
+  t = await openTestRelay();
+  office = await t.agent().loginAs(CM.user, CM.officeUser);
+  personOnly = t.agent();
+  await personOnly.login(CM.user);
+});
+afterAll(async () => {
+  await t.stop();
+});
 beforeEach(freshDatabase);
 
-type Answer = { status: number; body?: unknown } | 'network-down';
+type Answer = { status: number; body?: unknown } | 'network-down' | 'answer-lost';
 
-/** A relay that answers from a script, then (script used up) stores each idempotency key once. */
-function fakeRelay(script: Answer[] = []) {
-  const delivered = new Map<string, string>();
+/**
+ * The network between the page and the relay: answers from the script first ('network-down':
+ * nothing reaches the relay; 'answer-lost': the relay gets it, the page hears nothing), then
+ * passes every request to the relay in `session`'s browser.
+ */
+function network(script: Answer[] = [], session: { agent: Agent | null } = { agent: office }) {
   const requests: { headers: Record<string, string>; meta: unknown; fileNames: string[]; credentials?: RequestCredentials }[] = [];
+  const storedBefore = t.relay.deps.store.messages.list('sent', CM.office).then((list) => list.length);
   const fetchImpl: FetchLike = async (url, init) => {
     expect(url).toBe('/api/messages');
     expect(init.method).toBe('POST');
@@ -31,30 +57,37 @@ function fakeRelay(script: Answer[] = []) {
     });
     const answer = script.shift();
     if (answer === 'network-down') throw new TypeError('Failed to fetch');
-    if (answer) return Response.json(answer.body ?? { error: { code: 'x', message: 'サーバーエラー' } }, { status: answer.status });
-    const key = headers['idempotency-key']!;
-    const duplicate = delivered.has(key);
-    if (!duplicate) delivered.set(key, `msg-${delivered.size + 1}`);
-    return Response.json({ message: summary(delivered.get(key)!), duplicate }, { status: duplicate ? 200 : 201 });
+    if (answer && answer !== 'answer-lost') return Response.json(answer.body, { status: answer.status });
+    const relayed = session.agent ? await session.agent.request(url, init) : await t.request(url, init);
+    if (answer === 'answer-lost') throw new TypeError('connection reset');
+    return relayed;
   };
-  return { fetchImpl, delivered, requests };
+  return {
+    fetchImpl,
+    requests,
+    /** messages the relay stored since this network was set up */
+    delivered: async () => (await t.relay.deps.store.messages.list('sent', CM.office)).length - (await storedBefore),
+    session,
+  };
 }
 
+const serverError = (status: number) => ({ status, body: { error: { code: 'internal', message: 'サーバーエラー' } } });
+
 function clock(start = Date.now() + 1000) {
-  let t = start;
-  return { now: () => t, advance: (ms: number) => (t += ms) };
+  let time = start;
+  return { now: () => time, advance: (ms: number) => (time += ms) };
 }
 
 describe('flushOutbox', () => {
   it('sends the multipart body with the idempotency key and the CSRF header', async () => {
-    const relay = fakeRelay();
-    const item = await enqueueSend({ destination: '3310000017', message: 'よろしく', files: [csvFile(NAME), csvFile('第3表.pdf', [0x25, 0x50, 0x44, 0x46])] });
+    const relay = network();
+    const item = await enqueueSend({ destination: HH.office, message: 'よろしく', files: [plan(), keptFile(pdf('第3表.pdf'), 'application/pdf')] });
     const report = await flushOutbox({ fetchImpl: relay.fetchImpl });
     expect(report.sent).toHaveLength(1);
     expect(relay.requests).toEqual([
       {
         headers: { 'idempotency-key': item.id, 'x-renkei-client': '1' },
-        meta: { destination: '3310000017', message: 'よろしく' },
+        meta: { destination: HH.office, message: 'よろしく' },
         fileNames: [NAME, '第3表.pdf'],
         credentials: 'same-origin',
       },
@@ -62,26 +95,28 @@ describe('flushOutbox', () => {
   });
 
   it('an item queued under another office waits for that office without holding back the others', async () => {
-    const wrong = { status: 409, body: { error: { code: 'wrong-office', message: 'この送信は事業所 3310000025 から送るものです' } } };
-    const relay = fakeRelay([wrong]);
-    const other = await enqueueSend({ sender: '3310000025', destination: '3300000001', message: '', files: [csvFile(NAME)] });
-    const mine = await enqueueSend({ sender: '3300000001', destination: '3310000017', message: '', files: [csvFile(NAME)] });
+    const relay = network();
+    const other = await enqueueSend({ sender: DS.office, destination: CM.office, message: '', files: [keptFile(planCsv(DS.office, CM.office))] });
+    const mine = await enqueueSend({ sender: CM.office, destination: HH.office, message: '', files: [plan()] });
     const report = await flushOutbox({ fetchImpl: relay.fetchImpl });
     expect(relay.requests.map((r) => r.meta)).toEqual([
-      { sender: '3310000025', destination: '3300000001', message: '' },
-      { sender: '3300000001', destination: '3310000017', message: '' },
+      { sender: DS.office, destination: CM.office, message: '' },
+      { sender: CM.office, destination: HH.office, message: '' },
     ]);
     expect(report.sent.map((r) => r.id)).toEqual([mine.id]);
     expect(report.needsLogin).toBe(false);
     expect(await isPausedForLogin()).toBe(false);
-    expect(await getOutboxItem(other.id)).toMatchObject({ status: 'needs-login', lastError: 'この送信は事業所 3310000025 から送るものです' });
+    expect(await getOutboxItem(other.id)).toMatchObject({
+      status: 'needs-login',
+      lastError: `この送信は事業所 ${DS.office} から送るものです。その事業所の事業所ユーザでログインすると送信されます`,
+    });
   });
 
   it('500 twice then 201: one delivery, one send record, the item and its draft gone', async () => {
-    const relay = fakeRelay([{ status: 500 }, { status: 503 }]);
+    const relay = network([serverError(500), serverError(503)]);
     const time = clock();
-    const draft = await saveDraft({ destination: '3310000017', message: '', files: [csvFile(NAME)] });
-    const item = await enqueueSend({ destination: '3310000017', message: '', files: [csvFile(NAME)], draftId: draft.id, batchRowId: 'row-7' });
+    const draft = await saveDraft({ destination: HH.office, message: '', files: [plan()] });
+    const item = await enqueueSend({ destination: HH.office, message: '', files: [plan()], draftId: draft.id, batchRowId: 'row-7' });
 
     const first = await flushOutbox({ fetchImpl: relay.fetchImpl, now: time.now });
     expect(first.retrying).toEqual([{ id: item.id, message: 'サーバーエラー', nextAttemptAt: time.now() + 2000 }]);
@@ -97,33 +132,30 @@ describe('flushOutbox', () => {
 
     expect(third.sent).toHaveLength(1);
     expect(relay.requests.map((r) => r.headers['idempotency-key'])).toEqual([item.id, item.id, item.id]);
-    expect(relay.delivered.size).toBe(1);
+    expect(await relay.delivered()).toBe(1);
     expect(await listOutbox()).toEqual([]);
     expect(await getDraft(draft.id)).toBeUndefined();
     const records = await listSentRecords();
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ id: item.id, batchRowId: 'row-7', result: { id: 'msg-1' } });
+    expect(records[0]).toMatchObject({ id: item.id, batchRowId: 'row-7', result: { id: third.sent[0]!.result.id } });
   });
 
   it('a repeated flush after a lost answer delivers once (200 duplicate)', async () => {
-    const relay = fakeRelay();
-    const item = await enqueueSend({ destination: '3310000017', message: '', files: [] });
+    const relay = network(['answer-lost']);
+    const item = await enqueueSend({ destination: HH.office, message: '', files: [plan()] });
     // the server stored it but the answer was lost
-    const lost: FetchLike = async (url, init) => {
-      await relay.fetchImpl(url, init);
-      throw new TypeError('connection reset');
-    };
-    expect((await flushOutbox({ fetchImpl: lost })).offline).toBe(true);
+    expect((await flushOutbox({ fetchImpl: relay.fetchImpl })).offline).toBe(true);
     const report = await flushOutbox({ fetchImpl: relay.fetchImpl, ignoreBackoff: true });
     expect(report.sent.map((r) => r.id)).toEqual([item.id]);
-    expect(relay.delivered.size).toBe(1);
+    expect(await relay.delivered()).toBe(1);
   });
 
   it('422 moves the item to failed with the server message and goes on with the next', async () => {
-    const message = '送信先の事業所番号が事業所台帳にありません';
-    const relay = fakeRelay([{ status: 422, body: { error: { code: 'unknown-destination', message } } }]);
-    const bad = await enqueueSend({ destination: '3310000017', message: '', files: [] });
-    const good = await enqueueSend({ destination: '3310000025', message: '', files: [] });
+    const unknown = '1234567890';
+    const message = `送信先事業所番号 ${unknown} の事業所は登録されていません`;
+    const relay = network();
+    const bad = await enqueueSend({ destination: unknown, message: '', files: [keptFile(planCsv(CM.office, unknown))] });
+    const good = await enqueueSend({ destination: DS.office, message: '', files: [plan(DS.office)] });
     const report = await flushOutbox({ fetchImpl: relay.fetchImpl });
     expect(report.failed).toEqual([{ id: bad.id, message }]);
     expect(report.sent.map((r) => r.id)).toEqual([good.id]);
@@ -134,9 +166,10 @@ describe('flushOutbox', () => {
   });
 
   it('401 marks needs-login and stops every send until the user logs in again', async () => {
-    const relay = fakeRelay([{ status: 401, body: { error: { code: 'unauthorized', message: 'ログインしてください' } } }]);
-    const a = await enqueueSend({ destination: '3310000017', message: '', files: [] });
-    const b = await enqueueSend({ destination: '3310000025', message: '', files: [] });
+    // a browser whose session is gone
+    const relay = network([], { agent: null });
+    const a = await enqueueSend({ destination: HH.office, message: '', files: [plan()] });
+    const b = await enqueueSend({ destination: DS.office, message: '', files: [plan(DS.office)] });
     const report = await flushOutbox({ fetchImpl: relay.fetchImpl });
     expect(report.needsLogin).toBe(true);
     expect(await getOutboxItem(a.id)).toMatchObject({ status: 'needs-login', lastError: 'ログインしてください' });
@@ -145,30 +178,29 @@ describe('flushOutbox', () => {
     expect((await flushOutbox({ fetchImpl: relay.fetchImpl, ignoreBackoff: true })).sent).toEqual([]);
     expect(relay.requests).toHaveLength(1);
 
+    relay.session.agent = office;
     await releaseNeedsLogin();
     const after = await flushOutbox({ fetchImpl: relay.fetchImpl });
     expect(after.sent.map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
-    expect(relay.delivered.size).toBe(2);
+    expect(await relay.delivered()).toBe(2);
   });
 
   it('403 office-login-required also waits for a login; another 403 fails', async () => {
-    const relay = fakeRelay([
-      { status: 403, body: { error: { code: 'forbidden-sender', message: '送信元の事業所が違います' } } },
-      { status: 403, body: { error: { code: 'office-login-required', message: '事業所ユーザログインをしてください' } } },
-    ]);
-    const a = await enqueueSend({ destination: '3310000017', message: '', files: [] });
-    const b = await enqueueSend({ destination: '3310000025', message: '', files: [] });
+    // the first answer is a 403 the relay has for other reasons (a request it takes for cross-site)
+    const relay = network([{ status: 403, body: { error: { code: 'csrf', message: '不正なリクエストです' } } }], { agent: personOnly });
+    const a = await enqueueSend({ destination: HH.office, message: '', files: [plan()] });
+    const b = await enqueueSend({ destination: DS.office, message: '', files: [plan(DS.office)] });
     const report = await flushOutbox({ fetchImpl: relay.fetchImpl });
-    expect(report.failed).toEqual([{ id: a.id, message: '送信元の事業所が違います' }]);
+    expect(report.failed).toEqual([{ id: a.id, message: '不正なリクエストです' }]);
     expect(report.needsLogin).toBe(true);
     expect((await getOutboxItem(b.id))?.status).toBe('needs-login');
   });
 
   it('a dead network keeps the items waiting with backoff and stops early', async () => {
-    const relay = fakeRelay(['network-down']);
+    const relay = network(['network-down']);
     const time = clock();
-    const a = await enqueueSend({ destination: '3310000017', message: '', files: [] });
-    const b = await enqueueSend({ destination: '3310000025', message: '', files: [] });
+    const a = await enqueueSend({ destination: HH.office, message: '', files: [plan()] });
+    const b = await enqueueSend({ destination: DS.office, message: '', files: [plan(DS.office)] });
     const report = await flushOutbox({ fetchImpl: relay.fetchImpl, now: time.now });
     expect(report.offline).toBe(true);
     expect(relay.requests).toHaveLength(1);
@@ -177,12 +209,12 @@ describe('flushOutbox', () => {
   });
 
   it('two flushes at once (no Web Lock here) never take the same item', async () => {
-    const relay = fakeRelay();
-    for (const destination of ['3310000017', '3310000025', '0899999995']) await enqueueSend({ destination, message: '', files: [] });
+    const relay = network();
+    for (const destination of [HH.office, DS.office, EX.office]) await enqueueSend({ destination, message: '', files: [plan(destination)] });
     const [one, two] = await Promise.all([flushOutbox({ fetchImpl: relay.fetchImpl }), flushOutbox({ fetchImpl: relay.fetchImpl })]);
     expect(one.sent.length + two.sent.length).toBe(3);
     expect(relay.requests).toHaveLength(3);
-    expect(relay.delivered.size).toBe(3);
+    expect(await relay.delivered()).toBe(3);
   });
 
   it('backs off exponentially up to five minutes', () => {

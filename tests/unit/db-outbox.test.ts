@@ -19,8 +19,7 @@ import {
   retryOutboxItem,
 } from '../../src/db/outbox';
 import { onOutboxChanged } from '../../src/db/outbox-channel';
-import { bytesOf, csvFile, freshDatabase } from './db-helpers';
-import { summary } from './db-fixtures';
+import { bytesOf, csvFile, freshDatabase, summary } from '../support/db';
 
 const NAME = 'UPPLAN_202501_3300000001_3310000017_20250101120000.CSV';
 

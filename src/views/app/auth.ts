@@ -1,6 +1,6 @@
 // Keeps the session signal in step with the server: checked once on start, dropped on 401,
 // office cleared on 403 'office-login-required' so the next screen asks for it again.
-import { ApiFailure, OFFICE_LOGIN_REQUIRED, fetchSession, logout, logoutEverywhere, onAuthProblem } from '../../api/client';
+import { ApiFailure, fetchSession, logout, logoutEverywhere, onAuthProblem } from '../../api/client';
 import { clearCachedLists } from '../../db/cache';
 import { redirect } from './router';
 import { clearSession, session, setSession } from './session';
@@ -18,7 +18,7 @@ export function watchAuthProblems(): void {
   onAuthProblem((failure) => {
     const current = session.peek();
     if (!current) return;
-    if (failure.code === OFFICE_LOGIN_REQUIRED) setSession({ ...current, office: null });
+    if (failure.loginNeeded === 'office') setSession({ ...current, office: null });
     else clearSession();
   });
 }

@@ -1,6 +1,6 @@
 // Who the e2e tests sign in as: the demo directory (server/demo.ts) seeded on the relay's first start.
 import config from '../../../playwright.config';
-import { DEMO_OFFICE_PASSWORD, DEMO_PERSON_PASSWORD } from '../../../server/demo';
+import { CM, EX, HH, type Persona as DemoPersona } from '../../support/cast';
 
 /** A person (個人ID) and the office user (KJ…) of the office they send and receive for. */
 export interface Persona {
@@ -11,15 +11,15 @@ export interface Persona {
   office: string;
 }
 
-const demo = (userId: string, officeUserId: string, office: string): Persona =>
-  ({ userId, password: DEMO_PERSON_PASSWORD, officeUserId, officePassword: DEMO_OFFICE_PASSWORD, office });
+const demo = (p: DemoPersona): Persona =>
+  ({ userId: p.user, password: p.password, officeUserId: p.officeUser, officePassword: p.officePassword, office: p.office });
 
 /** 佐藤 ケアマネ of れんけい居宅介護支援センター. */
-export const CARE_MANAGER = demo('cm01', 'KJ330000000101', '3300000001');
+export const CARE_MANAGER = demo(CM);
 /** 鈴木 サービス提供責任者 of さくら訪問介護ステーション. */
-export const HOME_HELPER = demo('hh01', 'KJ331000001701', '3310000017');
+export const HOME_HELPER = demo(HH);
 /** 田中 管理者 of the manual's sample destination 0899999995. */
-export const MANUAL_OFFICE = demo('ex01', 'KJ089999999501', '0899999995');
+export const MANUAL_OFFICE = demo(EX);
 
 /** The relay of this run (playwright.config.ts picks the port). */
 export const BASE_URL = config.use?.baseURL ?? 'http://127.0.0.1:4391';

@@ -1,53 +1,28 @@
-// Test support: a real relay on 127.0.0.1 (ephemeral port, temp DATA_DIR) and a cookie-keeping client.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// A browser stand-in for the relay's API: keeps the session cookie and adds the CSRF header to
+// mutating requests. It talks to a relay in-process (app.request) or over a real socket (a URL).
 import iconv from 'iconv-lite';
-import { startServer, type RunningServer, type StartOptions } from '../../server/main';
 import { CSRF_HEADER, IDEMPOTENCY_HEADER } from '../../src/domain/contract';
 import { DEMO_OFFICE_PASSWORD, DEMO_PERSON_PASSWORD } from '../../server/demo';
+import { CM, HH } from './cast';
 
-export interface TestServer {
-  server: RunningServer;
-  url: string;
-  dataDir: string;
-  stop(): Promise<void>;
-}
-
-/** `prepare` may lay files into the fresh data folder first and add options that depend on it. */
-export async function startTestServer(
-  options: StartOptions = {},
-  prepare?: (dataDir: string) => StartOptions,
-): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'renkei-server-test-'));
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    staticDir: join(dataDir, 'no-dist'),
-    ...options,
-    ...prepare?.(dataDir),
-  });
-  return {
-    server,
-    url: server.url,
-    dataDir,
-    async stop() {
-      await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** How requests reach the relay: its URL, or a function that answers them in-process. */
+export type Target = string | ((path: string, init: RequestInit) => Promise<Response>);
 
 type RequestOptions = RequestInit & { csrf?: boolean };
 
-/** A browser stand-in: keeps the session cookie and adds the CSRF header to mutating requests. */
 export class Agent {
   cookie: string | null = null;
   lastSetCookie: string[] = [];
 
-  /** baseUrl may change when a test restarts the relay on another port. */
-  constructor(public baseUrl: string) {}
+  /** target may change when a test restarts the relay on another port. */
+  constructor(public target: Target) {}
+
+  /** The same person and session, on another relay process or socket. */
+  on(target: Target): Agent {
+    const other = new Agent(target);
+    other.cookie = this.cookie;
+    return other;
+  }
 
   async request(path: string, options: RequestOptions = {}): Promise<Response> {
     const { csrf = true, ...init } = options;
@@ -55,7 +30,8 @@ export class Agent {
     if (this.cookie) headers.set('cookie', this.cookie);
     const method = (init.method ?? 'GET').toUpperCase();
     if (csrf && method !== 'GET' && method !== 'HEAD') headers.set(CSRF_HEADER, '1');
-    const res = await fetch(this.baseUrl + path, { ...init, headers });
+    const target = this.target;
+    const res = typeof target === 'string' ? await fetch(target + path, { ...init, headers }) : await target(path, { ...init, headers });
     this.lastSetCookie = res.headers.getSetCookie();
     for (const line of this.lastSetCookie) {
       const [pair] = line.split(';');
@@ -131,11 +107,6 @@ export function sendForm(meta: unknown, files: readonly TestFile[]): FormData {
   for (const f of files) form.append('files', new Blob([f.bytes as Uint8Array<ArrayBuffer>]), f.name);
   return form;
 }
-
-/** The demo cast: 居宅 cm01 sends to 訪問介護 hh01; デイ ds01 is the bystander. */
-export const CM = { user: 'cm01', officeUser: 'KJ330000000101', office: '3300000001' };
-export const HH = { user: 'hh01', officeUser: 'KJ331000001701', office: '3310000017' };
-export const DS = { user: 'ds01', officeUser: 'KJ331000002501', office: '3310000025' };
 
 /** A 第1表 CSV as care software writes it: CP932, CRLF, with characters only CP932 has (髙, 﨑, ①). */
 export function planCsv(sender = CM.office, destination = HH.office, sequence = '20240401120000'): TestFile {

@@ -1,0 +1,147 @@
+// The admin CLI's commands (`npm run admin -- <command>`, entry server/admin.ts) on an open store:
+// what they print goes to `io`, and the exit code is returned, so they also run in-process.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
+import { officeNumberSchema, officeUserIdSchema } from '../../src/domain/contract';
+import { hashPassword } from '../auth/passwords';
+import type { Store } from '../db';
+
+export interface AdminIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const USAGE = `使い方: npm run admin -- <command>
+  add-office <number> <name> [--kind 種別]
+  import-offices <file.csv>            (1行に number,name,kind。UTF-8 または Shift_JIS)
+  remove-office <number>
+  list-offices
+  add-user <userId> <name> --password P --office N [--office N2 ...]
+  add-office-user <KJ…> --password P --office N
+  audit [--limit N]
+環境変数 DATA_DIR でデータフォルダを指定します(既定 ./data)。DATABASE_URL があれば PostgreSQL を使います。`;
+
+class UsageError extends Error {}
+
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined || value === '') throw new UsageError(`${what} を指定してください`);
+  return value;
+}
+
+function officeNumber(value: string | undefined): string {
+  const parsed = officeNumberSchema.safeParse(need(value, '事業所番号'));
+  if (!parsed.success) throw new UsageError(`${value}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+async function requireOffices(store: Store, numbers: readonly string[]): Promise<void> {
+  for (const n of numbers) if (!(await store.offices.get(n))) throw new UsageError(`事業所 ${n} は登録されていません`);
+}
+
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('shift_jis').decode(bytes);
+  }
+}
+
+async function importOffices(store: Store, file: string, io: AdminIo): Promise<void> {
+  const rows = Papa.parse<string[]>(decodeText(readFileSync(file)), { skipEmptyLines: true }).data;
+  let imported = 0;
+  const skipped: string[] = [];
+  for (const [i, row] of rows.entries()) {
+    const [number = '', name = '', kind = ''] = row.map((cell) => cell.trim());
+    if (!officeNumberSchema.safeParse(number).success || !name) {
+      // a header line or a broken line: say which, keep going
+      skipped.push(`${i + 1}行目`);
+      continue;
+    }
+    await store.offices.upsert({ number, name, kind });
+    imported++;
+  }
+  io.out(`${imported}件の事業所を登録しました`);
+  if (skipped.length > 0) io.out(`読み飛ばした行: ${skipped.join(', ')}`);
+}
+
+async function run(store: Store, argv: string[], io: AdminIo): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      kind: { type: 'string' },
+      password: { type: 'string' },
+      office: { type: 'string', multiple: true },
+      limit: { type: 'string' },
+    },
+  });
+  const [command, ...args] = positionals;
+  switch (command) {
+    case 'add-office': {
+      const number = officeNumber(args[0]);
+      await store.offices.upsert({ number, name: need(args[1], '事業所名'), kind: values.kind ?? '' });
+      io.out(`事業所 ${number} を登録しました`);
+      return;
+    }
+    case 'import-offices':
+      return importOffices(store, need(args[0], 'CSVファイル'), io);
+    case 'remove-office': {
+      const number = officeNumber(args[0]);
+      if (!(await store.offices.remove(number))) throw new UsageError(`事業所 ${number} は登録されていません`);
+      io.out(`事業所 ${number} を削除しました(事業所ユーザとその事業所のセッションも削除)`);
+      return;
+    }
+    case 'list-offices': {
+      for (const o of await store.offices.list()) io.out([o.number, o.name, o.kind].join('\t'));
+      return;
+    }
+    case 'add-user': {
+      const userId = need(args[0], 'ユーザID');
+      const name = need(args[1], '氏名');
+      const offices = need(values.office, '--office').map(officeNumber);
+      await requireOffices(store, offices);
+      const passwordHash = await hashPassword(need(values.password, '--password'));
+      await store.people.upsert({ userId, name, passwordHash });
+      for (const n of offices) await store.people.linkOffice(userId, n);
+      io.out(`ユーザ ${userId} を登録しました(事業所: ${offices.join(', ')})`);
+      return;
+    }
+    case 'add-office-user': {
+      const parsed = officeUserIdSchema.safeParse(need(args[0], '事業所ユーザID'));
+      if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? '事業所ユーザIDが正しくありません');
+      const offices = need(values.office, '--office').map(officeNumber);
+      if (offices.length !== 1) throw new UsageError('--office は1つだけ指定してください');
+      await requireOffices(store, offices);
+      const passwordHash = await hashPassword(need(values.password, '--password'));
+      await store.officeUsers.upsert({ officeUserId: parsed.data, officeNumber: offices[0]!, passwordHash });
+      io.out(`事業所ユーザ ${parsed.data} を登録しました(事業所: ${offices[0]})`);
+      return;
+    }
+    case 'audit': {
+      const limit = values.limit ? Number(values.limit) : 50;
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit は正の整数で指定してください');
+      const entries = await store.audit.recent(limit);
+      for (const e of entries.reverse()) {
+        io.out([e.at, e.action, e.actor ?? '-', e.office ?? '-', e.target ?? '-', e.address ?? '-', e.detail ?? ''].join('\t'));
+      }
+      return;
+    }
+    default:
+      throw new UsageError(command ? `不明なコマンドです: ${command}` : 'コマンドを指定してください');
+  }
+}
+
+/** Runs one command; returns the exit code (1 with the reason and, for a usage slip, the usage on err). */
+export async function runAdmin(store: Store, argv: string[], io: AdminIo): Promise<number> {
+  try {
+    await run(store, argv, io);
+    return 0;
+  } catch (err: unknown) {
+    io.err(err instanceof Error ? err.message : String(err));
+    if (err instanceof UsageError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.err(USAGE);
+    }
+    return 1;
+  }
+}

@@ -1,0 +1,53 @@
+// The relay without a listener: storage opened, leftovers of a crash removed, the demo seeded, the
+// app built. startServer (server/server.ts) puts it on a port; tests drive it in-process through
+// app.request(), which is the same app a socket would reach.
+import type { Hono } from 'hono';
+import { createApp } from './app';
+import { LoginThrottle } from './auth/throttle';
+import { BlobStore } from './blobs';
+import { withDefaults, type Config } from './config';
+import type { AppDeps, AppEnv } from './context';
+import { openStore } from './db';
+import { seedDemoIfEmpty } from './db/seed';
+import { removeOrphanBlobs, sweepExpired, type SweepResult } from './retention';
+
+export interface RelayOptions extends Partial<Config> {
+  now?: () => Date;
+}
+
+export interface Relay {
+  config: Config;
+  deps: AppDeps;
+  app: Hono<AppEnv>;
+  /** true when this start filled an empty directory with the demo data */
+  seeded: boolean;
+  /** Runs the retention job now (startServer's timer runs it too). */
+  sweep(): Promise<SweepResult>;
+  /** Closes the store. */
+  close(): Promise<void>;
+}
+
+const SHARED_FOLDER_GRACE_MS = 60 * 60 * 1000;
+
+export async function openRelay(options: RelayOptions = {}): Promise<Relay> {
+  const { now = () => new Date(), ...partial } = options;
+  const config = withDefaults(partial);
+  const store = await openStore(config);
+  try {
+    const blobs = new BlobStore(config.dataDir);
+    // With PostgreSQL several processes share the blob folder: a send another process is staging,
+    // or has committed to disk but not yet recorded, looks like a leftover for a moment. Only
+    // leftovers older than any send can take are removed there; SQLite means one process.
+    const graceMs = config.databaseUrl ? SHARED_FOLDER_GRACE_MS : 0;
+    await blobs.init(graceMs);
+    await removeOrphanBlobs(store, blobs, graceMs);
+    const seeded = config.seedDemo ? await seedDemoIfEmpty(store) : false;
+    const deps: AppDeps = { config, store, blobs, throttle: new LoginThrottle(), now };
+    const sweep = () => sweepExpired(store, blobs, now());
+    await sweep();
+    return { config, deps, app: createApp(deps), seeded, sweep, close: () => store.close() };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}
