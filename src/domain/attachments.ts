@@ -1,6 +1,7 @@
 // Attachment rules (docs/csv-spec.md "Files of a send"): allowed extensions, content matching the extension,
 // 10 MB per send, and the routing checks that must pass before anything is sent.
 import { MAX_SEND_BYTES, type FileCategory } from './contract';
+import { fileNameProblem } from './file-name-rules';
 import { OFFICE_NUMBER_PATTERN, parseFileName, type ParsedFileName } from './filename';
 import { checkDirections } from './direction';
 import { hasValidCheckDigit } from './office-number';
@@ -79,8 +80,10 @@ function contentMatches(extension: AllowedExtension, head: Uint8Array): boolean 
   }
 }
 
-/** One file on its own: extension, emptiness, content against extension. Japanese error or null. */
+/** One file on its own: name, extension, emptiness, content against extension. Japanese error or null. */
 export function checkAttachment(file: AttachmentInput): string | null {
+  const unsafe = fileNameProblem(file.name);
+  if (unsafe) return unsafe;
   const extension = extensionOf(file.name);
   if (!isAllowed(extension)) {
     const halfWidth = extension.normalize('NFKC').toLowerCase();

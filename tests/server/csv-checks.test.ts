@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_CSV_DETAILS } from '../../server/csv-checks';
+import { MAX_CSV_DETAILS } from '../../server/delivery/csv-checks';
 import { apiErrorSchema, sendResponseSchema } from '../../src/domain/contract';
 import { encodeCp932, fromRecords, makePlanUnit, makeRecords, PEOPLE, type GeneratedFile } from '../support/csvgen';
 import { Agent, pdf } from '../support/agent';

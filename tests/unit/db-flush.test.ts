@@ -3,7 +3,7 @@
 // purpose — a dead network, a lost answer, a 5xx from a proxy — is done by the network in
 // between, which otherwise passes every request through with the session cookie, as a browser does.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backoffDelay, flushOutbox } from '../../src/api/flush';
 import type { FetchLike } from '../../src/api/request';
 import { getDraft, saveDraft } from '../../src/db/drafts';
@@ -12,25 +12,21 @@ import { messageListResponseSchema } from '../../src/domain/contract';
 import { pdf, planCsv, type Agent } from '../support/agent';
 import { CM, DS, EX, HH } from '../support/cast';
 import { freshDatabase, keptFile } from '../support/db';
-import { openTestRelay, type TestRelay } from '../support/relay';
+import { useRelay } from '../support/use-relay';
 
 const plan = (destination = HH.office, sequence = '20250101120000') => keptFile(planCsv(CM.office, destination, sequence), 'text/csv');
 const NAME = plan().name;
 
-let t: TestRelay;
+const t = useRelay();
 /** cm01 with the 事業所ユーザログイン of 3300000001: the browser the items go out from */
 let office: Agent;
 /** cm01 logged in as a person only */
 let personOnly: Agent;
 
 beforeAll(async () => {
-  t = await openTestRelay();
-  office = await t.agent().loginAs(CM.user, CM.officeUser);
-  personOnly = t.agent();
+  office = await t.signedIn(CM);
+  personOnly = t().agent();
   await personOnly.login(CM.user);
-});
-afterAll(async () => {
-  await t.stop();
 });
 beforeEach(freshDatabase);
 
@@ -43,7 +39,7 @@ type Answer = { status: number; body?: unknown } | 'network-down' | 'answer-lost
  */
 function network(script: Answer[] = [], session: { agent: Agent | null } = { agent: office }) {
   const requests: { headers: Record<string, string>; meta: unknown; fileNames: string[]; credentials?: RequestCredentials }[] = [];
-  const storedBefore = t.relay.deps.store.messages.list('sent', CM.office).then((list) => list.length);
+  const storedBefore = t().relay.deps.store.messages.list('sent', CM.office).then((list) => list.length);
   const fetchImpl: FetchLike = async (url, init) => {
     expect(url).toBe('/api/messages');
     expect(init.method).toBe('POST');
@@ -58,7 +54,7 @@ function network(script: Answer[] = [], session: { agent: Agent | null } = { age
     const answer = script.shift();
     if (answer === 'network-down') throw new TypeError('Failed to fetch');
     if (answer && answer !== 'answer-lost') return Response.json(answer.body, { status: answer.status });
-    const relayed = session.agent ? await session.agent.request(url, init) : await t.request(url, init);
+    const relayed = session.agent ? await session.agent.request(url, init) : await t().request(url, init);
     if (answer === 'answer-lost') throw new TypeError('connection reset');
     return relayed;
   };
@@ -66,7 +62,7 @@ function network(script: Answer[] = [], session: { agent: Agent | null } = { age
     fetchImpl,
     requests,
     /** messages the relay stored since this network was set up */
-    delivered: async () => (await t.relay.deps.store.messages.list('sent', CM.office)).length - (await storedBefore),
+    delivered: async () => (await t().relay.deps.store.messages.list('sent', CM.office)).length - (await storedBefore),
     session,
   };
 }

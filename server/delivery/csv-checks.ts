@@ -1,14 +1,14 @@
 // The standard spec's content checks on the CSVs of a send: the same code the client runs before
 // sending (src/domain/csv), so a client that skipped or predates them cannot slip a file through.
-import { extensionOf } from '../src/domain/attachments';
-import { validateSendCsvs } from '../src/domain/csv';
-import { HttpError } from './errors';
+import { extensionOf } from '../../src/domain/attachments';
+import { validateSendCsvs } from '../../src/domain/csv';
+import type { Refusal } from './outcome';
 
 /** Enough to fix the file from; a broken file can have a problem per cell. */
 export const MAX_CSV_DETAILS = 100;
 
 /** A 422 naming every error-severity problem (warnings never refuse), or null when there is none. */
-export function csvContentRefusal(files: readonly { name: string; bytes: Uint8Array }[]): HttpError | null {
+export function csvContentRefusal(files: readonly { name: string; bytes: Uint8Array }[]): Refusal | null {
   const csvs = files.filter((f) => extensionOf(f.name) === 'csv');
   if (csvs.length === 0) return null;
   const report = validateSendCsvs(csvs.map((f) => ({ name: f.name, bytes: f.bytes })));
@@ -20,5 +20,5 @@ export function csvContentRefusal(files: readonly { name: string; bytes: Uint8Ar
     errors.length > MAX_CSV_DETAILS
       ? [...errors.slice(0, MAX_CSV_DETAILS), `ほかに${errors.length - MAX_CSV_DETAILS}件の誤りがあります`]
       : errors;
-  return new HttpError(422, 'invalid-csv', errors[0]!, details);
+  return { status: 422, code: 'invalid-csv', message: errors[0]!, details };
 }

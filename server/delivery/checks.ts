@@ -1,0 +1,44 @@
+// Everything a send must pass before anything of it is written: the office it was queued under,
+// the size, the file names and attachment rules (src/domain, as the client checked them), the
+// routing and direction of the files, the CSV spec, and a destination the directory knows.
+import { checkSend, MAGIC_HEAD_BYTES } from '../../src/domain/attachments';
+import { MAX_SEND_BYTES } from '../../src/domain/contract';
+import type { Store } from '../db/types';
+import { MESSAGES } from '../errors';
+import { csvContentRefusal } from './csv-checks';
+import type { Refusal, SendRequest } from './outcome';
+
+const invalid = (errors: string[]): Refusal => ({ status: 422, code: 'invalid-send', message: errors[0] ?? MESSAGES.badRequest, details: errors });
+
+/** Queued under one office, flushed under another login: it waits for the right office. */
+export function wrongOffice(send: SendRequest): Refusal | null {
+  const { sender } = send.meta;
+  if (sender === undefined || sender === send.office) return null;
+  return {
+    status: 409,
+    code: 'wrong-office',
+    message: `この送信は事業所 ${sender} から送るものです。その事業所の事業所ユーザでログインすると送信されます`,
+  };
+}
+
+export async function contentRefusal(send: SendRequest, store: Store): Promise<Refusal | null> {
+  const { files, meta } = send;
+  const total = files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
+  if (total > MAX_SEND_BYTES) return { status: 413, code: 'too-large', message: MESSAGES.tooLarge };
+  // the directory's kinds of both offices: the direction rule reads them for old-form names
+  const [from, to] = await Promise.all([store.offices.get(send.office), store.offices.get(meta.destination)]);
+  const check = checkSend(
+    files.map((f) => ({ name: f.name, size: f.bytes.byteLength, head: f.bytes.subarray(0, MAGIC_HEAD_BYTES) })),
+    { sender: send.office, destination: meta.destination, senderKind: from?.kind ?? null, destinationKind: to?.kind ?? null },
+  );
+  if (check.errors.length > 0) return invalid(check.errors);
+  if (check.destination !== meta.destination) {
+    return invalid([`送信先事業所番号 ${meta.destination} がファイル名の送信先と一致しません`]);
+  }
+  const csv = csvContentRefusal(files);
+  if (csv) return csv;
+  if (!to) {
+    return invalid([`送信先事業所番号 ${meta.destination} の事業所は登録されていません`]);
+  }
+  return null;
+}

@@ -1,0 +1,97 @@
+// Delivering a send: exactly once per idempotency key, whole or not at all. The files are made
+// durable first (staged in DATA_DIR/tmp, synced, renamed into DATA_DIR/blobs/<message id>), then
+// one transaction stores the message, its files, the key and the audit row. Whatever fails on
+// the way, nothing of the send stays behind: not the staged folder, not the blob folder.
+import { createHash } from 'node:crypto';
+import { categoryOf } from '../../src/domain/attachments';
+import type { AppDeps } from '../context';
+import type { IdempotencyRecord } from '../db/types';
+import { newId } from '../ids';
+import { contentRefusal, wrongOffice } from './checks';
+import type { DeliverOutcome, ReceivedFile, SendRequest } from './outcome';
+
+export type DeliverDeps = Pick<AppDeps, 'store' | 'blobs' | 'config' | 'now'>;
+
+export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+/** What makes two sends "the same": destination, message, and each file's name and content, in order. */
+export function requestHash(destination: string, message: string, files: readonly ReceivedFile[]): string {
+  return sha256(JSON.stringify([destination, message, files.map((f) => [f.name, f.sha256])]));
+}
+
+export async function deliver(deps: DeliverDeps, send: SendRequest): Promise<DeliverOutcome> {
+  const wrong = wrongOffice(send);
+  if (wrong) return { kind: 'refused', refusal: wrong };
+  const hash = requestHash(send.meta.destination, send.meta.message, send.files);
+  const existing = await deps.store.messages.findIdempotent(send.office, send.idempotencyKey);
+  if (existing) return answerDuplicate(deps, existing, hash);
+  const refusal = await contentRefusal(send, deps.store);
+  if (refusal) return { kind: 'refused', refusal };
+  return store(deps, send, hash);
+}
+
+async function answerDuplicate(deps: DeliverDeps, existing: IdempotencyRecord, hash: string): Promise<DeliverOutcome> {
+  if (existing.requestHash !== hash) {
+    return { kind: 'refused', refusal: { status: 409, code: 'idempotency-conflict', message: '同じ送信IDで異なる内容が送られました' } };
+  }
+  const record = await deps.store.messages.get(existing.messageId);
+  if (!record) {
+    return { kind: 'refused', refusal: { status: 409, code: 'idempotency-conflict', message: '同じ送信IDの送信はすでに削除されています' } };
+  }
+  return { kind: 'duplicate', record };
+}
+
+async function store(deps: DeliverDeps, send: SendRequest, hash: string): Promise<DeliverOutcome> {
+  const { blobs } = deps;
+  const sentAt = deps.now();
+  const messageId = newId();
+  const files = send.files.map((f, position) => ({ ...f, id: newId(), position }));
+  // stage() removes its own folder when writing fails
+  const staged = await blobs.stage(files.map((f) => ({ id: f.id, bytes: f.bytes })));
+  let result;
+  try {
+    await blobs.commit(staged, messageId);
+    result = await deps.store.messages.insertSend({
+      message: {
+        id: messageId,
+        sender: send.office,
+        destination: send.meta.destination,
+        message: send.meta.message,
+        sentBy: send.userId,
+        sentAt: sentAt.toISOString(),
+        expiresAt: new Date(sentAt.getTime() + deps.config.retentionDays * 86_400_000).toISOString(),
+      },
+      files: files.map((f) => ({
+        id: f.id,
+        position: f.position,
+        name: f.name,
+        size: f.bytes.byteLength,
+        category: categoryOf(f.name),
+        sha256: f.sha256,
+      })),
+      idempotency: { key: send.idempotencyKey, requestHash: hash },
+      // in the same transaction: one durable commit per send, and no send without its audit row
+      audit: {
+        action: 'send',
+        actor: send.userId,
+        office: send.office,
+        target: messageId,
+        address: send.address,
+        detail: `to ${send.meta.destination}, ${files.length} files, ${files.reduce((n, f) => n + f.bytes.byteLength, 0)} bytes`,
+      },
+    });
+  } catch (err) {
+    // the rename may or may not have happened: clear both places
+    await blobs.discard(staged);
+    await blobs.remove(messageId);
+    throw err;
+  }
+  if (result.outcome === 'exists') {
+    // a concurrent retry of the same send got there first
+    await blobs.remove(messageId);
+    return answerDuplicate(deps, result, hash);
+  }
+  const record = await deps.store.messages.get(messageId);
+  if (!record) throw new Error('message vanished after insert');
+  return { kind: 'delivered', record };
+}

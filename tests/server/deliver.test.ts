@@ -1,0 +1,94 @@
+// deliver() (server/delivery) on its own, and through POST /api/messages when the disk or the
+// database fails at the last steps: a send that fails leaves nothing behind — no staged folder in
+// tmp, no message, no blob folder — and the same send retried later is delivered whole.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { deliver, sha256 } from '../../server/delivery/deliver';
+import type { SendRequest } from '../../server/delivery/outcome';
+import { messageListResponseSchema, sendResponseSchema } from '../../src/domain/contract';
+import { pdf, planCsv, type Agent, type TestFile } from '../support/agent';
+import { CM, HH } from '../support/cast';
+import { useRelay } from '../support/use-relay';
+
+const t = useRelay();
+let cm: Agent;
+beforeAll(async () => {
+  cm = await t.signedIn(CM);
+});
+
+function request(files: TestFile[], overrides: Partial<SendRequest> = {}): SendRequest {
+  return {
+    office: CM.office,
+    userId: CM.user,
+    address: '127.0.0.1',
+    idempotencyKey: crypto.randomUUID(),
+    meta: { destination: HH.office, message: '直接' },
+    files: files.map((f) => ({ ...f, sha256: sha256(f.bytes) })),
+    ...overrides,
+  };
+}
+
+describe('deliver()', () => {
+  it('delivers, answers the same key with the same message, and refuses with a typed reason', async () => {
+    const send = request([planCsv(CM.office, HH.office, '20250501090000')]);
+    const first = await deliver(t().relay.deps, send);
+    expect(first).toMatchObject({ kind: 'delivered', record: { sender: CM.office, destination: HH.office, message: '直接' } });
+    const again = await deliver(t().relay.deps, send);
+    expect(again.kind === 'duplicate' && first.kind === 'delivered' && again.record.id === first.record.id).toBe(true);
+    expect(await deliver(t().relay.deps, { ...send, meta: { ...send.meta, message: '別' } })).toMatchObject({
+      kind: 'refused',
+      refusal: { status: 409, code: 'idempotency-conflict' },
+    });
+    expect(await deliver(t().relay.deps, request([pdf(`${'長'.repeat(252)}.pdf`)]))).toMatchObject({
+      kind: 'refused',
+      refusal: { status: 422, code: 'invalid-send', message: expect.stringMatching(/ファイル名が長すぎます/) },
+    });
+    expect(await deliver(t().relay.deps, request([pdf()], { meta: { sender: HH.office, destination: CM.office, message: '' } }))).toMatchObject({
+      kind: 'refused',
+      refusal: { status: 409, code: 'wrong-office' },
+    });
+  });
+
+  it('cleans up after a failed insert', async () => {
+    const insert = vi.spyOn(t().relay.deps.store.messages, 'insertSend').mockRejectedValueOnce(new Error('database is locked'));
+    const before = readdirSync(join(t().dataDir, 'blobs')).sort();
+    try {
+      await expect(deliver(t().relay.deps, request([pdf()]))).rejects.toThrow('database is locked');
+    } finally {
+      insert.mockRestore();
+    }
+    expect(readdirSync(join(t().dataDir, 'tmp'))).toEqual([]);
+    expect(readdirSync(join(t().dataDir, 'blobs')).sort()).toEqual(before);
+  });
+});
+
+describe('staged files are always cleaned up', () => {
+  const sentList = async () => messageListResponseSchema.parse(await (await cm.request('/api/messages?box=sent')).json()).messages;
+
+  it('when moving them into place fails', async () => {
+    const blobsBefore = readdirSync(join(t().dataDir, 'blobs')).sort();
+    const sentBefore = await sentList();
+    const commit = vi.spyOn(t().relay.deps.blobs, 'commit').mockRejectedValueOnce(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const key = crypto.randomUUID();
+    const files = [planCsv(), pdf('第3表.pdf', 2048)];
+    const meta = { destination: HH.office, message: '' };
+    try {
+      const res = await cm.send(meta, files, key);
+      expect(res.status).toBe(500);
+    } finally {
+      commit.mockRestore();
+      quiet.mockRestore();
+    }
+    expect(readdirSync(join(t().dataDir, 'tmp'))).toEqual([]);
+    expect(readdirSync(join(t().dataDir, 'blobs')).sort()).toEqual(blobsBefore);
+    expect(await sentList()).toEqual(sentBefore);
+
+    const retry = await cm.send(meta, files, key);
+    expect(retry.status).toBe(201);
+    const { message } = sendResponseSchema.parse(await retry.json());
+    expect(readdirSync(join(t().dataDir, 'blobs')).sort()).toEqual([...blobsBefore, message.id].sort());
+    expect(readdirSync(join(t().dataDir, 'tmp'))).toEqual([]);
+  });
+});
