@@ -1,7 +1,7 @@
 // Entry point: render the app, check the session with the server, start the outbox sync.
 import './domain/zod-config';
 import { render } from 'preact';
-import { startPageSync } from './api/sync';
+import { startPageSync } from './outbox/triggers';
 import { checkSession, watchAuthProblems } from './views/app/auth';
 import { App } from './views/app/App';
 import './styles.css';
@@ -9,5 +9,5 @@ import './styles.css';
 watchAuthProblems();
 void checkSession();
 render(<App />, document.getElementById('app')!);
-// Registers the service worker (production builds) and the flush triggers; see src/api/sync.ts.
+// Registers the service worker (production builds) and the outbox flush triggers (src/outbox/triggers.ts).
 startPageSync();

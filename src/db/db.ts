@@ -2,7 +2,8 @@
 // version number has one owner; other modules only read and write through openRenkeiDb().
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Box, MessageSummary } from '../domain/contract';
-import type { Draft, OutboxItem, SentRecord } from './types';
+import type { OutboxItem, SentRecord } from '../outbox/types';
+import type { Draft } from './types';
 
 export const DB_NAME = 'renkei';
 export const DB_VERSION = 1;

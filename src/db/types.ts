@@ -1,5 +1,5 @@
-// Records kept in IndexedDB. Files are kept as Blobs, byte for byte as picked.
-import type { MessageSummary } from '../domain/contract';
+// Records kept in IndexedDB. Files are kept as Blobs, byte for byte as picked. The outbox's own
+// records are in src/outbox/types.ts.
 
 export interface KeptFile {
   name: string;
@@ -13,36 +13,4 @@ export interface Draft {
   message: string;
   files: KeptFile[];
   savedAt: number;
-}
-
-export type OutboxStatus = 'waiting' | 'sending' | 'failed' | 'needs-login';
-
-export interface OutboxItem {
-  /** also the idempotency key sent to the server */
-  id: string;
-  /** the office logged in when the send was queued; it goes out only under that office */
-  sender?: string;
-  destination: string;
-  message: string;
-  files: KeptFile[];
-  createdAt: number;
-  status: OutboxStatus;
-  attempts: number;
-  nextAttemptAt: number;
-  /** the server's (or the network's) reason, in Japanese */
-  lastError?: string;
-  /** set when the send came from a 一括送信 row */
-  batchRowId?: string;
-  /** the draft this send came from, deleted once the send is confirmed */
-  draftId?: string;
-  /** when a flush marked it 'sending'; a tab that died mid-send leaves it stale */
-  sendingSince?: number;
-}
-
-/** What a confirmed send left behind, so screens can show 成功 after the item left the outbox. */
-export interface SentRecord {
-  id: string;
-  batchRowId?: string;
-  result: MessageSummary;
-  confirmedAt: number;
 }

@@ -5,7 +5,7 @@ import '../domain/zod-config';
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { SYNC_TAG, flushOutbox } from '../api/flush';
+import { SYNC_TAG, flushOutbox } from '../outbox/flush';
 
 // TypeScript has no service worker library: WebWorker (tsconfig.worker.json) types `self` as a
 // dedicated worker's scope, so this one file says which scope it runs in (and what workbox injects).
@@ -24,7 +24,7 @@ void self.skipWaiting();
 clientsClaim();
 
 async function flushInWorker(ignoreBackoff: boolean): Promise<void> {
-  const report = await flushOutbox({ ignoreBackoff });
+  const report = await flushOutbox({ ignoreBackoff, locks: navigator.locks });
   // Rejecting makes the browser fire 'sync' again later, which is what a dead network needs.
   if (report.offline) throw new Error('オフラインのため送信できませんでした');
 }

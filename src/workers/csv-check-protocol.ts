@@ -1,4 +1,4 @@
-// Messages between the page and the CSV check worker (csv-check-worker.ts).
+// Messages between the page and the CSV check worker (csv-check.worker.ts).
 import type { CsvProblem } from '../domain/csv/types';
 
 export interface CheckRequest {

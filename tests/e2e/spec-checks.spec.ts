@@ -39,7 +39,7 @@ test('an impossible サービス利用日 is shown with file, row and column, an
   await expect(csvErrors(page)).toContainText(`${plan.name} 3行目 10列目(サービス利用日): 2026-02-30 は存在しない日付です`);
   await expect(page.getByRole('row').filter({ hasText: plan.name })).toContainText('誤り 1件');
   // the checks ran in the worker, off the thread that handles typing
-  expect(workers.some((url) => url.includes('csv-check-worker'))).toBe(true);
+  expect(workers.some((url) => url.includes('csv-check.worker'))).toBe(true);
 
   const send = page.getByRole('button', { name: '送信', exact: true });
   await expect(send).toHaveAccessibleDescription(/CSVの内容に誤りが1件あるため送信できません/);

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The flush itself belongs to the offline helper's tests; here only that one is asked for.
 const flushes = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../src/api/sync', () => ({ requestFlush: () => void flushes.count++ }));
+vi.mock('../../src/outbox/triggers', () => ({ requestFlush: () => void flushes.count++ }));
 const directory = vi.hoisted(() => new Map<string, string>());
 vi.mock('../../src/api/client', async (original) => ({
   ...(await original<typeof import('../../src/api/client')>()),
@@ -20,7 +20,7 @@ import {
   type BatchInputFile,
 } from '../../src/db/batch';
 import { closeRenkeiDb } from '../../src/db/db';
-import { confirmSent, listOutbox, markFailed, removeOutboxItem } from '../../src/db/outbox';
+import { confirmSent, listOutbox, markFailed, removeOutboxItem } from '../../src/outbox/store';
 import { lookUpNames, refreshRows, sendRows } from '../../src/views/batch/batch-actions';
 import { INTERRUPTED_REASON } from '../../src/views/batch/batch-status';
 import { batchFiles, batchOffices } from '../support/batch-files';

@@ -1,7 +1,7 @@
 // The navigation bar on every screen, with who is logged in, the outbox count and offline state.
 import { useState } from 'preact/hooks';
 import { Dialog } from '../common/Dialog';
-import { outboxCount } from '../outbox/state';
+import { outboxCount } from '../../outbox/signals';
 import { logoutAndLeave } from './auth';
 import { online } from './online';
 import { route } from './router';

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { countDestinations, isSendable, MAX_BATCH_DESTINATIONS, type BatchSender } from '../../domain/batch';
 import { addFilesToStoredBatch, toBatchInputs, type StoredBatchRow } from '../../db/batch';
-import { onOutboxChanged } from '../../db/outbox-channel';
+import { onOutboxChanged } from '../../outbox/channel';
 import { online } from '../app/online';
 import { navigate } from '../app/router';
 import { session } from '../app/session';

@@ -1,10 +1,10 @@
 // What the 一括送信 screen does to the stored list: refresh from the outbox, look up office
 // names, send through the outbox, delete. Each returns the rows to show next.
 import { ApiFailure, lookupOffices } from '../../api/client';
-import { requestFlush } from '../../api/sync';
+import { requestFlush } from '../../outbox/triggers';
 import { applyDirectory, destinationsToLookUp, isSendable, senderNumberOf, validateRow, type BatchSender, type DirectoryAnswer } from '../../domain/batch';
 import { deleteBatchRows, keptFilesOf, listBatchRows, putBatchRows, type StoredBatchRow } from '../../db/batch';
-import { enqueueSend, listOutbox, listSentRecords, removeOutboxItem } from '../../db/outbox';
+import { enqueueSend, listOutbox, listSentRecords, removeOutboxItem } from '../../outbox/store';
 import { failedItemsOf, reconcileRow, type OutboxSnapshot } from './batch-status';
 
 export interface Refreshed {

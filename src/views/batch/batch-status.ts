@@ -1,7 +1,7 @@
 // Where a 一括送信 row stands, read from the outbox: the outbox is the one truth about a send in
 // flight, so the row's status is derived from it (by batchRowId) rather than kept in step by hand.
 import { isInFlight, type BatchRow, type BatchStatus } from '../../domain/batch';
-import type { OutboxItem, SentRecord } from '../../db/types';
+import type { OutboxItem, SentRecord } from '../../outbox/types';
 
 export interface OutboxSnapshot {
   items: readonly Pick<OutboxItem, 'id' | 'status' | 'lastError' | 'batchRowId'>[];

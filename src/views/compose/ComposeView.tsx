@@ -1,10 +1,10 @@
 // 新規作成: one destination, its CSV and PDF等 files and a message; 送信 asks 送信確認 and
 // puts the send in the outbox, 一時保存 keeps it as a draft. Also edits a 一括送信 row.
 import { useRef, useState } from 'preact/hooks';
-import { requestFlush } from '../../api/sync';
+import { requestFlush } from '../../outbox/triggers';
 import { updateBatchRow } from '../../db/batch';
 import { saveDraft } from '../../db/drafts';
-import { enqueueSend } from '../../db/outbox';
+import { enqueueSend } from '../../outbox/store';
 import { checkSend } from '../../domain/attachments';
 import { contentCheckOf, type ContentCheck } from '../../domain/batch';
 import { MAX_MESSAGE_CHARS } from '../../domain/contract';

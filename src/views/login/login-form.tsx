@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
 import { ApiFailure } from '../../api/client';
-import { resumeAfterLogin } from '../../api/sync';
+import { resumeAfterLogin } from '../../outbox/triggers';
 import type { SessionInfo } from '../../domain/contract';
 import { ErrorList } from '../common/Alert';
 import { redirect } from '../app/router';

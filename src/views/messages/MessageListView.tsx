@@ -1,6 +1,6 @@
 // 送信一覧 / 受信一覧: the server's list, or the cached copy (marked) when offline.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { onOutboxChanged } from '../../db/outbox-channel';
+import { onOutboxChanged } from '../../outbox/channel';
 import type { Box } from '../../domain/contract';
 import { OutboxPanel } from '../outbox/OutboxPanel';
 import { ErrorList } from '../common/Alert';

@@ -1,15 +1,15 @@
 // 送信トレイ: the sends not yet confirmed by the server, with 再送 and 削除.
 import { useState } from 'preact/hooks';
-import { requestFlush, resumeAfterLogin } from '../../api/sync';
-import { removeOutboxItem, retryOutboxItem } from '../../db/outbox';
-import type { OutboxItem } from '../../db/types';
+import { requestFlush, resumeAfterLogin } from '../../outbox/triggers';
+import { removeOutboxItem, retryOutboxItem } from '../../outbox/store';
+import type { OutboxItem } from '../../outbox/types';
 import { online } from '../app/online';
 import { Dialog } from '../common/Dialog';
 import { FileNameList } from '../common/FileName';
 import { formatDateTime, officeLabel } from '../common/format';
 import { Office } from '../common/Office';
 import { useOfficeNames } from '../common/office-names';
-import { outboxItems, outboxPausedForLogin } from './state';
+import { outboxItems, outboxPausedForLogin } from '../../outbox/signals';
 import './outbox.css';
 
 export function statusLabel(item: OutboxItem): string {

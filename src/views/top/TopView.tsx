@@ -1,7 +1,7 @@
 // トップ: where things stand (offline?, outbox, unread received) and the way to each screen.
 import { useEffect, useState } from 'preact/hooks';
 import { listMessages } from '../../api/client';
-import { outboxCount } from '../outbox/state';
+import { outboxCount } from '../../outbox/signals';
 import { StorageNotice } from '../outbox/StorageNotice';
 import { LogoutEverywhere } from './LogoutEverywhere';
 import { online } from '../app/online';

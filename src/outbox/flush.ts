@@ -9,8 +9,8 @@ import {
   markNeedsLogin,
   markRetryLater,
   pauseForLogin,
-} from '../db/outbox';
-import type { SentRecord } from '../db/types';
+} from './store';
+import type { SentRecord } from './types';
 import { loginNeededFor } from '../domain/contract';
 import { sendOutboxItem, type FetchLike, type SendOutcome } from './send';
 
@@ -27,6 +27,8 @@ export interface FlushOptions {
   ignoreBackoff?: boolean;
   fetchImpl?: FetchLike;
   now?: () => number;
+  /** the host's Web Locks (navigator.locks in the page and the service worker; absent in old Safari) */
+  locks?: Pick<LockManager, 'request'>;
 }
 
 export interface FlushReport {
@@ -44,8 +46,7 @@ export function backoffDelay(attempts: number): number {
 }
 
 export async function flushOutbox(options: FlushOptions = {}): Promise<FlushReport> {
-  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  if (locks) return locks.request(FLUSH_LOCK, () => flushUnlocked(options));
+  if (options.locks) return options.locks.request(FLUSH_LOCK, () => flushUnlocked(options));
   return flushUnlocked(options);
 }
 

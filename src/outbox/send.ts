@@ -1,10 +1,10 @@
 // POST /api/messages for one outbox item: multipart, with the item's id as idempotency key.
 // Used by the flush in the page and in the service worker, through the one request core.
 import { API, IDEMPOTENCY_HEADER, sendResponseSchema, type SendMeta, type SendResponse } from '../domain/contract';
-import type { OutboxItem } from '../db/types';
-import { request, type FetchLike, type Failure } from './request';
+import type { OutboxItem } from './types';
+import { request, type FetchLike, type Failure } from '../api/request';
 
-export type { FetchLike } from './request';
+export type { FetchLike } from '../api/request';
 
 export type SendOutcome =
   | { kind: 'sent'; status: number; response: SendResponse }

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { saveDraft, getDraft } from '../../src/db/drafts';
+import { STALE_SENDING_MS, dueAt, isDue } from '../../src/outbox/due';
 import {
-  STALE_SENDING_MS,
   claimNextDue,
   confirmSent,
   nextFlushDueAt,
@@ -17,8 +17,8 @@ import {
   releaseNeedsLogin,
   removeOutboxItem,
   retryOutboxItem,
-} from '../../src/db/outbox';
-import { onOutboxChanged } from '../../src/db/outbox-channel';
+} from '../../src/outbox/store';
+import { onOutboxChanged } from '../../src/outbox/channel';
 import { bytesOf, csvFile, freshDatabase, summary } from '../support/db';
 
 const NAME = 'UPPLAN_202501_3300000001_3310000017_20250101120000.CSV';
@@ -110,5 +110,18 @@ describe('screen actions', () => {
     expect(await isPausedForLogin()).toBe(false);
     expect((await getOutboxItem(item.id))?.status).toBe('waiting');
     expect(await nextFlushDueAt()).toBeTypeOf('number');
+  });
+});
+
+describe('dueAt: one rule for the flush and the backoff timer', () => {
+  it('a waiting item after its backoff, a sending one once stale, never a failed or login-bound one', () => {
+    expect(dueAt({ status: 'waiting', nextAttemptAt: 5000 })).toBe(5000);
+    expect(dueAt({ status: 'sending', nextAttemptAt: 5000, sendingSince: 7000 })).toBe(7000 + STALE_SENDING_MS);
+    expect(dueAt({ status: 'failed', nextAttemptAt: 5000 })).toBeUndefined();
+    expect(dueAt({ status: 'needs-login', nextAttemptAt: 5000 })).toBeUndefined();
+    expect(isDue({ status: 'waiting', nextAttemptAt: 5000 }, 4999, false)).toBe(false);
+    expect(isDue({ status: 'waiting', nextAttemptAt: 5000 }, 4999, true)).toBe(true);
+    expect(isDue({ status: 'sending', nextAttemptAt: 0, sendingSince: 7000 }, 7000 + STALE_SENDING_MS, true)).toBe(true);
+    expect(isDue({ status: 'sending', nextAttemptAt: 0, sendingSince: 7000 }, 7001, true)).toBe(false);
   });
 });

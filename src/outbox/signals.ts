@@ -1,14 +1,14 @@
 // The outbox as signals for the screens. Kept fresh from BroadcastChannel('renkei-outbox'),
 // which every outbox change posts on, whether a tab or the service worker made it.
 import { computed, signal } from '@preact/signals';
-import { isPausedForLogin, listOutbox } from '../../db/outbox';
-import { onOutboxChanged } from '../../db/outbox-channel';
-import type { OutboxItem } from '../../db/types';
+import { isPausedForLogin, listOutbox } from './store';
+import { onOutboxChanged } from './channel';
+import type { OutboxItem } from './types';
 
 export const outboxItems = signal<OutboxItem[]>([]);
 /** Everything not yet confirmed by the server (waiting, sending, failed, needs-login). */
 export const outboxCount = computed(() => outboxItems.value.length);
-/** A 401/403 stopped sending until the user logs in again (see resumeAfterLogin in src/api/sync.ts). */
+/** A 401/403 stopped sending until the user logs in again (see resumeAfterLogin in ./triggers.ts). */
 export const outboxPausedForLogin = signal(false);
 
 let loading: Promise<void> | undefined;
@@ -36,7 +36,11 @@ export function refreshOutbox(): Promise<void> {
   return loading;
 }
 
-if (typeof window !== 'undefined') {
+let watching = false;
+/** Keeps the signals fresh from now on (startPageSync calls it once). */
+export function watchOutbox(): void {
+  if (watching) return;
+  watching = true;
   onOutboxChanged(() => void refreshOutbox());
   void refreshOutbox();
 }

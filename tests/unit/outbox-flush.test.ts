@@ -4,10 +4,10 @@
 // between, which otherwise passes every request through with the session cookie, as a browser does.
 import 'fake-indexeddb/auto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { backoffDelay, flushOutbox } from '../../src/api/flush';
+import { backoffDelay, flushOutbox } from '../../src/outbox/flush';
 import type { FetchLike } from '../../src/api/request';
 import { getDraft, saveDraft } from '../../src/db/drafts';
-import { enqueueSend, getOutboxItem, isPausedForLogin, listOutbox, listSentRecords, releaseNeedsLogin } from '../../src/db/outbox';
+import { enqueueSend, getOutboxItem, isPausedForLogin, listOutbox, listSentRecords, releaseNeedsLogin } from '../../src/outbox/store';
 import { messageListResponseSchema } from '../../src/domain/contract';
 import { pdf, planCsv, type Agent } from '../support/agent';
 import { CM, DS, EX, HH } from '../support/cast';

@@ -1,10 +1,11 @@
 // The page side of outbox syncing. Background Sync (Chromium) lets the service worker send
 // with the page closed; everywhere, the page also flushes on start, on 'online', when it
 // becomes visible and when the earliest backoff runs out. Overlap is safe: Web Lock + idempotency key.
-import { nextFlushDueAt, releaseNeedsLogin } from '../db/outbox';
-import { onOutboxChanged } from '../db/outbox-channel';
+import { nextFlushDueAt, releaseNeedsLogin } from './store';
+import { onOutboxChanged } from './channel';
 import { requestPersistentStorage } from '../db/storage';
 import { SYNC_TAG, flushOutbox, type FlushOptions, type FlushReport } from './flush';
+import { watchOutbox } from './signals';
 
 /** Items that are due but could not go (a dead network) must not make the timer spin. */
 const MIN_TIMER_MS = 1_000;
@@ -17,6 +18,7 @@ const reportListeners = new Set<(report: FlushReport) => void>();
 export function startPageSync(): void {
   if (started) return;
   started = true;
+  watchOutbox();
   void registerServiceWorker();
   void requestPersistentStorage();
   window.addEventListener('online', () => requestFlush());
@@ -50,7 +52,7 @@ async function flushFromPage(options: FlushOptions): Promise<void> {
   // Offline the page only waits for 'online'; Background Sync covers a closed page.
   if (!navigator.onLine) return;
   try {
-    const report = await flushOutbox(options);
+    const report = await flushOutbox({ ...options, locks: navigator.locks });
     for (const listener of reportListeners) listener(report);
   } catch (error) {
     console.error('送信トレイの送信に失敗しました', error);

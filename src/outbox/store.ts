@@ -2,12 +2,12 @@
 // has confirmed it; its id is the idempotency key, so however often it is retried it is
 // delivered once.
 import type { MessageSummary } from '../domain/contract';
-import { getSetting, openRenkeiDb, putSetting } from './db';
-import { notifyOutboxChanged } from './outbox-channel';
-import type { KeptFile, OutboxItem, SentRecord } from './types';
+import { getSetting, openRenkeiDb, putSetting } from '../db/db';
+import { notifyOutboxChanged } from './channel';
+import { dueAt, isDue } from './due';
+import type { KeptFile } from '../db/types';
+import type { OutboxItem, SentRecord } from './types';
 
-/** A 'sending' item older than this was left by a tab or worker that died mid-send. */
-export const STALE_SENDING_MS = 60_000;
 /** Confirmations are kept this long for screens (一括送信's 成功) that look for them later. */
 const SENT_RECORD_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -26,17 +26,18 @@ export async function enqueueSend(input: {
   batchRowId?: string;
   draftId?: string;
 }): Promise<OutboxItem> {
-  const now = nextCreatedAt();
+  const createdAt = nextCreatedAt();
   const item: OutboxItem = {
     id: crypto.randomUUID(),
     ...(input.sender !== undefined ? { sender: input.sender } : {}),
     destination: input.destination,
     message: input.message,
     files: input.files.map((f) => ({ name: f.name, type: f.type, blob: f.blob })),
-    createdAt: now,
+    createdAt,
     status: 'waiting',
     attempts: 0,
-    nextAttemptAt: now,
+    // the clock, not createdAt: that one may run a few ms ahead to keep a burst of sends in order
+    nextAttemptAt: Date.now(),
     ...(input.batchRowId !== undefined ? { batchRowId: input.batchRowId } : {}),
     ...(input.draftId !== undefined ? { draftId: input.draftId } : {}),
   };
@@ -104,26 +105,13 @@ export async function releaseNeedsLogin(): Promise<number> {
 }
 
 /**
- * When a flush next has something to do: the earliest waiting item's backoff, or a 'sending'
- * item turning stale. Undefined when nothing is pending or sending waits for a new login.
+ * When a flush next has something to do (see dueAt). Undefined when nothing is pending or
+ * sending waits for a new login.
  */
 export async function nextFlushDueAt(): Promise<number | undefined> {
   if (await isPausedForLogin()) return undefined;
-  let earliest: number | undefined;
-  for (const item of await listOutbox()) {
-    const due =
-      item.status === 'waiting' ? item.nextAttemptAt : item.status === 'sending' ? (item.sendingSince ?? 0) + STALE_SENDING_MS : undefined;
-    if (due !== undefined) earliest = Math.min(earliest ?? Infinity, due);
-  }
-  return earliest;
-}
-
-// ---- helpers for src/api/flush.ts ----
-
-export function isDue(item: OutboxItem, now: number, ignoreBackoff: boolean): boolean {
-  if (item.status === 'waiting') return ignoreBackoff || item.nextAttemptAt <= now;
-  if (item.status === 'sending') return (item.sendingSince ?? 0) <= now - STALE_SENDING_MS;
-  return false;
+  const due = (await listOutbox()).map(dueAt).filter((at) => at !== undefined);
+  return due.length > 0 ? Math.min(...due) : undefined;
 }
 
 /**
