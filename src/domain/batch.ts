@@ -5,7 +5,7 @@ import { MAX_BATCH_DESTINATIONS, type FileCategory } from './contract';
 import { parseFileName, type ParsedFileName } from './filename';
 import { categoryOf, checkSend, isRoutedName } from './attachments';
 import { contentLines, type ContentCheck } from './batch-content';
-import { sendUnitOf } from './send-unit';
+import { sendUnitKey } from './send-unit';
 
 export { contentCheckOf, CONTENT_LINES_SHOWN, type ContentCheck } from './batch-content';
 
@@ -241,19 +241,9 @@ export function countDestinations(rows: readonly BatchRow<unknown>[]): number {
   return unique(rows.flatMap((r) => (r.destination ? [r.destination] : []))).length;
 }
 
-/**
- * The send unit a file belongs to, without its 連番: 第6表 + 第7表 + 補足 of one month share a
- * row even when exported at different times, so a mixed 連番 shows as a problem on that row.
- */
-export function sendUnitSlotOf(p: ParsedFileName): string {
-  const type = sendUnitOf(p.kind, p.targetMonth);
-  // 介護予防: a 利用者基本情報 may travel with the 計画書 of its 連番 (body 3.4 (2)), so the 連番 tells the row
-  if (type === 'yobo-basic' || type === 'yobo-plan') return `yobo:${p.sequence}`;
-  return type === 'care-plan' ? type : `${type}:${p.targetMonth ?? ''}`;
-}
-
+/** Rows merge by send unit without the 連番 (send-unit.ts): a mixed 連番 then shows as a problem on that row. */
 function groupKeyOf(p: ParsedFileName): string {
-  return `${p.destination}|${sendUnitSlotOf(p)}`;
+  return sendUnitKey(p, 'sequence');
 }
 
 function refusalMessage(refused: readonly string[]): string | null {

@@ -76,13 +76,44 @@ function unitTypeIn(file: ParsedFileName, parsed: readonly ParsedFileName[]): Se
   return withPlan ? 'yobo-plan' : type;
 }
 
+const isYobo = (type: SendUnitType) => type === 'yobo-basic' || type === 'yobo-plan';
+
+/**
+ * The send unit a file travels in: destination | unit type | 連番 | 対象年月 (empty for units
+ * without one). This is the one grouping of files into units. A check that reports a mismatch in
+ * one part leaves that part out, so files that differ only there meet in one group: a 一括送信
+ * row leaves out the 連番 (a mixed 連番 shows on the row), the CSV cross checks leave out the
+ * month (第6表 and 第7表 of one 連番 for different months are reported). 介護予防 units are told
+ * by their 連番 (3.4 (2): a 利用者基本情報 may travel with the 計画書 of its 連番), so without the
+ * 連番 they still keep it, under one type for both. `type`: the unit the file was found in.
+ */
+export function sendUnitKey(file: ParsedFileName, leaveOut?: 'sequence' | 'month', type = sendUnitOf(file.kind, file.targetMonth)): string {
+  const yoboBySequence = leaveOut === 'sequence' && isYobo(type);
+  const parts = [file.destination, yoboBySequence ? 'yobo' : type];
+  if (leaveOut !== 'sequence' || yoboBySequence) parts.push(file.sequence);
+  if (leaveOut !== 'month') parts.push(unitMonth(type, file) ?? '');
+  return parts.join('|');
+}
+
+/** Items by send unit (see sendUnitKey), in the order first seen; items whose name is null are left out. */
+export function groupBySendUnit<T>(items: readonly T[], nameOf: (item: T) => ParsedFileName | null, leaveOut?: 'sequence' | 'month'): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = nameOf(item);
+    if (!name) continue;
+    const key = sendUnitKey(name, leaveOut);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return [...groups.values()];
+}
+
 /** Groups parsed names into units, in the order a receiver imports them (連番 first). */
 export function groupSendUnits(parsed: readonly ParsedFileName[]): SendUnit[] {
   const units = new Map<string, SendUnit>();
   for (const file of parsed) {
     const type = unitTypeIn(file, parsed);
     const month = unitMonth(type, file);
-    const key = [file.destination, type, file.sequence, month ?? ''].join('|');
+    const key = sendUnitKey(file, undefined, type);
     let unit = units.get(key);
     if (!unit) {
       unit = {

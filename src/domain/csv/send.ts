@@ -1,7 +1,8 @@
-// Checks across the CSV files of one send: files of one send unit (same sender, destination
-// and 連番) should describe the same month and the same people. Unit completeness and 連番
+// Checks across the CSV files of one send: files of one send unit (send-unit.ts) should
+// describe the same month and the same people. Unit completeness and 連番
 // rules are send-unit.ts's job; here only what needs the records (the keys validate.ts keeps).
 import type { ParsedFileName, FileKind } from '../filename';
+import { groupBySendUnit } from '../send-unit';
 import { placeText } from './problems';
 import { checkCsv, type CheckedCsv } from './validate';
 import type { CsvProblem, CsvReport } from './types';
@@ -18,7 +19,9 @@ export interface SendCsvReport {
 export function validateSendCsvs(files: { name: string; bytes: Uint8Array }[]): SendCsvReport {
   const checked = files.map((f) => ({ file: f.name, ...checkCsv(f.name, f.bytes) }));
   const crossProblems: CsvProblem[] = [];
-  for (const unit of groupByUnit(checked)) crossProblems.push(...checkUnit(unit));
+  for (const unit of groupByUnit(checked)) {
+    for (const problem of checkUnit(unit)) if (!crossProblems.some((p) => p.message === problem.message)) crossProblems.push(problem);
+  }
   const reports = checked.map((c) => ({ name: c.file, report: c.report }));
   const ok = [...reports.flatMap((r) => r.report.problems), ...crossProblems].every((p) => p.severity !== 'error');
   return { reports, crossProblems, ok };
@@ -26,16 +29,19 @@ export function validateSendCsvs(files: { name: string; bytes: Uint8Array }[]): 
 
 type Checked = CheckedCsv & { file: string; name: ParsedFileName };
 
+/**
+ * The files of each send unit (send-unit.ts's grouping, month left out so a month mismatch is
+ * reported), by kind. A kind given twice is compared too: each repeat gets a group with the
+ * unit's other files.
+ */
 function groupByUnit(files: (CheckedCsv & { file: string })[]): Map<FileKind, Checked>[] {
-  const units = new Map<string, Map<FileKind, Checked>>();
-  for (const f of files) {
-    if (!f.name) continue;
-    const key = `${f.name.sender}|${f.name.destination}|${f.name.sequence}`;
-    let unit = units.get(key);
-    if (!unit) units.set(key, (unit = new Map()));
-    unit.set(f.name.kind, f as Checked);
-  }
-  return [...units.values()];
+  const named = files.filter((f): f is Checked => f.name !== null);
+  return groupBySendUnit(named, (f) => f.name, 'month').flatMap((unit) => {
+    const byKind = new Map<FileKind, Checked[]>();
+    for (const f of unit) byKind.set(f.name.kind, [...(byKind.get(f.name.kind) ?? []), f]);
+    const rounds = Math.max(...[...byKind.values()].map((list) => list.length));
+    return Array.from({ length: rounds }, (_, i) => new Map([...byKind].map(([kind, list]) => [kind, list[Math.min(i, list.length - 1)]!])));
+  });
 }
 
 function checkUnit(unit: Map<FileKind, Checked>): CsvProblem[] {
