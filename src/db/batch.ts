@@ -1,42 +1,98 @@
 // 一括送信の一覧 in IndexedDB: the rows with their files as Blobs, so a reload or a closed tab
-// loses nothing. The rules live in src/domain/batch.ts; this module only reads and writes.
+// loses nothing. The rules live in src/domain/batch.ts. Every read gives each row the status its
+// outbox item says (src/db/batch-status.ts); every change reads, applies the rules and writes in
+// one transaction, so a second tab's change is never written over with an older copy.
 import { MAGIC_HEAD_BYTES } from '../domain/attachments';
 import {
   addFilesToBatch,
+  applyDirectory,
+  isSendable,
   rebuildRow,
+  validateRow,
   type AddFilesResult,
   type BatchFileInput,
   type BatchRow,
+  senderNumberOf,
   type BatchSender,
   type ContentCheck,
+  type DirectoryAnswer,
 } from '../domain/batch';
+import { notifyOutboxChanged } from '../outbox/channel';
+import { newOutboxItem } from '../outbox/store';
+import type { SentRecord } from '../outbox/types';
+import { failedItemsOf, withStatus, type OutboxSnapshot } from './batch-status';
 import { openRenkeiDb } from './db';
+import type { BatchRecord } from './schema';
 import type { KeptFile } from './types';
 
 export type StoredBatchRow = BatchRow<KeptFile>;
 export type BatchInputFile = BatchFileInput & { payload: KeptFile };
 
+export interface BatchSnapshot {
+  /** rows still in the list, oldest first */
+  rows: StoredBatchRow[];
+  /** rows whose send was confirmed in this refresh: they left the list */
+  succeeded: StoredBatchRow[];
+  /** the confirmations of 一括送信 rows, by row id (a progress view finds its 成功 rows here) */
+  sentByRow: ReadonlyMap<string, SentRecord>;
+}
+
+/** A transaction over the rows and the outbox they take their status from. */
+async function batchTransaction<Mode extends 'readonly' | 'readwrite'>(mode: Mode) {
+  const tx = (await openRenkeiDb()).transaction(['batch', 'outbox', 'sent'], mode);
+  const [records, items, sent] = await Promise.all([
+    tx.objectStore('batch').getAll(),
+    tx.objectStore('outbox').getAll(),
+    tx.objectStore('sent').getAll(),
+  ]);
+  const outbox: OutboxSnapshot = { items, sent };
+  const rows = records.map((record) => withStatus(record, outbox)).sort((a, b) => a.addedAt - b.addedAt || a.id.localeCompare(b.id));
+  return { tx, rows, outbox, sent };
+}
+
+/** What a row keeps: all but its status; a row the rules set back to 未送信 forgets its last send. */
+function toRecord(row: StoredBatchRow): BatchRecord {
+  const { status, reason: _derived, outboxId, ...rest } = row;
+  return status === '未送信' || outboxId === undefined ? rest : { ...rest, outboxId };
+}
+
 /** Oldest first: the order the files were dropped in. */
 export async function listBatchRows(): Promise<StoredBatchRow[]> {
-  const rows = (await (await openRenkeiDb()).getAll('batch')) as unknown as StoredBatchRow[];
-  return rows.sort((a, b) => a.addedAt - b.addedAt || a.id.localeCompare(b.id));
+  const { tx, rows } = await batchTransaction('readonly');
+  await tx.done;
+  return rows;
 }
 
 export async function getBatchRow(id: string): Promise<StoredBatchRow | undefined> {
-  return (await (await openRenkeiDb()).get('batch', id)) as unknown as StoredBatchRow | undefined;
+  return (await listBatchRows()).find((row) => row.id === id);
 }
 
-/** Writes (inserts or replaces) the given rows in one transaction. */
-export async function putBatchRows(rows: readonly StoredBatchRow[]): Promise<void> {
-  const db = await openRenkeiDb();
-  const tx = db.transaction('batch', 'readwrite');
-  for (const row of rows) await tx.store.put(row as unknown as { id: string } & Record<string, unknown>);
+/**
+ * Re-checks every row against the office now logged in and removes the rows whose send was
+ * confirmed, in one transaction.
+ */
+export async function refreshBatch(sender: BatchSender): Promise<BatchSnapshot> {
+  const { tx, rows, sent } = await batchTransaction('readwrite');
+  const store = tx.objectStore('batch');
+  const kept: StoredBatchRow[] = [];
+  const succeeded: StoredBatchRow[] = [];
+  for (const row of rows) {
+    if (row.status === '成功') {
+      succeeded.push(row);
+      await store.delete(row.id);
+      continue;
+    }
+    const checked = validateRow(row, sender);
+    if (!sameChecks(checked, row)) await store.put(toRecord(checked));
+    kept.push(checked);
+  }
   await tx.done;
+  const sentByRow = new Map(sent.flatMap((record) => (record.batchRowId !== undefined ? [[record.batchRowId, record] as const] : [])));
+  return { rows: kept, succeeded, sentByRow };
 }
 
 export async function deleteBatchRows(ids: readonly string[]): Promise<void> {
-  const db = await openRenkeiDb();
-  const tx = db.transaction('batch', 'readwrite');
+  const tx = (await openRenkeiDb()).transaction('batch', 'readwrite');
   for (const id of ids) await tx.store.delete(id);
   await tx.done;
 }
@@ -61,19 +117,15 @@ export async function addFilesToStoredBatch(
   inputs: readonly BatchInputFile[],
   ctx: { sender: BatchSender; now?: number },
 ): Promise<AddFilesResult<KeptFile>> {
-  const db = await openRenkeiDb();
-  const tx = db.transaction('batch', 'readwrite');
-  const existing = (await tx.store.getAll()) as unknown as StoredBatchRow[];
-  existing.sort((a, b) => a.addedAt - b.addedAt || a.id.localeCompare(b.id));
-  const result = addFilesToBatch(existing, inputs, {
+  const { tx, rows } = await batchTransaction('readwrite');
+  const result = addFilesToBatch(rows, inputs, {
     sender: ctx.sender,
     now: ctx.now ?? Date.now(),
     newId: () => crypto.randomUUID(),
   });
-  const before = new Map(existing.map((r) => [r.id, r]));
-  for (const row of result.rows) {
-    if (before.get(row.id) !== row) await tx.store.put(row as unknown as { id: string } & Record<string, unknown>);
-  }
+  // untouched rows come back as the very objects passed in
+  const before = new Set<StoredBatchRow>(rows);
+  for (const row of result.rows) if (!before.has(row)) await tx.objectStore('batch').put(toRecord(row));
   await tx.done;
   return result;
 }
@@ -97,23 +149,70 @@ export async function updateBatchRow(
       return input;
     }),
   );
-  const db = await openRenkeiDb();
-  const tx = db.transaction('batch', 'readwrite');
-  const row = (await tx.store.get(id)) as unknown as StoredBatchRow | undefined;
+  const { tx, rows } = await batchTransaction('readwrite');
+  const row = rows.find((candidate) => candidate.id === id);
   if (!row) {
     tx.abort();
     await tx.done.catch(() => undefined);
     throw new Error('一括送信の行が見つかりません。削除されたか、送信済みです。');
   }
   const next = rebuildRow(row, inputs, change.message, sender);
-  await tx.store.put(next as unknown as { id: string } & Record<string, unknown>);
+  await tx.objectStore('batch').put(toRecord(next));
   await tx.done;
   return next;
+}
+
+/** Puts the directory's answer (number → name and kind, null when unknown) on the rows, in one transaction. */
+export async function applyOfficeNames(directory: ReadonlyMap<string, DirectoryAnswer>, sender: BatchSender): Promise<StoredBatchRow[]> {
+  const { tx, rows } = await batchTransaction('readwrite');
+  const next = applyDirectory(rows, directory, sender);
+  for (const [i, row] of next.entries()) if (row !== rows[i]) await tx.objectStore('batch').put(toRecord(row));
+  await tx.done;
+  return next;
+}
+
+/**
+ * Sends the rows through the outbox, in one transaction: each sendable row gets one outbox item
+ * (its own idempotency key) and remembers it; a failed item left from an earlier try is removed
+ * first, so a row is never delivered twice. Returns the rows queued.
+ */
+export async function queueBatchRows(ids: readonly string[], office: BatchSender): Promise<StoredBatchRow[]> {
+  const sender = senderNumberOf(office);
+  const { tx, rows, outbox } = await batchTransaction('readwrite');
+  const wanted = new Set(ids);
+  const queued: StoredBatchRow[] = [];
+  for (const row of rows) {
+    if (!wanted.has(row.id) || !isSendable(row) || row.destination === null) continue;
+    for (const id of failedItemsOf(row.id, outbox)) await tx.objectStore('outbox').delete(id);
+    const item = newOutboxItem({
+      ...(sender ? { sender } : {}),
+      destination: row.destination,
+      message: row.message,
+      files: keptFilesOf(row),
+      batchRowId: row.id,
+    });
+    await tx.objectStore('outbox').add(item);
+    await tx.objectStore('batch').put({ ...toRecord(row), outboxId: item.id });
+    queued.push({ ...row, status: '送信待ち', reason: null, outboxId: item.id });
+  }
+  await tx.done;
+  if (queued.length > 0) notifyOutboxChanged();
+  return queued;
 }
 
 /** The row's files as the outbox keeps them. */
 export function keptFilesOf(row: StoredBatchRow): KeptFile[] {
   return row.files.map((f) => f.payload);
+}
+
+/** Whether the checks' results are unchanged (so the row need not be written). */
+function sameChecks(a: StoredBatchRow, b: StoredBatchRow): boolean {
+  return (
+    a.sequenceDisplay === b.sequenceDisplay &&
+    a.problems.join('\n') === b.problems.join('\n') &&
+    a.warnings.join('\n') === b.warnings.join('\n') &&
+    a.categories.join() === b.categories.join()
+  );
 }
 
 async function headOf(blob: Blob): Promise<Uint8Array> {

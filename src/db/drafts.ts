@@ -2,13 +2,17 @@
 import { openRenkeiDb } from './db';
 import type { Draft, KeptFile } from './types';
 
-export async function saveDraft(input: { id?: string; destination: string; message: string; files: KeptFile[] }): Promise<Draft> {
+/** `now`: when it is saved (the clock unless a caller, such as a test, says otherwise). */
+export async function saveDraft(
+  input: { id?: string; destination: string; message: string; files: KeptFile[] },
+  now: () => number = Date.now,
+): Promise<Draft> {
   const draft: Draft = {
     id: input.id ?? crypto.randomUUID(),
     destination: input.destination,
     message: input.message,
     files: input.files.map((f) => ({ name: f.name, type: f.type, blob: f.blob })),
-    savedAt: Date.now(),
+    savedAt: now(),
   };
   await (await openRenkeiDb()).put('drafts', draft);
   return draft;

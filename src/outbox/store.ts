@@ -2,7 +2,8 @@
 // has confirmed it; its id is the idempotency key, so however often it is retried it is
 // delivered once.
 import type { MessageSummary } from '../domain/contract';
-import { getSetting, openRenkeiDb, putSetting } from '../db/db';
+import { openRenkeiDb } from '../db/db';
+import { readSettings, updateSettings } from '../db/settings';
 import { notifyOutboxChanged } from './channel';
 import { dueAt, isDue } from './due';
 import type { KeptFile } from '../db/types';
@@ -18,22 +19,25 @@ function nextCreatedAt(): number {
   return lastCreatedAt;
 }
 
-export async function enqueueSend(input: {
+export interface NewSend {
+  /** the office logged in when the send was queued; it goes out only under that office */
   sender?: string;
   destination: string;
   message: string;
   files: KeptFile[];
   batchRowId?: string;
   draftId?: string;
-}): Promise<OutboxItem> {
-  const createdAt = nextCreatedAt();
-  const item: OutboxItem = {
+}
+
+/** A fresh item for `add`: waiting, due now, with a new idempotency key. Callers that queue in their own transaction (一括送信) call notifyOutboxChanged() once it commits. */
+export function newOutboxItem(input: NewSend): OutboxItem {
+  return {
     id: crypto.randomUUID(),
     ...(input.sender !== undefined ? { sender: input.sender } : {}),
     destination: input.destination,
     message: input.message,
     files: input.files.map((f) => ({ name: f.name, type: f.type, blob: f.blob })),
-    createdAt,
+    createdAt: nextCreatedAt(),
     status: 'waiting',
     attempts: 0,
     // the clock, not createdAt: that one may run a few ms ahead to keep a burst of sends in order
@@ -41,6 +45,10 @@ export async function enqueueSend(input: {
     ...(input.batchRowId !== undefined ? { batchRowId: input.batchRowId } : {}),
     ...(input.draftId !== undefined ? { draftId: input.draftId } : {}),
   };
+}
+
+export async function enqueueSend(input: NewSend): Promise<OutboxItem> {
+  const item = newOutboxItem(input);
   await (await openRenkeiDb()).add('outbox', item);
   notifyOutboxChanged();
   return item;
@@ -77,20 +85,18 @@ export async function removeOutboxItem(id: string): Promise<void> {
   notifyOutboxChanged();
 }
 
-const LOGIN_PAUSE_KEY = 'outbox-paused-for-login';
-
 /** Set by a flush that met 401/403: no item is sent until the user has logged in again. */
 export async function isPausedForLogin(): Promise<boolean> {
-  return (await getSetting<boolean>(LOGIN_PAUSE_KEY)) === true;
+  return (await readSettings()).outboxPausedForLogin;
 }
 
 export async function pauseForLogin(): Promise<void> {
-  await putSetting(LOGIN_PAUSE_KEY, true);
+  await updateSettings({ outboxPausedForLogin: true });
 }
 
 /** After a new login: lift the pause, and the items that met a 401/403 may go again. Returns how many moved. */
 export async function releaseNeedsLogin(): Promise<number> {
-  await putSetting(LOGIN_PAUSE_KEY, false);
+  await updateSettings({ outboxPausedForLogin: false });
   const db = await openRenkeiDb();
   const tx = db.transaction('outbox', 'readwrite');
   let moved = 0;

@@ -22,7 +22,7 @@ import {
 import { closeRenkeiDb } from '../../src/db/db';
 import { confirmSent, listOutbox, markFailed, removeOutboxItem } from '../../src/outbox/store';
 import { lookUpNames, refreshRows, sendRows } from '../../src/views/batch/batch-actions';
-import { INTERRUPTED_REASON } from '../../src/views/batch/batch-status';
+import { INTERRUPTED_REASON } from '../../src/db/batch-status';
 import { batchFiles, batchOffices } from '../support/batch-files';
 import { CARE_OFFICE, type GeneratedFile } from '../support/csvgen';
 import { bytesOf, freshDatabase, summary } from '../support/db';
@@ -77,6 +77,15 @@ describe('stored 一括送信 list', () => {
     const fake = { name: 'fake.pdf', type: 'application/pdf', blob: new Blob(['not a pdf']) };
     expect((await updateBatchRow(row!.id, { files: [fake], message: '' })).problems.join()).toContain('fake.pdf');
     await expect(updateBatchRow('nope', { files: [], message: '' })).rejects.toThrow('見つかりません');
+  });
+
+  it('a refresh and a drop at the same moment (two tabs) keep both: the drop is not written over', async () => {
+    const files = batchFiles(batchOffices(1));
+    await addFilesToStoredBatch(files.slice(0, 1).map(toInput), ctx);
+    // the refresh re-checks the row against another office (its problems change, so it writes the row)
+    await Promise.all([refreshRows('3300000019'), addFilesToStoredBatch(files.slice(1).map(toInput), ctx)]);
+    const [row] = await listBatchRows();
+    expect(row!.files.map((f) => f.name).sort()).toEqual(files.map((f) => f.name).sort());
   });
 
   it('looks office names up once and flags the unknown ones', async () => {

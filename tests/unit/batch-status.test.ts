@@ -1,41 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchRow } from '../../src/domain/batch';
-import { INTERRUPTED_REASON, failedItemsOf, reconcileRow, statusLabel } from '../../src/views/batch/batch-status';
+import { INTERRUPTED_REASON, failedItemsOf, withStatus } from '../../src/db/batch-status';
+import { statusLabel } from '../../src/views/batch/status-label';
 import { createSerial } from '../../src/views/batch/use-serial';
 
-const row = (status: BatchRow<string>['status'], id = 'r1'): BatchRow<string> => ({
+/** A stored row: no status of its own; `outboxId` is the send it made last (none once it changed). */
+const row = (outboxId?: string, id = 'r1'): Omit<BatchRow<string>, 'status' | 'reason'> => ({
   id, destination: '3310000017', groupKey: 'k', files: [], message: '', sequenceDisplay: '', categories: [],
-  problems: [], warnings: [], status, reason: null, addedAt: 0,
+  problems: [], warnings: [], addedAt: 0, ...(outboxId ? { outboxId } : {}),
 });
 const item = (status: 'waiting' | 'sending' | 'failed' | 'needs-login', lastError?: string, id = 'o1') =>
   ({ id, status, batchRowId: 'r1', ...(lastError ? { lastError } : {}) });
 
 describe('a row status follows its outbox item', () => {
   it('送信待ち → 送信中... → 成功', () => {
-    expect(reconcileRow(row('未送信'), { items: [item('waiting')], sent: [] }).status).toBe('送信待ち');
-    const sending = reconcileRow(row('送信待ち'), { items: [item('sending')], sent: [] });
+    expect(withStatus(row(), { items: [item('waiting')], sent: [] }).status).toBe('送信待ち');
+    const sending = withStatus(row('o1'), { items: [item('sending')], sent: [] });
     expect(sending.status).toBe('送信中');
     expect(statusLabel(sending)).toBe('送信中...');
-    expect(reconcileRow(sending, { items: [], sent: [{ id: 'o1', batchRowId: 'r1' }] }).status).toBe('成功');
+    expect(withStatus(row('o1'), { items: [], sent: [{ id: 'o1', batchRowId: 'r1' }] }).status).toBe('成功');
   });
 
   it('waits with the reason while backing off or needing a login', () => {
-    expect(reconcileRow(row('送信中'), { items: [item('waiting', '503')], sent: [] })).toMatchObject({ status: '送信待ち', reason: '再送を待っています: 503' });
-    expect(reconcileRow(row('送信中'), { items: [item('needs-login', '401')], sent: [] }).reason).toContain('ログインし直す');
+    expect(withStatus(row('o1'), { items: [item('waiting', '503')], sent: [] })).toMatchObject({ status: '送信待ち', reason: '再送を待っています: 503' });
+    expect(withStatus(row('o1'), { items: [item('needs-login', '401')], sent: [] }).reason).toContain('ログインし直す');
   });
 
   it('失敗 with the server reason; a row changed since then is 未送信 again', () => {
-    const failed = reconcileRow(row('送信中'), { items: [item('failed', '事業所が見つかりません')], sent: [] });
+    const failed = withStatus(row('o1'), { items: [item('failed', '事業所が見つかりません')], sent: [] });
     expect(failed).toMatchObject({ status: '失敗', reason: '事業所が見つかりません' });
-    const edited = row('未送信');
-    expect(reconcileRow(edited, { items: [item('failed', 'x')], sent: [] })).toBe(edited);
+    // a change makes the row forget its send (src/db/batch.ts)
+    expect(withStatus(row(), { items: [item('failed', 'x')], sent: [] })).toMatchObject({ status: '未送信', reason: null });
     expect(failedItemsOf('r1', { items: [item('failed', 'x'), item('waiting', undefined, 'o2')], sent: [] })).toEqual(['o1']);
   });
 
-  it('an item gone without confirmation leaves the row 失敗 (interrupted); untouched rows stay the same object', () => {
-    expect(reconcileRow(row('送信待ち'), { items: [], sent: [] })).toMatchObject({ status: '失敗', reason: INTERRUPTED_REASON });
-    const idle = row('未送信');
-    expect(reconcileRow(idle, { items: [], sent: [] })).toBe(idle);
+  it('an item gone without confirmation leaves the row 失敗 (interrupted); a row never sent is 未送信', () => {
+    expect(withStatus(row('o1'), { items: [], sent: [] })).toMatchObject({ status: '失敗', reason: INTERRUPTED_REASON });
+    expect(withStatus(row(), { items: [], sent: [] })).toMatchObject({ status: '未送信', reason: null });
   });
 });
 

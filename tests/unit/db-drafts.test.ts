@@ -27,9 +27,8 @@ describe('drafts', () => {
   });
 
   it('lists newest first and deletes one', async () => {
-    const older = await saveDraft({ destination: '3310000017', message: 'old', files: [] });
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const newer = await saveDraft({ destination: '3310000025', message: 'new', files: [] });
+    const older = await saveDraft({ destination: '3310000017', message: 'old', files: [] }, () => 1_000);
+    const newer = await saveDraft({ destination: '3310000025', message: 'new', files: [] }, () => 1_001);
     expect((await listDrafts()).map((d) => d.id)).toEqual([newer.id, older.id]);
     await deleteDraft(older.id);
     expect((await listDrafts()).map((d) => d.id)).toEqual([newer.id]);

@@ -1,13 +1,44 @@
 // 一括送信の進行と結果: each office with 送信待ち → 送信中... → 成功 / 失敗, then the counts with OK.
+import type { BatchSnapshot, StoredBatchRow } from '../../db/batch';
+import type { BatchStatus } from '../../domain/batch';
 import { Dialog } from '../common/Dialog';
-import type { StoredBatchRow } from '../../db/batch';
-import { isSettled, statusLabel } from './batch-status';
 import { rowLabel } from './BatchTable';
+import { isSettled, statusLabel } from './status-label';
 
 export const OFFLINE_WAIT_MESSAGE = 'オフラインのため送信待ちです。接続が戻ると自動で送信します';
 
+/** One office of the run, as the progress view shows it. */
+export interface RunEntry {
+  id: string;
+  label: string;
+  status: BatchStatus;
+  reason: string | null;
+}
+
+/** A row sent in this run, named as it was when the run began. */
+export interface RunRow {
+  id: string;
+  label: string;
+}
+
+export function runRowOf(row: StoredBatchRow): RunRow {
+  return { id: row.id, label: rowLabel(row) };
+}
+
+/**
+ * Where each row of the run stands: the list's row, or — once confirmed and gone from the list —
+ * the outbox's confirmation. The status is never kept here, only read.
+ */
+export function runEntries(run: readonly RunRow[], snapshot: Pick<BatchSnapshot, 'rows' | 'sentByRow'>): RunEntry[] {
+  return run.flatMap(({ id, label }): RunEntry[] => {
+    const row = snapshot.rows.find((r) => r.id === id);
+    if (row) return [{ id, label, status: row.status, reason: row.reason }];
+    return snapshot.sentByRow.has(id) ? [{ id, label, status: '成功', reason: null }] : [];
+  });
+}
+
 interface BatchSendDialogProps {
-  rows: StoredBatchRow[];
+  rows: RunEntry[];
   online: boolean;
   onClose: () => void;
 }
@@ -42,7 +73,7 @@ export function BatchSendDialog({ rows, online, onClose }: BatchSendDialogProps)
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} data-status={row.status}>
-                <td>{rowLabel(row)}</td>
+                <td>{row.label}</td>
                 <td>
                   <span class="nowrap">{statusLabel(row)}</span>
                   {row.status === '失敗' && row.reason ? `(${row.reason})` : ''}

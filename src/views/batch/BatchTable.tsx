@@ -2,7 +2,7 @@
 import { isInFlight, UNKNOWN_OFFICE } from '../../domain/batch';
 import type { StoredBatchRow } from '../../db/batch';
 import { FileNameCell } from './FileNameCell';
-import { statusLabel } from './batch-status';
+import { statusLabel } from './status-label';
 
 interface BatchTableProps {
   rows: StoredBatchRow[];

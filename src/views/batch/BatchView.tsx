@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { countDestinations, isSendable, MAX_BATCH_DESTINATIONS, type BatchSender } from '../../domain/batch';
 import { addFilesToStoredBatch, toBatchInputs, type StoredBatchRow } from '../../db/batch';
+import type { SentRecord } from '../../outbox/types';
 import { onOutboxChanged } from '../../outbox/channel';
 import { online } from '../app/online';
 import { navigate } from '../app/router';
@@ -10,7 +11,7 @@ import { session } from '../app/session';
 import { ErrorList } from '../common/Alert';
 import { Dialog } from '../common/Dialog';
 import { BatchDropZone } from './BatchDropZone';
-import { BatchSendDialog } from './BatchSendDialog';
+import { BatchSendDialog, runEntries, runRowOf, type RunRow } from './BatchSendDialog';
 import { BatchTable } from './BatchTable';
 import { withContentChecks } from './content-checks';
 import { deleteRows, lookUpNames, refreshRows, sendRows, type Refreshed } from './batch-actions';
@@ -26,8 +27,9 @@ export function BatchView() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [errors, setErrors] = useState<string[]>([]);
   const [confirming, setConfirming] = useState<Confirming>(null);
-  /** the rows of the 一括送信 under way, in send order, with their latest status */
-  const [run, setRun] = useState<Map<string, StoredBatchRow> | null>(null);
+  /** the rows of the 一括送信 under way, in send order; their status is read from the list and the outbox */
+  const [run, setRun] = useState<RunRow[] | null>(null);
+  const [sentByRow, setSentByRow] = useState<ReadonlyMap<string, SentRecord>>(new Map());
   const [busy, setBusy] = useState(false);
   const serial = useSerial();
   // the office with its kind: the direction rule reads it for old-form names
@@ -36,14 +38,9 @@ export function BatchView() {
 
   function show(refreshed: Refreshed) {
     setRows(refreshed.rows);
+    setSentByRow(refreshed.sentByRow);
     const ids = new Set(refreshed.rows.map((r) => r.id));
     setSelected((prev) => new Set([...prev].filter((id) => ids.has(id))));
-    setRun((prev) => {
-      if (!prev) return prev;
-      const next = new Map(prev);
-      for (const row of [...refreshed.rows, ...refreshed.succeeded]) if (next.has(row.id)) next.set(row.id, row);
-      return next;
-    });
   }
 
   const refresh = () =>
@@ -93,7 +90,7 @@ export function BatchView() {
 
   function send(chosen: StoredBatchRow[]) {
     setConfirming(null);
-    setRun(new Map(chosen.map((r) => [r.id, { ...r, status: '送信待ち' as const, reason: null }])));
+    setRun(chosen.map(runRowOf));
     setSelected(new Set());
     void serial
       .run(async () => {
@@ -168,7 +165,7 @@ export function BatchView() {
           </div>
         </Dialog>
       )}
-      {run && <BatchSendDialog rows={[...run.values()]} online={isOnline} onClose={() => setRun(null)} />}
+      {run && <BatchSendDialog rows={runEntries(run, { rows: list, sentByRow })} online={isOnline} onClose={() => setRun(null)} />}
     </section>
   );
 }

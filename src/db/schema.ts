@@ -1,0 +1,39 @@
+// The one IndexedDB database of the client, every store typed. A change to what a store keeps is
+// a new version with an upgrade step (src/db/upgrades.ts); tests/unit/db-shapes.test.ts fails
+// when what is written changes without one.
+import type { DBSchema } from 'idb';
+import type { BatchRow } from '../domain/batch';
+import type { Box, MessageSummary } from '../domain/contract';
+import type { OutboxItem, SentRecord } from '../outbox/types';
+import type { Draft, KeptFile } from './types';
+
+export const DB_NAME = 'renkei';
+
+export interface CachedList {
+  box: Box;
+  messages: MessageSummary[];
+  fetchedAt: number;
+}
+
+/** What this device remembers besides the stores' records: one record under SETTINGS_KEY. */
+export interface Settings {
+  /** a flush met 401/403: nothing is sent until the user has logged in again */
+  outboxPausedForLogin: boolean;
+}
+export const SETTINGS_KEY = 'settings';
+export const DEFAULT_SETTINGS: Settings = { outboxPausedForLogin: false };
+
+/**
+ * A 一括送信 row as kept. Its status is not kept: it is read from the outbox each time
+ * (src/db/batch-status.ts); `outboxId` names the row's current send, and goes when the row changes.
+ */
+export type BatchRecord = Omit<BatchRow<KeptFile>, 'status' | 'reason'>;
+
+export interface RenkeiDb extends DBSchema {
+  drafts: { key: string; value: Draft };
+  outbox: { key: string; value: OutboxItem };
+  sent: { key: string; value: SentRecord };
+  cache: { key: Box; value: CachedList };
+  settings: { key: typeof SETTINGS_KEY; value: Settings };
+  batch: { key: string; value: BatchRecord };
+}

@@ -1,0 +1,68 @@
+// How a database of each earlier version becomes the current one: step i upgrades version i to
+// i + 1, so an old client catches up in order. DB_VERSION is the number of steps. Append a step
+// for every change of what a store keeps; never edit one that has shipped.
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { parseFileName } from '../domain/filename';
+import { sendUnitKey } from '../domain/send-unit';
+import { SETTINGS_KEY, type BatchRecord, type RenkeiDb } from './schema';
+
+type UpgradeTransaction = IDBPTransaction<RenkeiDb, StoreNames<RenkeiDb>[], 'versionchange'>;
+type Step = (db: IDBPDatabase<RenkeiDb>, tx: UpgradeTransaction) => Promise<void>;
+
+const UPGRADES: readonly Step[] = [
+  // 0 → 1: the stores
+  async (db) => {
+    db.createObjectStore('drafts', { keyPath: 'id' });
+    db.createObjectStore('outbox', { keyPath: 'id' });
+    db.createObjectStore('sent', { keyPath: 'id' });
+    db.createObjectStore('cache', { keyPath: 'box' });
+    db.createObjectStore('settings');
+    db.createObjectStore('batch', { keyPath: 'id' });
+  },
+  // 1 → 2: 一括送信 rows stop keeping their status (read from the outbox instead) and are
+  // regrouped by send-unit.ts's key; the settings become one typed record
+  async (_db, tx) => {
+    for (let cursor = await tx.objectStore('batch').openCursor(); cursor; cursor = await cursor.continue()) {
+      await cursor.update(batchRecordV2(cursor.value));
+    }
+    let paused = false;
+    for (let cursor = await tx.objectStore('settings').openCursor(); cursor; cursor = await cursor.continue()) {
+      const key: IDBValidKey = cursor.key;
+      const value: unknown = cursor.value;
+      if (key === 'outbox-paused-for-login') paused = value === true;
+      await cursor.delete();
+    }
+    await tx.objectStore('settings').put({ outboxPausedForLogin: paused }, SETTINGS_KEY);
+  },
+];
+
+export const DB_VERSION = UPGRADES.length;
+
+/** Runs the steps from `oldVersion` on, inside the versionchange transaction. */
+export async function upgrade(db: IDBPDatabase<RenkeiDb>, oldVersion: number, tx: UpgradeTransaction): Promise<void> {
+  for (const step of UPGRADES.slice(oldVersion)) await step(db, tx);
+}
+
+/** A version 1 row (which kept status and reason) as version 2 keeps it. */
+function batchRecordV2(value: BatchRecord): BatchRecord {
+  const status = 'status' in value ? value.status : undefined;
+  const { id, destination, groupKey, files, message, sequenceDisplay, categories, problems, warnings, officeName, officeKind, outboxId, addedAt } = value;
+  const parsed = files.map((f) => parseFileName(f.name)).find((p) => p.ok);
+  const record: BatchRecord = {
+    id,
+    destination,
+    groupKey: groupKey === null || !parsed?.ok ? groupKey : sendUnitKey(parsed.value, 'sequence'),
+    files,
+    message,
+    sequenceDisplay,
+    categories,
+    problems,
+    warnings,
+    addedAt,
+  };
+  if (officeName !== undefined) record.officeName = officeName;
+  if (officeKind !== undefined) record.officeKind = officeKind;
+  // a row changed since its last send (status back to 未送信) no longer has a send of its own
+  if (outboxId !== undefined && status !== '未送信') record.outboxId = outboxId;
+  return record;
+}

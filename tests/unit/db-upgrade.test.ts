@@ -1,0 +1,125 @@
+// A database a version-1 client left behind (its stores and records written as version 1 wrote
+// them) opens in this version: 一括送信 rows lose their kept status and take it from the outbox,
+// are regrouped under send-unit.ts's key, and the login pause moves into the typed settings.
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addFilesToStoredBatch, listBatchRows, type BatchInputFile } from '../../src/db/batch';
+import { INTERRUPTED_REASON } from '../../src/db/batch-status';
+import { closeRenkeiDb, DB_NAME, DB_VERSION, openRenkeiDb } from '../../src/db/db';
+import { listDrafts } from '../../src/db/drafts';
+import { readSettings } from '../../src/db/settings';
+import { parseFileName } from '../../src/domain/filename';
+import { sendUnitKey } from '../../src/domain/send-unit';
+import { isPausedForLogin } from '../../src/outbox/store';
+import { batchFiles, batchOffices } from '../support/batch-files';
+import { CARE_OFFICE, type GeneratedFile } from '../support/csvgen';
+import { freshDatabase, summary } from '../support/db';
+
+beforeEach(freshDatabase);
+
+const OFFICES = batchOffices(5);
+const FILES = batchFiles(OFFICES);
+const filesOf = (i: number) => FILES.filter((f) => f.name.includes(`_${OFFICES[i]!.number}_`));
+const kept = (f: GeneratedFile) => ({ name: f.name, type: 'text/csv', blob: new Blob([new Uint8Array(f.bytes)]) });
+const rowFile = (f: GeneratedFile) => ({ name: f.name, size: f.bytes.length, head: f.bytes.slice(0, 16), category: '登録', payload: kept(f) });
+
+/** A 一括送信 row exactly as version 1 stored it: status, reason, and the old group key. */
+function v1Row(id: string, i: number, status: string, extra: Record<string, unknown> = {}, files = filesOf(i).slice(0, 2)) {
+  return {
+    id,
+    destination: OFFICES[i]!.number,
+    groupKey: `${OFFICES[i]!.number}|usage:202504`,
+    files: files.map(rowFile),
+    message: '',
+    sequenceDisplay: '2025/03/25 10:30:00',
+    categories: ['登録'],
+    problems: [],
+    warnings: [],
+    officeName: OFFICES[i]!.name,
+    status,
+    reason: null,
+    addedAt: i,
+    ...extra,
+  };
+}
+
+function v1Item(id: string, batchRowId: string, status: string, lastError?: string) {
+  return {
+    id, sender: CARE_OFFICE, destination: '3310000017', message: '', files: [], createdAt: 1, status, attempts: 1,
+    nextAttemptAt: 1, batchRowId, ...(lastError ? { lastError } : {}),
+  };
+}
+
+async function writeVersion1(): Promise<void> {
+  const db = await openDB(DB_NAME, 1, {
+    upgrade(v1) {
+      v1.createObjectStore('drafts', { keyPath: 'id' });
+      v1.createObjectStore('outbox', { keyPath: 'id' });
+      v1.createObjectStore('sent', { keyPath: 'id' });
+      v1.createObjectStore('cache', { keyPath: 'box' });
+      v1.createObjectStore('settings');
+      v1.createObjectStore('batch', { keyPath: 'id' });
+    },
+  });
+  await db.put('drafts', { id: 'd1', destination: '3310000017', message: '下書き', files: [kept(FILES[0]!)], savedAt: 5 });
+  await db.put('settings', true, 'outbox-paused-for-login');
+  await db.put('outbox', v1Item('o-wait', 'r-wait', 'waiting'));
+  await db.put('outbox', v1Item('o-fail', 'r-fail', 'failed', '事業所が見つかりません'));
+  await db.put('outbox', v1Item('o-old', 'r-edited', 'failed', '古い失敗'));
+  await db.put('sent', { id: 'o-done', batchRowId: 'r-done', result: summary('m1'), confirmedAt: 9 });
+  await db.put('batch', v1Row('r-new', 0, '未送信', {}, filesOf(0).slice(0, 1)));
+  await db.put('batch', v1Row('r-wait', 1, '送信待ち', { outboxId: 'o-wait' }));
+  await db.put('batch', v1Row('r-fail', 2, '失敗', { outboxId: 'o-fail', reason: '事業所が見つかりません', officeKind: '訪問介護' }));
+  await db.put('batch', v1Row('r-edited', 3, '未送信', { outboxId: 'o-old' }));
+  await db.put('batch', v1Row('r-done', 4, '送信中', { outboxId: 'o-done' }));
+  db.close();
+}
+
+describe('upgrading a version 1 database', () => {
+  it('keeps every record and takes each row status from the outbox', async () => {
+    await writeVersion1();
+    const rows = await listBatchRows();
+    expect(rows.map((r) => [r.id, r.status, r.reason])).toEqual([
+      ['r-new', '未送信', null],
+      ['r-wait', '送信待ち', null],
+      ['r-fail', '失敗', '事業所が見つかりません'],
+      // changed after its failure: that failure no longer describes it
+      ['r-edited', '未送信', null],
+      ['r-done', '成功', null],
+    ]);
+    expect(rows.find((r) => r.id === 'r-fail')).toMatchObject({ officeName: OFFICES[2]!.name, officeKind: '訪問介護' });
+    expect((await openRenkeiDb()).version).toBe(DB_VERSION);
+    const stored = await (await openRenkeiDb()).getAll('batch');
+    expect(stored.every((record) => !('status' in record) && !('reason' in record))).toBe(true);
+    expect((await listDrafts()).map((d) => [d.id, d.message, d.files[0]?.name])).toEqual([['d1', '下書き', FILES[0]!.name]]);
+  });
+
+  it('regroups the rows, so a later drop of the same unit joins its row', async () => {
+    await writeVersion1();
+    const [first] = await listBatchRows();
+    const parsed = parseFileName(filesOf(0)[0]!.name);
+    expect(parsed.ok && first!.groupKey === sendUnitKey(parsed.value, 'sequence')).toBe(true);
+    const rest: BatchInputFile[] = filesOf(0).slice(1).map((f) => ({ name: f.name, size: f.bytes.length, head: f.bytes.slice(0, 16), payload: kept(f) }));
+    const { rows } = await addFilesToStoredBatch(rest, { sender: CARE_OFFICE });
+    expect(rows).toHaveLength(5);
+    expect(rows.find((r) => r.id === 'r-new')!.files.map((f) => f.name)).toEqual(filesOf(0).map((f) => f.name));
+  });
+
+  it('moves the login pause into the typed settings', async () => {
+    await writeVersion1();
+    expect(await readSettings()).toEqual({ outboxPausedForLogin: true });
+    expect(await isPausedForLogin()).toBe(true);
+    await closeRenkeiDb();
+    // and a row whose outbox item vanished reads as interrupted, as before
+    const db = await openDB(DB_NAME, DB_VERSION);
+    await db.delete('outbox', 'o-wait');
+    db.close();
+    expect((await listBatchRows()).find((r) => r.id === 'r-wait')).toMatchObject({ status: '失敗', reason: INTERRUPTED_REASON });
+  });
+
+  it('starts a new database at the current version with default settings', async () => {
+    expect((await openRenkeiDb()).version).toBe(DB_VERSION);
+    expect(await readSettings()).toEqual({ outboxPausedForLogin: false });
+  });
+});
