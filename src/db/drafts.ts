@@ -1,5 +1,5 @@
 // 下書き: a compose screen saved to finish later, files kept as Blobs byte for byte.
-import { openRenkeiDb } from './db';
+import { allSorted, openRenkeiDb } from './db';
 import type { Draft, KeptFile } from './types';
 
 /** `now`: when it is saved (the clock unless a caller, such as a test, says otherwise). */
@@ -23,10 +23,7 @@ export async function getDraft(id: string): Promise<Draft | undefined> {
 }
 
 /** Newest first, as a user looks for the one they just saved. */
-export async function listDrafts(): Promise<Draft[]> {
-  const drafts = await (await openRenkeiDb()).getAll('drafts');
-  return drafts.sort((a, b) => b.savedAt - a.savedAt);
-}
+export const listDrafts = (): Promise<Draft[]> => allSorted('drafts', (a, b) => b.savedAt - a.savedAt);
 
 export async function deleteDraft(id: string): Promise<void> {
   await (await openRenkeiDb()).delete('drafts', id);

@@ -38,9 +38,9 @@ const UPGRADES: readonly Step[] = [
 
 export const DB_VERSION = UPGRADES.length;
 
-/** Runs the steps from `oldVersion` on, inside the versionchange transaction. */
-export async function upgrade(db: IDBPDatabase<RenkeiDb>, oldVersion: number, tx: UpgradeTransaction): Promise<void> {
-  for (const step of UPGRADES.slice(oldVersion)) await step(db, tx);
+/** Runs the steps from `oldVersion` to `target`, inside the versionchange transaction. */
+export async function upgrade(db: IDBPDatabase<RenkeiDb>, oldVersion: number, tx: UpgradeTransaction, target = DB_VERSION): Promise<void> {
+  for (const step of UPGRADES.slice(oldVersion, target)) await step(db, tx);
 }
 
 /** A version 1 row (which kept status and reason) as version 2 keeps it. */

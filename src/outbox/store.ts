@@ -2,7 +2,7 @@
 // has confirmed it; its id is the idempotency key, so however often it is retried it is
 // delivered once.
 import type { MessageSummary } from '../domain/contract';
-import { openRenkeiDb } from '../db/db';
+import { allSorted, openRenkeiDb } from '../db/db';
 import { readSettings, updateSettings } from '../db/settings';
 import { notifyOutboxChanged } from './channel';
 import { dueAt, isDue } from './due';
@@ -55,20 +55,14 @@ export async function enqueueSend(input: NewSend): Promise<OutboxItem> {
 }
 
 /** Oldest first: the order they will be sent in. */
-export async function listOutbox(): Promise<OutboxItem[]> {
-  const items = await (await openRenkeiDb()).getAll('outbox');
-  return items.sort((a, b) => a.createdAt - b.createdAt);
-}
+export const listOutbox = (): Promise<OutboxItem[]> => allSorted('outbox', (a, b) => a.createdAt - b.createdAt);
 
 export async function getOutboxItem(id: string): Promise<OutboxItem | undefined> {
   return (await openRenkeiDb()).get('outbox', id);
 }
 
 /** Newest first. */
-export async function listSentRecords(): Promise<SentRecord[]> {
-  const records = await (await openRenkeiDb()).getAll('sent');
-  return records.sort((a, b) => b.confirmedAt - a.confirmedAt);
-}
+export const listSentRecords = (): Promise<SentRecord[]> => allSorted('sent', (a, b) => b.confirmedAt - a.confirmedAt);
 
 /** 再送: send it at the next flush, whatever stopped it before. Keeps the same idempotency key. */
 export async function retryOutboxItem(id: string): Promise<void> {

@@ -8,7 +8,9 @@ import { addFilesToStoredBatch, listBatchRows, type BatchInputFile } from '../..
 import { INTERRUPTED_REASON } from '../../src/db/batch-status';
 import { closeRenkeiDb, DB_NAME, DB_VERSION, openRenkeiDb } from '../../src/db/db';
 import { listDrafts } from '../../src/db/drafts';
+import type { RenkeiDb } from '../../src/db/schema';
 import { readSettings } from '../../src/db/settings';
+import { upgrade } from '../../src/db/upgrades';
 import { parseFileName } from '../../src/domain/filename';
 import { sendUnitKey } from '../../src/domain/send-unit';
 import { isPausedForLogin } from '../../src/outbox/store';
@@ -52,16 +54,13 @@ function v1Item(id: string, batchRowId: string, status: string, lastError?: stri
 }
 
 async function writeVersion1(): Promise<void> {
-  const db = await openDB(DB_NAME, 1, {
-    upgrade(v1) {
-      v1.createObjectStore('drafts', { keyPath: 'id' });
-      v1.createObjectStore('outbox', { keyPath: 'id' });
-      v1.createObjectStore('sent', { keyPath: 'id' });
-      v1.createObjectStore('cache', { keyPath: 'box' });
-      v1.createObjectStore('settings');
-      v1.createObjectStore('batch', { keyPath: 'id' });
-    },
+  // the stores as version 1 made them: its upgrade step, which never changes once shipped
+  const created = await openDB<RenkeiDb>(DB_NAME, 1, {
+    upgrade: (v1, oldVersion, _newVersion, tx) => void upgrade(v1, oldVersion, tx, 1),
   });
+  created.close();
+  // and the records as version 1 wrote them (shapes this version no longer types)
+  const db = await openDB(DB_NAME, 1);
   await db.put('drafts', { id: 'd1', destination: '3310000017', message: '下書き', files: [kept(FILES[0]!)], savedAt: 5 });
   await db.put('settings', true, 'outbox-paused-for-login');
   await db.put('outbox', v1Item('o-wait', 'r-wait', 'waiting'));
