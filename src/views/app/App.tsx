@@ -1,5 +1,6 @@
-// The shell: picks the screen for the hash route, sends people to ログイン or
+// The shell: picks the screen for the hash route (routes.ts), sends people to ログイン or
 // 事業所ユーザログイン first when the screen needs it.
+import type { VNode } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { BatchView } from '../batch/BatchView';
 import { ComposeView } from '../compose/ComposeView';
@@ -12,30 +13,38 @@ import { TopView } from '../top/TopView';
 import { Nav } from './Nav';
 import { visibleNotice } from './notice';
 import { redirect, route, type Route } from './router';
+import { boxOf, SCREENS, screenOf, to, type Screen } from './routes';
 import { session } from './session';
 
-/** Screens that send or receive: they need the 事業所ユーザログイン of this session. */
-const NEEDS_OFFICE = new Set(['received', 'sent', 'compose', 'batch', 'messages']);
-const KNOWN = new Set(['top', 'drafts', ...NEEDS_OFFICE]);
+/** Every screen of the route table, drawn from its route. */
+const SCREEN_VIEWS: Record<Screen, (current: Route) => VNode> = {
+  top: () => <TopView />,
+  received: () => <MessageListView key="received" box="received" />,
+  sent: () => <MessageListView key="sent" box="sent" />,
+  compose: (current) => <ComposeView key={current.visit} draftId={current.params.get('draft')} batchRowId={current.params.get('batchRow')} />,
+  drafts: () => <DraftsView />,
+  batch: () => <BatchView />,
+  messages: (current) => <MessageDetailView key={current.raw} id={current.segments[1] ?? ''} box={boxOf(current)} />,
+};
 
-type Gate = { kind: 'login' } | { kind: 'office-login' } | { kind: 'screen'; screen: string };
+type Gate = { kind: 'login' } | { kind: 'office-login' } | { kind: 'screen'; screen: Screen };
 
 function gateFor(current: Route): Gate {
-  const screen = current.segments[0] ?? 'top';
+  const screen = screenOf(current);
   const who = session.value;
   if (!who) return { kind: 'login' };
   if (screen === 'office-login') return who.office ? { kind: 'screen', screen: 'top' } : { kind: 'office-login' };
-  if (!KNOWN.has(screen)) return { kind: 'screen', screen: 'top' };
-  if (NEEDS_OFFICE.has(screen) && !who.office) return { kind: 'office-login' };
+  if (screen === null || screen === 'login') return { kind: 'screen', screen: 'top' };
+  if (SCREENS[screen].needsOffice && !who.office) return { kind: 'office-login' };
   return { kind: 'screen', screen };
 }
 
-/** The hash that matches what is shown, so reload and 戻る keep working. */
+/** The hash that matches what is shown, so reload and 戻る keep working; null when it already does. */
 function canonicalHash(gate: Gate, current: Route): string | null {
-  const screen = current.segments[0] ?? 'top';
-  if (gate.kind === 'login') return screen === 'login' ? null : '/login';
-  if (gate.kind === 'office-login') return screen === 'office-login' ? null : `/office-login?next=${encodeURIComponent('/' + current.raw.replace(/^\//, ''))}`;
-  return gate.screen === screen ? null : `/${gate.screen}`;
+  const screen = screenOf(current);
+  if (gate.kind === 'login') return screen === 'login' ? null : to.login();
+  if (gate.kind === 'office-login') return screen === 'office-login' ? null : to.officeLogin(current.raw);
+  return gate.screen === screen ? null : gate.screen === 'messages' ? null : to.screen(gate.screen);
 }
 
 export function App() {
@@ -57,29 +66,10 @@ export function App() {
       <Nav />
       <main id="main" class="content">
         {notice && <p class="notice" role="status">{notice}</p>}
-        <Screen screen={gate.screen} current={current} />
+        {SCREEN_VIEWS[gate.screen](current)}
       </main>
     </div>
   );
-}
-
-function Screen({ screen, current }: { screen: string; current: Route }) {
-  switch (screen) {
-    case 'received':
-      return <MessageListView box="received" />;
-    case 'sent':
-      return <MessageListView box="sent" />;
-    case 'compose':
-      return <ComposeView key={current.visit} draftId={current.params.get('draft')} batchRowId={current.params.get('batchRow')} />;
-    case 'drafts':
-      return <DraftsView />;
-    case 'batch':
-      return <BatchView />;
-    case 'messages':
-      return <MessageDetailView key={current.raw} id={current.segments[1] ?? ''} box={current.params.get('box') === 'received' ? 'received' : 'sent'} />;
-    default:
-      return <TopView />;
-  }
 }
 
 /**

@@ -5,20 +5,13 @@ import { outboxCount } from '../../outbox/signals';
 import { logoutAndLeave } from './auth';
 import { online } from './online';
 import { route } from './router';
+import { boxOf, MENU, SCREENS, screenOf, to } from './routes';
 import { session } from './session';
 
-const LINKS = [
-  { screen: 'top', label: 'トップ' },
-  { screen: 'received', label: '受信一覧' },
-  { screen: 'sent', label: '送信一覧' },
-  { screen: 'compose', label: '新規作成' },
-  { screen: 'drafts', label: '下書き一覧' },
-  { screen: 'batch', label: '一括送信' },
-] as const;
-
 export function Nav() {
-  const current = route.value.segments[0] ?? 'top';
-  const active = current === 'messages' ? (route.value.params.get('box') === 'received' ? 'received' : 'sent') : current;
+  const current = screenOf(route.value);
+  // a message's detail belongs to the list it was opened from
+  const active = current === 'messages' ? boxOf(route.value) : current;
   const who = session.value;
   const waiting = outboxCount.value;
   const [confirmingLogout, setConfirmingLogout] = useState(false);
@@ -34,7 +27,7 @@ export function Nav() {
         </div>
         {!online.value && <span class="offline-badge" role="status">オフライン</span>}
         {waiting > 0 && (
-          <a class="outbox-badge" href="#/sent" aria-label={`送信待ち ${waiting}件`}>
+          <a class="outbox-badge" href={to.list('sent')} aria-label={`送信待ち ${waiting}件`}>
             送信待ち <span class="count">{waiting}</span>
           </a>
         )}
@@ -54,9 +47,9 @@ export function Nav() {
       )}
       <nav aria-label="メインメニュー">
         <ul>
-          {LINKS.map((link) => (
-            <li key={link.screen}>
-              <a href={`#/${link.screen}`} aria-current={active === link.screen ? 'page' : undefined}>{link.label}</a>
+          {MENU.map((screen) => (
+            <li key={screen}>
+              <a href={to.screen(screen)} aria-current={active === screen ? 'page' : undefined}>{SCREENS[screen].label}</a>
             </li>
           ))}
         </ul>

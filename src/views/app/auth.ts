@@ -3,6 +3,7 @@
 import { ApiFailure, fetchSession, logout, logoutEverywhere, onAuthProblem } from '../../api/client';
 import { clearCachedLists } from '../../db/cache';
 import { redirect } from './router';
+import { to } from './routes';
 import { clearSession, session, setSession } from './session';
 
 export async function checkSession(): Promise<void> {
@@ -42,5 +43,5 @@ async function leave(): Promise<void> {
   clearSession();
   // the next person on a shared tablet must not see this office's lists
   await clearCachedLists().catch((error: unknown) => console.error(error));
-  redirect('/login');
+  redirect(to.login());
 }

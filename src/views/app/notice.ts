@@ -2,27 +2,28 @@
 // that screen is open, dropped once the user goes elsewhere.
 import { computed, effect, signal } from '@preact/signals';
 import { route } from './router';
+import { screenOf, type Screen } from './routes';
 
 interface Notice {
   text: string;
-  /** first path segment of the screen that shows it, e.g. 'sent' */
-  screen: string;
+  /** the screen that shows it, e.g. 'sent' */
+  screen: Screen;
 }
 
 const current = signal<Notice | null>(null);
 
-export function showNotice(text: string, screen: string): void {
+export function showNotice(text: string, screen: Screen): void {
   current.value = { text, screen };
 }
 
 export const visibleNotice = computed(() => {
   const notice = current.value;
-  return notice && notice.screen === (route.value.segments[0] ?? 'top') ? notice.text : null;
+  return notice && notice.screen === screenOf(route.value) ? notice.text : null;
 });
 
 effect(() => {
   // read the route first, unconditionally: it is what this effect must re-run on
-  const screen = route.value.segments[0] ?? 'top';
+  const screen = screenOf(route.value);
   const notice = current.peek();
   if (notice && notice.screen !== screen) current.value = null;
 });

@@ -7,6 +7,7 @@ import type { SentRecord } from '../../outbox/types';
 import { onOutboxChanged } from '../../outbox/channel';
 import { online } from '../app/online';
 import { navigate } from '../app/router';
+import { to } from '../app/routes';
 import { session } from '../app/session';
 import { ErrorList } from '../common/Alert';
 import { Dialog } from '../common/Dialog';
@@ -139,7 +140,7 @@ export function BatchView() {
           rows={list}
           selected={selected}
           onToggle={(id, on) => setSelected((prev) => toggled(prev, id, on))}
-          onEdit={(id) => navigate(`/compose?batchRow=${encodeURIComponent(id)}`)}
+          onEdit={(id) => navigate(to.compose({ batchRow: id }))}
         />
       ) : (
         rows !== null && <p>一覧は空です。CSVファイルをドロップするか「ファイルを選択」で追加してください。</p>

@@ -13,6 +13,7 @@ import { CsvProblems } from '../preview/CsvProblems';
 import { showNotice } from '../app/notice';
 import { online } from '../app/online';
 import { navigate, replaceQuietly } from '../app/router';
+import { to } from '../app/routes';
 import { session } from '../app/session';
 import { useComposeSource, type ComposeStart } from './compose-source';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -126,7 +127,7 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
       requestFlush();
       setConfirming(false);
       showNotice('送信を受け付けました', 'sent');
-      navigate('/sent');
+      navigate(to.list('sent'));
     }, '送信トレイに保存できませんでした。もう一度お試しください');
 
   const saveAsDraft = () =>
@@ -138,7 +139,7 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
       const draft = await saveDraft({ ...(savedDraftId ? { id: savedDraftId } : {}), destination, message, files: toKept(files) });
       setSavedDraftId(draft.id);
       // the address now reopens this draft, without reloading the screen
-      replaceQuietly(`/compose?draft=${encodeURIComponent(draft.id)}`);
+      replaceQuietly(to.compose({ draft: draft.id }));
       showNotice('下書きに保存しました', 'compose');
     }, '下書きを保存できませんでした');
 
@@ -146,7 +147,7 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
     guarded(async () => {
       const contentChecks = contentChecksOf(await csvChecks.settled());
       await updateBatchRow(batchRowId!, { files: toKept(files), message, contentChecks }, office);
-      navigate('/batch');
+      navigate(to.batch());
     }, '一括送信の行を更新できませんでした');
 
   const note = lookupNote(lookup);
@@ -187,7 +188,7 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
       <div class="actions">
         {batchRowId ? (
           <>
-            <a class="button" href="#/batch">戻る</a>
+            <a class="button" href={to.batch()}>戻る</a>
             <button type="button" class="primary" disabled={busy} onClick={() => void saveBatchRow()}>更新</button>
           </>
         ) : (

@@ -1,8 +1,8 @@
 // Where a compose screen starts from: empty, a saved draft (#/compose?draft=<id>) or a
 // 一括送信 row being edited (#/compose?batchRow=<id>).
-import { useEffect, useState } from 'preact/hooks';
 import { getBatchRow, keptFilesOf } from '../../db/batch';
 import { getDraft } from '../../db/drafts';
+import { useAsync } from '../common/use-async';
 import { pick, type PickedFile } from './picked-files';
 
 export interface ComposeStart {
@@ -35,16 +35,8 @@ async function load(draftId: string | null, batchRowId: string | null): Promise<
 }
 
 export function useComposeSource(draftId: string | null, batchRowId: string | null): SourceState {
-  const [state, setState] = useState<SourceState>(draftId || batchRowId ? { status: 'loading' } : { status: 'ready', start: EMPTY });
-  useEffect(() => {
-    if (!draftId && !batchRowId) return;
-    let alive = true;
-    load(draftId, batchRowId)
-      .then((next) => alive && setState(next))
-      .catch(() => alive && setState({ status: 'error', message: '保存したデータを読み込めませんでした' }));
-    return () => {
-      alive = false;
-    };
-  }, [draftId, batchRowId]);
-  return state;
+  const saved = useAsync(() => load(draftId, batchRowId), [draftId, batchRowId], Boolean(draftId || batchRowId));
+  if (!draftId && !batchRowId) return { status: 'ready', start: EMPTY };
+  if (saved.error) return { status: 'error', message: '保存したデータを読み込めませんでした' };
+  return saved.value ?? { status: 'loading' };
 }

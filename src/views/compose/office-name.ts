@@ -1,7 +1,7 @@
 // Looks the destination up in the relay's office directory as it is typed or filled in.
-import { useEffect, useState } from 'preact/hooks';
 import { ApiFailure, lookupOffices } from '../../api/client';
 import { OFFICE_NUMBER_PATTERN } from '../../domain/filename';
+import { useAsync } from '../common/use-async';
 
 export type OfficeLookup =
   | { state: 'none' }
@@ -11,32 +11,18 @@ export type OfficeLookup =
   | { state: 'unknown'; number: string; reason: string };
 
 export function useOfficeLookup(number: string, isOnline: boolean): OfficeLookup {
-  const [lookup, setLookup] = useState<OfficeLookup>({ state: 'none' });
-  useEffect(() => {
-    if (!OFFICE_NUMBER_PATTERN.test(number)) {
-      setLookup({ state: 'none' });
-      return;
-    }
-    if (!isOnline) {
-      setLookup({ state: 'unknown', number, reason: 'オフラインのため事業所名を確認できません(送信時にサーバーで確認します)' });
-      return;
-    }
-    let alive = true;
-    setLookup({ state: 'checking', number });
-    lookupOffices([number])
-      .then((offices) => {
-        if (!alive) return;
-        const office = offices.find((candidate) => candidate.number === number);
-        setLookup(office ? { state: 'found', number, name: office.name, kind: office.kind } : { state: 'missing', number });
-      })
-      .catch((error: unknown) => {
-        if (!alive) return;
-        const reason = error instanceof ApiFailure ? error.message : '事業所名を確認できません';
-        setLookup({ state: 'unknown', number, reason });
-      });
-    return () => {
-      alive = false;
-    };
-  }, [number, isOnline]);
-  return lookup;
+  const wellFormed = OFFICE_NUMBER_PATTERN.test(number);
+  const answer = useAsync(() => lookUp(number), [number], wellFormed && isOnline);
+  if (!wellFormed) return { state: 'none' };
+  if (!isOnline) return { state: 'unknown', number, reason: 'オフラインのため事業所名を確認できません(送信時にサーバーで確認します)' };
+  return answer.value ?? { state: 'checking', number };
+}
+
+async function lookUp(number: string): Promise<OfficeLookup> {
+  try {
+    const office = (await lookupOffices([number])).find((candidate) => candidate.number === number);
+    return office ? { state: 'found', number, name: office.name, kind: office.kind } : { state: 'missing', number };
+  } catch (error) {
+    return { state: 'unknown', number, reason: error instanceof ApiFailure ? error.message : '事業所名を確認できません' };
+  }
 }

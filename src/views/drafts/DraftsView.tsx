@@ -1,35 +1,29 @@
 // 下書き一覧: drafts saved with 一時保存; 開く continues in 新規作成, 削除 after a confirmation.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { deleteDraft, listDrafts } from '../../db/drafts';
 import type { Draft } from '../../db/types';
 import { online } from '../app/online';
+import { navigate } from '../app/router';
+import { to } from '../app/routes';
 import { Dialog } from '../common/Dialog';
 import { ErrorList } from '../common/Alert';
 import { FileNameList } from '../common/FileName';
 import { Office } from '../common/Office';
 import { firstLine, formatDateTime } from '../common/format';
 import { useOfficeNames } from '../common/office-names';
+import { useAsync } from '../common/use-async';
 
 export function DraftsView() {
-  const [drafts, setDrafts] = useState<Draft[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const saved = useAsync(listDrafts, []);
+  const drafts = saved.value ?? null;
+  const error = saved.error ? '下書きを読み込めませんでした' : null;
   const [deleting, setDeleting] = useState<Draft | null>(null);
   const names = useOfficeNames((drafts ?? []).map((draft) => draft.destination), online.value);
-
-  async function reload() {
-    try {
-      setDrafts(await listDrafts());
-    } catch {
-      setError('下書きを読み込めませんでした');
-    }
-  }
-
-  useEffect(() => void reload(), []);
 
   async function confirmDelete(draft: Draft) {
     setDeleting(null);
     await deleteDraft(draft.id);
-    await reload();
+    saved.reload();
   }
 
   return (
@@ -66,7 +60,7 @@ export function DraftsView() {
                   </td>
                   <td class="nowrap" data-label="保存日時">{formatDateTime(draft.savedAt)}</td>
                   <td class="row-actions">
-                    <button type="button" aria-label={`${draftLabel(draft)}を開く`} onClick={() => (location.hash = `#/compose?draft=${encodeURIComponent(draft.id)}`)}>開く</button>
+                    <button type="button" aria-label={`${draftLabel(draft)}を開く`} onClick={() => navigate(to.compose({ draft: draft.id }))}>開く</button>
                     <button type="button" aria-label={`${draftLabel(draft)}を削除`} onClick={() => setDeleting(draft)}>削除</button>
                   </td>
                 </tr>

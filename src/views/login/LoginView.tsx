@@ -2,13 +2,14 @@
 import { useState } from 'preact/hooks';
 import { login } from '../../api/client';
 import { loginRequestSchema } from '../../domain/contract';
+import { to } from '../app/routes';
 import { FieldError, LoginCard, useLoginSubmit } from './login-form';
 import { PasswordField } from './PasswordField';
 
 export function LoginView() {
   const [userId, setUserId] = useState('');
   const [password, setPassword] = useState('');
-  const { busy, formError, fieldErrors, submit } = useLoginSubmit(loginRequestSchema, () => ({ userId, password }), login, () => '/top');
+  const { busy, formError, fieldErrors, submit } = useLoginSubmit(loginRequestSchema, () => ({ userId, password }), login, to.top);
 
   return (
     <LoginCard title="ログイン" formError={formError} onSubmit={(event) => void submit(event)}>

@@ -3,15 +3,11 @@ import { useState } from 'preact/hooks';
 import { officeLogin } from '../../api/client';
 import { officeLoginRequestSchema } from '../../domain/contract';
 import { redirect, route } from '../app/router';
+import { afterOfficeLogin, to } from '../app/routes';
 import { session } from '../app/session';
 import { FieldError, LoginCard, useLoginSubmit } from './login-form';
 import { PasswordField } from './PasswordField';
 
-/** Where to go after the office login: the screen that asked for it. */
-function nextPath(): string {
-  const next = route.value.params.get('next');
-  return next && next.startsWith('/') && !next.startsWith('/office-login') ? next : '/top';
-}
 
 export function OfficeLoginView() {
   const [officeUserId, setOfficeUserId] = useState('');
@@ -20,7 +16,7 @@ export function OfficeLoginView() {
     officeLoginRequestSchema,
     () => ({ officeUserId: officeUserId.trim(), password }),
     officeLogin,
-    nextPath,
+    () => afterOfficeLogin(route.value),
   );
 
   const intro = (
@@ -51,7 +47,7 @@ export function OfficeLoginView() {
       </div>
       <PasswordField id="office-password" value={password} onInput={setPassword} autoComplete="current-password" error={fieldErrors.password} />
       <div class="actions">
-        <button type="button" onClick={() => redirect('/top')}>戻る</button>
+        <button type="button" onClick={() => redirect(to.top())}>戻る</button>
         <button type="submit" class="primary" disabled={busy}>ログイン</button>
       </div>
     </LoginCard>

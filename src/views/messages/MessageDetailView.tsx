@@ -1,10 +1,12 @@
 // The detail of one sent or received message, with downloads, the CSV preview and, for a
 // received 予定 / 実績, what changed since the earlier one.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { ApiFailure, getMessage } from '../../api/client';
 import { getCachedList } from '../../db/cache';
 import type { Box, MessageSummary } from '../../domain/contract';
+import { to } from '../app/routes';
 import { ErrorList } from '../common/Alert';
+import { useAsync } from '../common/use-async';
 import { formatDate, formatDateTime, officeLabel } from '../common/format';
 import { useFileBytes } from './file-bytes';
 import { FileRows } from './FileRows';
@@ -21,24 +23,18 @@ async function loadMessage(id: string, box: Box): Promise<{ message: MessageSumm
 }
 
 export function MessageDetailView({ id, box }: { id: string; box: Box }) {
-  const [message, setMessage] = useState<MessageSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-
-  const reload = useCallback(async () => {
-    const result = await loadMessage(id, box);
-    if (result.message) setMessage(result.message);
-    setError(result.error);
-    setLoading(false);
-  }, [id, box]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const detail = useAsync(() => loadMessage(id, box), [id, box]);
+  const { reload } = detail;
+  // a reload that fails (offline) keeps the message on screen with the reason
+  const shown = useRef<MessageSummary | null>(null);
+  if (detail.value?.message) shown.current = detail.value.message;
+  const message = shown.current;
+  const error = detail.value?.error ?? (detail.error ? 'メッセージを読み込めませんでした' : null);
+  const loading = detail.value === undefined && !detail.error;
 
   const sent = box === 'sent';
-  const fileBytes = useFileBytes(!sent, () => void reload());
-  const listHash = sent ? '#/sent' : '#/received';
+  const fileBytes = useFileBytes(!sent, reload);
+  const listHash = to.list(box);
   const back = (
     <a class="button" href={listHash}>戻る</a>
   );
@@ -83,7 +79,7 @@ export function MessageDetailView({ id, box }: { id: string; box: Box }) {
         csvFiles={csv}
         otherFiles={others}
         marksDownload={!sent}
-        onDownloaded={() => void reload()}
+        onDownloaded={reload}
         fileBytes={fileBytes}
       />
       {!sent && <PlanChanges message={message} fileBytes={fileBytes} />}

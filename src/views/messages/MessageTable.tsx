@@ -2,6 +2,7 @@
 import type { Box, MessageSummary } from '../../domain/contract';
 import { FileNameList } from '../common/FileName';
 import { formatDateTime } from '../common/format';
+import { to } from '../app/routes';
 import { Office } from '../common/Office';
 
 export function MessageTable({ box, messages }: { box: Box; messages: MessageSummary[] }) {
@@ -26,7 +27,7 @@ export function MessageTable({ box, messages }: { box: Box; messages: MessageSum
             return (
               <tr key={message.id} class={message.downloadStatus === '未' ? 'pending' : undefined}>
                 <td class="nowrap">
-                  <a href={`#/messages/${encodeURIComponent(message.id)}?box=${box}`}>{formatDateTime(message.sentAt)}</a>
+                  <a href={to.message(message.id, box)}>{formatDateTime(message.sentAt)}</a>
                 </td>
                 {/* long messages are cut to a few lines here; the detail shows them whole */}
                 <td class="message-cell" data-label={message.message ? 'メッセージ' : undefined}><span class="clamp">{message.message}</span></td>

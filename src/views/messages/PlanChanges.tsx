@@ -15,6 +15,7 @@ import type { MessageSummary } from '../../domain/contract';
 import { FILE_KINDS } from '../../domain/filename';
 import { online } from '../app/online';
 import { ErrorList } from '../common/Alert';
+import { useAsync } from '../common/use-async';
 import { formatDateTime } from '../common/format';
 import { PlanDiff } from '../preview/PlanDiff';
 import type { FileBytes } from './file-bytes';
@@ -28,21 +29,12 @@ type State =
   | { status: 'error'; message: string };
 
 export function PlanChanges({ message, fileBytes }: { message: MessageSummary; fileBytes: FileBytes }) {
-  const [received, setReceived] = useState<MessageSummary[] | null>(null);
   const [state, setState] = useState<State>({ status: 'idle' });
 
   const hasPlans = useMemo(() => planFilesOf(message).length > 0, [message]);
-  useEffect(() => {
-    setState({ status: 'idle' });
-    setReceived(null);
-    if (!hasPlans) return;
-    let alive = true;
-    // without the list there is nothing to compare with: the section stays away
-    loadList('received', online.peek()).then((list) => alive && setReceived(list.messages), () => undefined);
-    return () => {
-      alive = false;
-    };
-  }, [message.id, hasPlans]);
+  // without the list there is nothing to compare with: the section stays away
+  const received = useAsync(async () => (await loadList('received', online.peek())).messages, [message.id], hasPlans).value ?? null;
+  useEffect(() => setState({ status: 'idle' }), [message.id]);
 
   const candidates: Candidates | null = useMemo(() => (received ? candidatesOf(message, received) : null), [message, received]);
   const needsDownload = candidates?.comparable.some((c) => fileBytes.marksOnView(message, c.plan.file)) ?? false;

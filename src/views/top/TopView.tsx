@@ -1,11 +1,12 @@
 // トップ: where things stand (offline?, outbox, unread received) and the way to each screen.
-import { useEffect, useState } from 'preact/hooks';
 import { listMessages } from '../../api/client';
 import { outboxCount } from '../../outbox/signals';
 import { StorageNotice } from '../outbox/StorageNotice';
 import { LogoutEverywhere } from './LogoutEverywhere';
 import { online } from '../app/online';
+import { to } from '../app/routes';
 import { session } from '../app/session';
+import { useAsync } from '../common/use-async';
 
 export function TopView() {
   const who = session.value;
@@ -19,15 +20,15 @@ export function TopView() {
       <ul class="status-list">
         <li>{isOnline ? 'オンラインです。' : 'オフラインです。送信は接続が戻ると自動で行われます。'}</li>
         <li>{waiting > 0 ? `送信待ちが ${waiting} 件あります。` : '送信待ちはありません。'}</li>
-        {!who?.office && <li>送受信の前に<a href="#/office-login">事業所ユーザログイン</a>が必要です。</li>}
+        {!who?.office && <li>送受信の前に<a href={to.officeLogin()}>事業所ユーザログイン</a>が必要です。</li>}
         {unread !== null && <li>{unread > 0 ? `ダウンロードしていない受信メッセージ(未)が ${unread} 件あります。` : '未ダウンロードの受信メッセージはありません。'}</li>}
       </ul>
       {/* names differ from the menu's on purpose: one link per name keeps the menu unambiguous */}
       <div class="tiles">
-        <a class="tile" href="#/received">届いたデータを確認する<span>受信・ダウンロード</span></a>
-        <a class="tile" href="#/compose">1つの事業所へ送る<span>CSV・PDF等を添付して送信</span></a>
-        <a class="tile" href="#/batch">多くの事業所へまとめて送る<span>CSVを一度にドロップ</span></a>
-        <a class="tile" href="#/sent">送ったデータの状況を見る<span>ダウンロード状況(未/済)</span></a>
+        <a class="tile" href={to.list('received')}>届いたデータを確認する<span>受信・ダウンロード</span></a>
+        <a class="tile" href={to.compose()}>1つの事業所へ送る<span>CSV・PDF等を添付して送信</span></a>
+        <a class="tile" href={to.batch()}>多くの事業所へまとめて送る<span>CSVを一度にドロップ</span></a>
+        <a class="tile" href={to.list('sent')}>送ったデータの状況を見る<span>ダウンロード状況(未/済)</span></a>
       </div>
       <LogoutEverywhere />
     </section>
@@ -36,19 +37,6 @@ export function TopView() {
 
 /** Number of received messages still 未, or null when it cannot be known (offline, no office). */
 function useUnreadCount(enabled: boolean): number | null {
-  const [count, setCount] = useState<number | null>(null);
-  useEffect(() => {
-    if (!enabled) {
-      setCount(null);
-      return;
-    }
-    let alive = true;
-    listMessages('received')
-      .then((messages) => alive && setCount(messages.filter((message) => message.downloadStatus === '未').length))
-      .catch(() => alive && setCount(null));
-    return () => {
-      alive = false;
-    };
-  }, [enabled]);
-  return count;
+  const unread = useAsync(async () => (await listMessages('received')).filter((message) => message.downloadStatus === '未').length, [], enabled);
+  return unread.value ?? null;
 }

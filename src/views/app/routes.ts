@@ -1,0 +1,61 @@
+// Every screen's address in one table: its hash, whether it needs the 事業所ユーザログイン, its
+// name in the menu, and the one way to write a link to it (`to`). Nothing else spells a hash.
+import type { Box } from '../../domain/contract';
+import type { Route } from './router';
+
+export const SCREENS = {
+  top: { label: 'トップ', needsOffice: false },
+  received: { label: '受信一覧', needsOffice: true },
+  sent: { label: '送信一覧', needsOffice: true },
+  compose: { label: '新規作成', needsOffice: true },
+  drafts: { label: '下書き一覧', needsOffice: false },
+  batch: { label: '一括送信', needsOffice: true },
+  /** one message's detail: #/messages/<id>?box=sent|received */
+  messages: { label: 'メッセージ', needsOffice: true },
+} as const;
+
+export type Screen = keyof typeof SCREENS;
+
+/** Screens with an address of their own (a message's detail needs its id). */
+export type PlainScreen = Exclude<Screen, 'messages'>;
+
+/** The main menu, in order. */
+export const MENU: readonly PlainScreen[] = ['top', 'received', 'sent', 'compose', 'drafts', 'batch'];
+
+const hash = (path: string) => `#${path}`;
+
+/** Links (and navigate/redirect targets), each '#/…'. */
+export const to = {
+  login: () => hash('/login'),
+  /** `next`: the hash to come back to once logged in */
+  officeLogin: (next?: string) => hash(next ? `/office-login?next=${encodeURIComponent(`/${next.replace(/^#?\/?/, '')}`)}` : '/office-login'),
+  screen: (screen: PlainScreen) => hash(`/${screen}`),
+  top: () => hash('/top'),
+  list: (box: Box) => hash(box === 'sent' ? '/sent' : '/received'),
+  compose: (from?: { draft: string } | { batchRow: string }) =>
+    hash(!from ? '/compose' : 'draft' in from ? `/compose?draft=${encodeURIComponent(from.draft)}` : `/compose?batchRow=${encodeURIComponent(from.batchRow)}`),
+  batch: () => hash('/batch'),
+  message: (id: string, box: Box) => hash(`/messages/${encodeURIComponent(id)}?box=${box}`),
+};
+
+/** The screen a route names: 'login' and 'office-login' are the gates, null an unknown address. */
+export function screenOf(route: Route): Screen | 'login' | 'office-login' | null {
+  const first = route.segments[0] ?? 'top';
+  if (first === 'login' || first === 'office-login') return first;
+  return isScreen(first) ? first : null;
+}
+
+function isScreen(name: string): name is Screen {
+  return Object.hasOwn(SCREENS, name);
+}
+
+/** The box a message detail was opened from (sent unless it says received). */
+export function boxOf(route: Route): Box {
+  return route.params.get('box') === 'received' ? 'received' : 'sent';
+}
+
+/** Where to go after the 事業所ユーザログイン: the screen that asked for it, else トップ. */
+export function afterOfficeLogin(route: Route): string {
+  const next = route.params.get('next');
+  return next && next.startsWith('/') && !next.startsWith('/office-login') ? hash(next) : to.top();
+}
