@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileKind } from '../../src/domain/filename';
 import { CARE_BENEFIT_KINDS, PREVENTION_KINDS } from '../../src/domain/service-kinds';
-import { parsedName as ok, refusedName as error } from './filename-helpers';
+import { parsedName as ok, refusedName as error } from '../support/filename';
 
 const S = '3300000001';
 const D = '0899999995';

@@ -6,7 +6,7 @@ import { MAGIC_HEAD_BYTES, categoryOf, checkAttachment, checkSend, type Attachme
 import { MAX_SEND_BYTES } from '../../src/domain/contract';
 import { FILE_KINDS, type FileKind } from '../../src/domain/filename';
 import { checkSendUnits, sendUnitOf } from '../../src/domain/send-unit';
-import { parsedName as parsed, refusedName as refused } from './filename-helpers';
+import { parsedName as parsed, refusedName as refused } from '../support/filename';
 
 const S = '3300000001';
 const D = '0899999995';

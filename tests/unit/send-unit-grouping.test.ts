@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { addFilesToBatch } from '../../src/domain/batch';
 import { validateSendCsvs } from '../../src/domain/csv';
-import { parsedName } from './filename-helpers';
+import { parsedName } from '../support/filename';
 import { groupBySendUnit, groupSendUnits, sendUnitKey } from '../../src/domain/send-unit';
 import { makeCsvFile } from '../support/csvgen';
 
