@@ -3,7 +3,8 @@
 // - openTestRelay: in-process, requests answered by app.request() — no socket, the same app;
 //   `listen()` adds a real socket for what needs one (request time limits, chunked bodies);
 // - spawnRelay: `server/main.ts` in its own Node process, configured by the environment only,
-//   as in production (crashes, a second process on one database, what it prints, e2e, load).
+//   as in production (crashes, a second process on one database, what it prints, load benchmarks).
+// (The e2e run starts its relay with startServer in its own webServer process: tests/e2e/support.)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

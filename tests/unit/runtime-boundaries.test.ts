@@ -26,7 +26,8 @@ async function check(project: Project, files: string[]): Promise<{ code: number;
     config,
     JSON.stringify({
       extends: join(root, `tsconfig.${project}.json`),
-      compilerOptions: { tsBuildInfoFile: `${config}.tsbuildinfo` },
+      // the project's libraries and types, checked only: nothing is emitted for the probes
+      compilerOptions: { tsBuildInfoFile: `${config}.tsbuildinfo`, composite: false, declaration: false, emitDeclarationOnly: false, noEmit: true },
       include: [],
       files: files.map(probe),
     }),
