@@ -5,7 +5,7 @@ import { checkSend, type AttachmentInput } from '../../src/domain/attachments';
 import { checkDirections } from '../../src/domain/direction';
 import { FILE_KINDS, type FileKind } from '../../src/domain/filename';
 import { kindCodesOf } from '../../src/domain/service-kinds';
-import { parsedName } from './filename-helpers';
+import { parsedName } from '../support/filename';
 
 const CM = '3300000001';
 const HH = '3310000017';

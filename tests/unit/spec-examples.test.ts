@@ -6,7 +6,7 @@ import { validateCsv } from '../../src/domain/csv';
 import { checkDirections } from '../../src/domain/direction';
 import { sendUnitProblems } from '../../src/domain/send-unit';
 import { encode, makeSpecFile } from '../support/spec-files';
-import { parsedName, refusedName } from './filename-helpers';
+import { parsedName, refusedName } from '../support/filename';
 
 /** Every file name printed in the v4.1 layout (sender 0300000100/43, destination 0300000005/11). */
 const LAYOUT_EXAMPLES = [
