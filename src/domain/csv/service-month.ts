@@ -17,6 +17,12 @@ export interface ServiceEntry {
   end: string;
   /** 回数; a blank counts as 1 (one row = one service on one day) */
   count: number;
+  /** 明細判別コード (福祉用具貸与: one item of several with the same code) */
+  serial: string;
+  /** サテライト枝番, '' when not a satellite */
+  satellite: string;
+  /** ３０日超区分 1: a 短期入所 day past 30 in a row */
+  over30: boolean;
 }
 
 const SERVICE_MONTH_COLUMNS = 25;
@@ -43,6 +49,9 @@ export function readServiceEntries(records: string[][]): ServiceEntry[] {
       start: r[SM.start] ?? '',
       end: r[SM.end] ?? '',
       count: /^\d+$/.test(count) ? Number(count) : 1,
+      serial: r[SM.serial] ?? '',
+      satellite: r[SM.satellite] ?? '',
+      over30: r[SM.over30] === '1',
     });
   }
   return entries;

@@ -52,7 +52,7 @@ export function eraWithColumnCount(kind: FileKind, count: number): LayoutEra | n
 /** 0-based column numbers of 第6表 / 実績 (v4 order) used by previews and diffs. */
 export const SM = {
   insurer: 1, insured: 2, month: 4, planner: 6, units: 7, date: 9, start: 11, end: 12,
-  count: 13, serviceCode: 14, equipment: 17, office: 19, officeName: 20,
+  count: 13, serviceCode: 14, equipment: 17, serial: 18, office: 19, officeName: 20, satellite: 21, over30: 22,
 } as const;
 
 /** 0-based column numbers of 第7表 (v4 order). */
