@@ -4,6 +4,7 @@
 import type { DBSchema } from 'idb';
 import type { BatchRow } from '../domain/batch';
 import type { Box, MessageSummary } from '../domain/contract';
+import type { KeptUsage } from '../domain/reconcile';
 import type { OutboxItem, SentRecord } from '../outbox/types';
 import type { Draft, KeptFile } from './types';
 
@@ -29,6 +30,24 @@ export const DEFAULT_SETTINGS: Settings = { outboxPausedForLogin: false };
  */
 export type BatchRecord = Omit<BatchRow<KeptFile>, 'status' | 'reason'>;
 
+/** The person and office a record kept on this device belongs to (the shared-tablet rule). */
+export interface Owner {
+  userId: string;
+  office: string;
+}
+
+/**
+ * One person of one 予定 / 実績 file, kept for 予定 ⇄ 実績 (src/db/usage.ts): parsed rows, not the
+ * file, so the comparison works offline and after the relay's copy is gone.
+ */
+export interface UsageRecord extends KeptUsage {
+  id: string;
+  owner: Owner;
+  /** a 予定 sent from this device: its outbox item, by which the confirmation finds it */
+  outboxId?: string;
+  keptAt: number;
+}
+
 export interface RenkeiDb extends DBSchema {
   drafts: { key: string; value: Draft };
   outbox: { key: string; value: OutboxItem };
@@ -36,4 +55,9 @@ export interface RenkeiDb extends DBSchema {
   cache: { key: Box; value: CachedList };
   settings: { key: typeof SETTINGS_KEY; value: Settings };
   batch: { key: string; value: BatchRecord };
+  usage: {
+    key: string;
+    value: UsageRecord;
+    indexes: { byOwnerMonth: [string, string, string]; byMessage: string; byOutbox: string };
+  };
 }

@@ -34,6 +34,13 @@ const UPGRADES: readonly Step[] = [
     }
     await tx.objectStore('settings').put({ outboxPausedForLogin: paused }, SETTINGS_KEY);
   },
+  // 2 → 3: 予定 ⇄ 実績 keeps the parsed 予定 and 実績 of each person (src/db/usage.ts)
+  async (db) => {
+    const usage = db.createObjectStore('usage', { keyPath: 'id' });
+    usage.createIndex('byOwnerMonth', ['owner.userId', 'owner.office', 'month']);
+    usage.createIndex('byMessage', 'messageId');
+    usage.createIndex('byOutbox', 'outboxId');
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;

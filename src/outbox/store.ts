@@ -4,6 +4,7 @@
 import type { MessageSummary } from '../domain/contract';
 import { allSorted, openRenkeiDb } from '../db/db';
 import { readSettings, updateSettings } from '../db/settings';
+import { settleUsage } from '../db/usage-settle';
 import { notifyOutboxChanged } from './channel';
 import { dueAt, isDue } from './due';
 import type { KeptFile } from '../db/types';
@@ -142,9 +143,10 @@ export async function confirmSent(item: OutboxItem, result: MessageSummary, now:
     ...(item.batchRowId !== undefined ? { batchRowId: item.batchRowId } : {}),
   };
   const db = await openRenkeiDb();
-  const tx = db.transaction(['outbox', 'sent', 'drafts'], 'readwrite');
+  const tx = db.transaction(['outbox', 'sent', 'drafts', 'usage'], 'readwrite');
   await tx.objectStore('sent').put(record);
   await tx.objectStore('outbox').delete(item.id);
+  await settleUsage(tx.objectStore('usage'), item.id, result);
   if (item.draftId !== undefined) await tx.objectStore('drafts').delete(item.draftId);
   const sent = tx.objectStore('sent');
   for (const old of await sent.getAll()) {

@@ -8,16 +8,18 @@ import { addFilesToStoredBatch, applyOfficeNames, queueBatchRows, type BatchInpu
 import { putCachedList } from '../../src/db/cache';
 import { DB_VERSION, openRenkeiDb } from '../../src/db/db';
 import { saveDraft } from '../../src/db/drafts';
+import { keepUsage } from '../../src/db/usage';
 import { contentCheckOf } from '../../src/domain/batch';
 import type { MessageSummary } from '../../src/domain/contract';
 import { claimNextDue, confirmSent, enqueueSend, markRetryLater, pauseForLogin } from '../../src/outbox/store';
 import { batchFiles, batchOffices } from '../support/batch-files';
-import { CARE_OFFICE } from '../support/csvgen';
+import { CARE_OFFICE, PEOPLE, makeCsvFile } from '../support/csvgen';
 import { csvFile, freshDatabase, summary } from '../support/db';
+import { planFile } from '../support/usage-files';
 
 const RECORDED: Record<string, Record<string, string[]>> = JSON.parse(readFileSync(new URL('./db-shapes.json', import.meta.url), 'utf8'));
 
-const STORES = ['drafts', 'outbox', 'sent', 'cache', 'settings', 'batch'] as const;
+const STORES = ['drafts', 'outbox', 'sent', 'cache', 'settings', 'batch', 'usage'] as const;
 
 beforeEach(freshDatabase);
 
@@ -66,6 +68,13 @@ async function writeEverything(): Promise<void> {
   const { rows } = await addFilesToStoredBatch(inputs, { sender: CARE_OFFICE });
   await applyOfficeNames(new Map([[offices[0]!.number, { name: offices[0]!.name, kind: '訪問介護' }], [offices[1]!.number, null]]), CARE_OFFICE);
   await queueBatchRows([rows[0]!.id], CARE_OFFICE);
+
+  // 予定 ⇄ 実績: a 予定 waiting in the outbox, and one from a message (a 単位数 and a blank one)
+  const plan = planFile([{ person: PEOPLE[0]!, visits: [{ day: 2 }, { day: 3, units: null }] }]);
+  const owner = { userId: 'cm01', office: CARE_OFFICE };
+  await keepUsage([plan], { owner, sentAt: null, messageId: null, outboxId: sending.id });
+  await keepUsage([plan, makeCsvFile('UPHOSOKU', { month: '202504' })], { owner, sentAt: '2025-01-01T03:00:00.000Z', messageId: 'm1' });
+  await keepUsage([makeCsvFile('DLTJSK', { month: '202504', sender: '3310000017', destination: CARE_OFFICE })], { owner, sentAt: '2025-01-01T03:00:00.000Z', messageId: 'm2' });
 }
 
 describe('the stored shapes', () => {

@@ -122,3 +122,18 @@ describe('upgrading a version 1 database', () => {
     expect(await readSettings()).toEqual({ outboxPausedForLogin: false });
   });
 });
+
+describe('upgrading a version 2 database', () => {
+  it('adds the 予定 ⇄ 実績 store and keeps what was there', async () => {
+    const created = await openDB<RenkeiDb>(DB_NAME, 2, {
+      upgrade: (v2, oldVersion, _newVersion, tx) => void upgrade(v2, oldVersion, tx, 2),
+    });
+    await created.put('drafts', { id: 'd2', destination: '3310000017', message: '版2', files: [], savedAt: 1 });
+    created.close();
+    const db = await openRenkeiDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('usage');
+    expect([...db.transaction('usage').store.indexNames].sort()).toEqual(['byMessage', 'byOutbox', 'byOwnerMonth']);
+    expect((await listDrafts()).map((d) => d.message)).toEqual(['版2']);
+  });
+});
