@@ -77,6 +77,17 @@ export async function keepUsage(files: readonly FileBytes[], meta: KeepMeta, now
   return kept.length;
 }
 
+/** Names from a 補足 fetched after the 予定 / 実績 of its message: given to the people kept without one. */
+export async function nameKeptPeople(owner: Owner, messageId: string, names: ReadonlyMap<string, string>): Promise<void> {
+  if (names.size === 0) return;
+  const tx = (await openRenkeiDb()).transaction('usage', 'readwrite');
+  for (const r of await tx.store.index('byMessage').getAll(messageId)) {
+    const name = names.get(`${r.person.insurer}|${r.person.insured}`);
+    if (isOwnedBy(r, owner) && name && !r.person.name) await tx.store.put({ ...r, person: { ...r.person, name } });
+  }
+  await tx.done;
+}
+
 /**
  * The owner's records (of one 対象年月, or all). A record of a send no longer in the outbox is
  * confirmed from the outbox's confirmations, or dropped when the send was removed unsent.

@@ -9,11 +9,13 @@ import { LoginView } from '../login/LoginView';
 import { OfficeLoginView } from '../login/OfficeLoginView';
 import { MessageDetailView } from '../messages/MessageDetailView';
 import { MessageListView } from '../messages/MessageListView';
+import { MonthlyCheckView } from '../reconcile/MonthlyCheckView';
+import { PersonCompareView } from '../reconcile/PersonCompareView';
 import { TopView } from '../top/TopView';
 import { Nav } from './Nav';
 import { visibleNotice } from './notice';
 import { redirect, route, type Route } from './router';
-import { boxOf, SCREENS, screenOf, to, type Screen } from './routes';
+import { boxOf, isPlainScreen, SCREENS, screenOf, to, type Screen } from './routes';
 import { session } from './session';
 
 /** Every screen of the route table, drawn from its route. */
@@ -25,6 +27,8 @@ const SCREEN_VIEWS: Record<Screen, (current: Route) => VNode> = {
   drafts: () => <DraftsView />,
   batch: () => <BatchView />,
   messages: (current) => <MessageDetailView key={current.raw} id={current.segments[1] ?? ''} box={boxOf(current)} />,
+  monthly: (current) => <MonthlyCheckView key={current.raw} month={current.params.get('month')} />,
+  compare: (current) => <PersonCompareView key={current.raw} params={current.params} />,
 };
 
 type Gate = { kind: 'login' } | { kind: 'office-login' } | { kind: 'screen'; screen: Screen };
@@ -44,7 +48,7 @@ function canonicalHash(gate: Gate, current: Route): string | null {
   const screen = screenOf(current);
   if (gate.kind === 'login') return screen === 'login' ? null : to.login();
   if (gate.kind === 'office-login') return screen === 'office-login' ? null : to.officeLogin(current.raw);
-  return gate.screen === screen ? null : gate.screen === 'messages' ? null : to.screen(gate.screen);
+  return gate.screen === screen || !isPlainScreen(gate.screen) ? null : to.screen(gate.screen);
 }
 
 export function App() {

@@ -10,8 +10,8 @@ import { session } from './session';
 
 export function Nav() {
   const current = screenOf(route.value);
-  // a message's detail belongs to the list it was opened from
-  const active = current === 'messages' ? boxOf(route.value) : current;
+  // a message's detail belongs to the list it was opened from; a person's 予定 ⇄ 実績 to 月次チェック
+  const active = current === 'messages' ? boxOf(route.value) : current === 'compare' ? 'monthly' : current;
   const who = session.value;
   const waiting = outboxCount.value;
   const [confirmingLogout, setConfirmingLogout] = useState(false);

@@ -12,15 +12,21 @@ export const SCREENS = {
   batch: { label: '一括送信', needsOffice: true },
   /** one message's detail: #/messages/<id>?box=sent|received */
   messages: { label: 'メッセージ', needsOffice: true },
+  /** 予定 ⇄ 実績 for a 対象年月: #/monthly?month=YYYYMM */
+  monthly: { label: '月次チェック', needsOffice: true },
+  /** 予定 ⇄ 実績 of one person: #/compare?month=…&care=…&provider=…&insurer=…&insured=… */
+  compare: { label: '予定 ⇄ 実績', needsOffice: true },
 } as const;
 
 export type Screen = keyof typeof SCREENS;
 
-/** Screens with an address of their own (a message's detail needs its id). */
-export type PlainScreen = Exclude<Screen, 'messages'>;
+/** Screens with an address of their own (a message's detail needs its id, 予定 ⇄ 実績 its person). */
+export type PlainScreen = Exclude<Screen, 'messages' | 'compare'>;
+
+export const isPlainScreen = (screen: Screen): screen is PlainScreen => screen !== 'messages' && screen !== 'compare';
 
 /** The main menu, in order. */
-export const MENU: readonly PlainScreen[] = ['top', 'received', 'sent', 'compose', 'drafts', 'batch'];
+export const MENU: readonly PlainScreen[] = ['top', 'received', 'sent', 'compose', 'drafts', 'batch', 'monthly'];
 
 const hash = (path: string) => `#${path}`;
 
@@ -36,6 +42,9 @@ export const to = {
     hash(!from ? '/compose' : 'draft' in from ? `/compose?draft=${encodeURIComponent(from.draft)}` : `/compose?batchRow=${encodeURIComponent(from.batchRow)}`),
   batch: () => hash('/batch'),
   message: (id: string, box: Box) => hash(`/messages/${encodeURIComponent(id)}?box=${box}`),
+  monthly: (month?: string) => hash(month ? `/monthly?month=${encodeURIComponent(month)}` : '/monthly'),
+  compare: (k: { month: string; care: string; provider: string; insurer: string; insured: string }) =>
+    hash(`/compare?${new URLSearchParams({ month: k.month, care: k.care, provider: k.provider, insurer: k.insurer, insured: k.insured }).toString()}`),
 };
 
 /** The screen a route names: 'login' and 'office-login' are the gates, null an unknown address. */

@@ -17,6 +17,7 @@ import { BatchTable } from './BatchTable';
 import { withContentChecks } from './content-checks';
 import { deleteRows, lookUpNames, refreshRows, sendRows, type Refreshed } from './batch-actions';
 import { useSerial } from './use-serial';
+import { PreSendCheck } from '../reconcile/PreSendCheck';
 import './batch.css';
 
 type Confirming = { kind: 'send'; rows: StoredBatchRow[] } | { kind: 'delete'; ids: string[] } | null;
@@ -145,6 +146,7 @@ export function BatchView() {
       ) : (
         rows !== null && <p>一覧は空です。CSVファイルをドロップするか「ファイルを選択」で追加してください。</p>
       )}
+      <PreSendCheck files={list.flatMap((row) => row.files.map((f) => f.payload))} />
       {confirming?.kind === 'send' && (
         <Dialog title="一括送信の確認" onCancel={() => setConfirming(null)}>
           <p>

@@ -1,9 +1,10 @@
 // What the 一括送信 screen does to the stored list (src/db/batch.ts): refresh it, look office
 // names up, send through the outbox, delete. Each returns what to show next.
 import { ApiFailure, lookupOffices } from '../../api/client';
-import { applyOfficeNames, deleteBatchRows, queueBatchRows, refreshBatch, type BatchSnapshot, type StoredBatchRow } from '../../db/batch';
+import { applyOfficeNames, deleteBatchRows, keptFilesOf, queueBatchRows, refreshBatch, type BatchSnapshot, type StoredBatchRow } from '../../db/batch';
 import { destinationsToLookUp, type BatchSender, type DirectoryAnswer } from '../../domain/batch';
 import { requestFlush } from '../../outbox/triggers';
+import { keepQueuedSend } from '../reconcile/keep';
 
 export type Refreshed = BatchSnapshot;
 
@@ -31,10 +32,11 @@ export async function lookUpNames(rows: StoredBatchRow[], sender: BatchSender): 
   return applyOfficeNames(directory, sender);
 }
 
-/** Queues the rows in the outbox (src/db/batch.ts) and asks for one flush. */
+/** Queues the rows in the outbox (src/db/batch.ts), asks for one flush, and keeps their 予定 / 実績 for 予定 ⇄ 実績. */
 export async function sendRows(rows: readonly StoredBatchRow[], office: BatchSender): Promise<StoredBatchRow[]> {
   const queued = await queueBatchRows(rows.map((row) => row.id), office);
   if (queued.length > 0) requestFlush();
+  for (const row of queued) if (row.outboxId !== undefined) await keepQueuedSend(row.outboxId, keptFilesOf(row));
   return queued;
 }
 

@@ -15,6 +15,8 @@ import { online } from '../app/online';
 import { navigate, replaceQuietly } from '../app/router';
 import { to } from '../app/routes';
 import { session } from '../app/session';
+import { keepQueuedSend } from '../reconcile/keep';
+import { PreSendCheck } from '../reconcile/PreSendCheck';
 import { useComposeSource, type ComposeStart } from './compose-source';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CsvCheckProgress } from './CsvCheckProgress';
@@ -123,8 +125,9 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
   const confirmSend = () =>
     guarded(async () => {
       const target = check.destination ?? destination;
-      await enqueueSend({ ...(office ? { sender: office.number } : {}), destination: target, message, files: toKept(files), ...(savedDraftId ? { draftId: savedDraftId } : {}) });
+      const item = await enqueueSend({ ...(office ? { sender: office.number } : {}), destination: target, message, files: toKept(files), ...(savedDraftId ? { draftId: savedDraftId } : {}) });
       requestFlush();
+      await keepQueuedSend(item.id, item.files);
       setConfirming(false);
       showNotice('送信を受け付けました', 'sent');
       navigate(to.list('sent'));
@@ -162,6 +165,7 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
         {csvChecks.state.status === 'done' && <CsvProblems problems={csvChecks.state.problems} />}
         {csvChecks.state.status === 'failed' && <ErrorList errors={[csvChecks.state.message]} />}
       </div>
+      <PreSendCheck files={files} />
       <div class="field">
         <label for="compose-destination">送信先事業所番号</label>
         <input

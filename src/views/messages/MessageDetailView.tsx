@@ -10,6 +10,7 @@ import { useAsync } from '../common/use-async';
 import { formatDate, formatDateTime, officeLabel } from '../common/format';
 import { useFileBytes } from './file-bytes';
 import { FileRows } from './FileRows';
+import { MessageComparison } from '../reconcile/MessageComparison';
 import { PlanChanges } from './PlanChanges';
 
 async function loadMessage(id: string, box: Box): Promise<{ message: MessageSummary | null; error: string | null }> {
@@ -82,6 +83,7 @@ export function MessageDetailView({ id, box }: { id: string; box: Box }) {
         onDownloaded={reload}
         fileBytes={fileBytes}
       />
+      {!sent && <MessageComparison message={message} fileBytes={fileBytes} />}
       {!sent && <PlanChanges message={message} fileBytes={fileBytes} />}
       <div class="actions">{back}</div>
     </section>

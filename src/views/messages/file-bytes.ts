@@ -1,10 +1,12 @@
 // The bytes of a message's files, fetched once per screen and shared by the download buttons,
 // the previews and 前回からの変更. For the receiving office the relay marks a file downloaded
 // the first time it is fetched, so a first fetch made to look at a file also saves it: what
-// the sender sees as 済 is then really on the receiver's device.
+// the sender sees as 済 is then really on the receiver's device. A 予定 / 実績 fetched here is
+// also kept for 予定 ⇄ 実績.
 import { useState } from 'preact/hooks';
 import { fetchFileBytes } from '../../api/client';
 import type { MessageSummary, StoredFile } from '../../domain/contract';
+import { keepFetchedFile } from '../reconcile/keep';
 import { saveBytes } from './download';
 
 export interface FileBytes {
@@ -31,6 +33,8 @@ export function useFileBytes(isReceiver: boolean, onMarked: () => void): FileByt
     if (had) return had;
     const fetched = await fetchFileBytes(message.id, file.id);
     setBytes((current) => new Map(current).set(key, fetched));
+    // 予定 ⇄ 実績 keeps what this office looked at (src/views/reconcile/keep.ts)
+    await keepFetchedFile(message, file, fetched);
     return fetched;
   }
 

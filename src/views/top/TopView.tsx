@@ -29,6 +29,7 @@ export function TopView() {
         <a class="tile" href={to.compose()}>1つの事業所へ送る<span>CSV・PDF等を添付して送信</span></a>
         <a class="tile" href={to.batch()}>多くの事業所へまとめて送る<span>CSVを一度にドロップ</span></a>
         <a class="tile" href={to.list('sent')}>送ったデータの状況を見る<span>ダウンロード状況(未/済)</span></a>
+        <a class="tile" href={to.monthly()}>予定と実績を照合する<span>給付管理票の提出(翌月10日)の前に</span></a>
       </div>
       <LogoutEverywhere />
     </section>

@@ -1,0 +1,122 @@
+// 予定 ⇄ 実績 (issue 16) in two browsers against the real relay: cm01 sends the 予定 to hh01,
+// hh01 downloads it and sends a 実績 with exactly three differences (送信前チェック warns, does not
+// block), cm01 sees exactly those three in the person view and 差異あり in 月次チェック — and the
+// same after the relay's copies of both messages were deleted as retention deletes them.
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { sequenceText } from '../../src/domain/reconcile';
+import { makeCsvFile } from '../support/csvgen';
+import { asTestFiles, uniqueSequence } from '../support/files';
+import { deleteAsRetention } from '../support/retention';
+import { actualFile, numberedPeople, planFile, weeklyVisits, type Visit } from '../support/usage-files';
+import { apiAs, listMessages } from './support/api';
+import { expect, test } from './support/browsers';
+import { openScreen } from './support/login';
+import { compose, openReceived, sendAndConfirm } from './support/messages';
+import { CARE_MANAGER, HOME_HELPER } from './support/people';
+
+const DATA_DIR = resolve(process.env.E2E_DATA_DIR ?? '.tmp/e2e-data');
+// a month and people no other test sends for
+const MONTH = '202511';
+const [HANAKO, TARO] = numberedPeople(2, 9100) as [ReturnType<typeof numberedPeople>[0], ReturnType<typeof numberedPeople>[0]];
+
+// November 2025: 身体介護 on Mondays and Thursdays 09:00, 生活援助 on Wednesdays 14:00
+const planned = weeklyVisits(MONTH);
+/** 花子's 実績: the 3rd missed, the 6th half an hour later, an extra visit on the 12th. */
+const delivered: Visit[] = [
+  ...planned.filter((v) => v.day !== 3).map((v) => (v.day === 6 ? { ...v, start: '0930', end: '1030' } : v)),
+  { day: 12, code: '111211', start: '1600', end: '1700', units: 387 },
+];
+
+async function monthlyRow(page: Page, insured: string) {
+  await openScreen(page, '月次チェック');
+  await page.getByLabel('対象年月').fill(`${MONTH.slice(0, 4)}-${MONTH.slice(4)}`);
+  const table = page.getByRole('table', { name: /送った予定と届いた実績/ });
+  return table.getByRole('row').filter({ hasText: insured });
+}
+
+/** The person view's lines with a difference: 予定のみ, 実績のみ, 変更. */
+async function expectThreeDifferences(page: Page) {
+  await expect(page.getByRole('heading', { name: '予定 ⇄ 実績', level: 1 })).toBeVisible();
+  await expect(page.getByText(HANAKO.name).first()).toBeVisible();
+  await page.getByLabel('差異のある行だけ表示').check();
+  const rows = page.getByRole('table', { name: /の予定と実績/ }).locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('3日(月)');
+  await expect(rows.nth(0)).toContainText('予定のみ');
+  await expect(rows.nth(1)).toContainText('6日(木)');
+  await expect(rows.nth(1)).toContainText('時間 09:00–10:00 → 09:30–10:30');
+  await expect(rows.nth(2)).toContainText('12日(水)');
+  await expect(rows.nth(2)).toContainText('実績のみ');
+}
+
+test('cm01 sees exactly the three differences of hh01\'s 実績, also after the relay deleted its copies', async ({ offices }) => {
+  const sequence = uniqueSequence();
+  const people = [HANAKO, TARO];
+  const plan = [
+    planFile([{ person: HANAKO, visits: planned }, { person: TARO, visits: planned }], { month: MONTH, sequence }),
+    makeCsvFile('UPSIKYU', { month: MONTH, people, sequence }),
+    makeCsvFile('UPHOSOKU', { month: MONTH, people, sequence }),
+  ];
+  const actual = actualFile([{ person: HANAKO, visits: delivered }, { person: TARO, visits: planned }], { month: MONTH, sequence: uniqueSequence() });
+
+  // cm01 sends the 予定 (第6表 + 第7表 + 補足)
+  const careManager = await offices.openAs(CARE_MANAGER, '新規作成');
+  await compose(careManager, asTestFiles(plan), '11月分の予定です');
+  await sendAndConfirm(careManager);
+
+  // hh01 downloads it, then drops its 実績 into 新規作成: 送信前チェック warns and lets it go
+  const provider = await offices.openAs(HOME_HELPER);
+  await openReceived(provider, plan[0]!.name);
+  for (const file of [plan[0]!, plan[2]!]) {
+    await Promise.all([provider.waitForEvent('download'), provider.getByRole('button', { name: `${file.name} をダウンロード` }).click()]);
+  }
+  await compose(provider, asTestFiles([actual]), '11月分の実績です');
+  const check = provider.getByRole('region', { name: /送信前チェック/ });
+  await expect(check).toContainText('差異あり 1人');
+  await expect(check.getByText(/差異 3件/)).toBeVisible();
+  await sendAndConfirm(provider);
+
+  // cm01 opens the 実績 and compares it with the 予定 it sent
+  await openReceived(careManager, actual.name);
+  await careManager.getByRole('button', { name: 'ダウンロードして予定と比べる' }).click();
+  const compared = careManager.getByRole('region', { name: '予定と比べる' });
+  await expect(compared.getByRole('listitem').filter({ hasText: TARO.name })).toContainText('一致');
+  const hanako = compared.getByRole('listitem').filter({ hasText: HANAKO.name });
+  await expect(hanako).toContainText('差異あり');
+  await expect(hanako).toContainText('差異 3件');
+  await hanako.getByRole('link').click();
+  await expectThreeDifferences(careManager);
+  // the version compared: the 予定 sent, by its 連番
+  await expect(careManager.getByText(`連番 ${sequenceText(sequence)}`)).toBeVisible();
+
+  const row = await monthlyRow(careManager, HANAKO.insured);
+  await expect(row).toContainText('差異あり');
+  await expect(row).toContainText('3件');
+  await expect((await monthlyRow(careManager, TARO.insured))).toContainText('一致');
+
+  // the relay deletes both messages, as its retention does after 30 days
+  const api = await apiAs(CARE_MANAGER);
+  type Listed = { id: string; files: { name: string }[] };
+  const holding = (list: Listed[], name: string) => list.filter((m) => m.files.some((f) => f.name === name)).map((m) => m.id);
+  const ids = [...holding(await listMessages<Listed>(api, 'sent'), plan[0]!.name), ...holding(await listMessages<Listed>(api, 'received'), actual.name)];
+  expect(ids).toHaveLength(2);
+  expect(await deleteAsRetention(DATA_DIR, ids)).toBe(2);
+  expect(holding(await listMessages<Listed>(api, 'sent'), plan[0]!.name)).toEqual([]);
+  await api.dispose();
+
+  // the same page, reloaded: drawn from this device's records
+  await careManager.reload();
+  const after = careManager.getByRole('table', { name: /送った予定と届いた実績/ }).getByRole('row').filter({ hasText: HANAKO.insured });
+  await expect(after).toContainText('差異あり');
+  await expect(after).toContainText('3件');
+  await expect(careManager.getByText('サーバーと照合しました。')).toBeVisible();
+  await after.getByRole('link').click();
+  await expectThreeDifferences(careManager);
+
+  // and offline
+  await careManager.context().setOffline(true);
+  const offline = await monthlyRow(careManager, HANAKO.insured);
+  await expect(careManager.getByText('オフラインです。この端末に保存した予定・実績で表示しています。')).toBeVisible();
+  await expect(offline).toContainText('差異あり');
+});
