@@ -122,6 +122,8 @@ export interface UsageSummary {
   /** records: one per person and file */
   records: number;
   people: number;
+  /** the files they came from */
+  files: number;
   /** 対象年月 kept, oldest first */
   months: string[];
 }
@@ -131,6 +133,7 @@ export async function usageSummary(owner: Owner): Promise<UsageSummary> {
   return {
     records: records.length,
     people: new Set(records.map((r) => `${r.person.insurer}|${r.person.insured}`)).size,
+    files: new Set(records.map((r) => `${r.messageId ?? r.outboxId}|${r.fileName}`)).size,
     months: [...new Set(records.map((r) => r.month))].sort(),
   };
 }

@@ -61,7 +61,7 @@ describe('what a person and office keep', () => {
     const meta = { owner: CM, sentAt: '2025-03-25T01:30:00.000Z', messageId: 'm1' };
     await keepUsage([plan], meta);
     await keepUsage([plan], meta);
-    expect(await usageSummary(CM)).toEqual({ records: 2, people: 2, months: ['202504'] });
+    expect(await usageSummary(CM)).toEqual({ records: 2, people: 2, files: 1, months: ['202504'] });
   });
 
   it('is deleted by month or all at once, and with age for everyone', async () => {

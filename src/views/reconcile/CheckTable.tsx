@@ -71,7 +71,7 @@ function Row({ row, role, names, words }: { row: CheckRow; role: Role; names: Re
       </td>
       <td data-label={words.actual} class="nowrap inline-on-phone">{latest?.sentAt ? formatDateTime(latest.sentAt) : '—'}</td>
       <td data-label="差異" class="num inline-on-phone">{row.comparison ? `${row.comparison.differences}件` : '—'}</td>
-      <td data-label="状態" class="inline-on-phone"><span class={`status-badge status-${row.status}`}>{label}</span></td>
+      <td data-label="状態" class="inline-on-phone check-status"><span class={`status-badge status-${row.status}`}>{label}</span></td>
     </tr>
   );
 }

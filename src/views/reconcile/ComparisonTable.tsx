@@ -78,14 +78,15 @@ function LineRow({ line, month, showSatellite }: { line: CompareLine; month: str
     <tr class={`line-${line.status}`}>
       <td data-label="日" class="nowrap inline-on-phone">{dayText(line.day, month)}</td>
       <td data-label="区分" class="inline-on-phone"><span class={`line-badge line-badge-${line.status}`}>{LINE_LABELS[line.status]}</span></td>
-      <td data-label="予定">{line.planned ? `${rowText(line.planned, line.monthly)}${branch(line.planned)}` : <span class="muted">なし</span>}</td>
-      <td data-label="実績">{line.actual ? `${rowText(line.actual, line.monthly)}${branch(line.actual)}` : <span class="muted">なし</span>}</td>
-      <td data-label="変更内容">{changeTexts(line).join('、')}</td>
+      <td data-label="予定" class="inline-on-phone">{line.planned ? `${rowText(line.planned, line.monthly)}${branch(line.planned)}` : <span class="muted">なし</span>}</td>
+      <td data-label="実績" class="inline-on-phone">{line.actual ? `${rowText(line.actual, line.monthly)}${branch(line.actual)}` : <span class="muted">なし</span>}</td>
+      <td data-label="変更内容">{line.status === 'changed' ? changeTexts(line).join('、') : null}</td>
     </tr>
   );
 }
 
-const unitsText = (units: number | null) => (units === null ? '—' : units.toLocaleString('ja-JP'));
+/** — where the rows of a side carry no 単位数; 0 where the side has no row of the service */
+const unitsText = (t: { units: number | null; rows: number }) => (t.units === null ? (t.rows === 0 ? '0' : '—') : t.units.toLocaleString('ja-JP'));
 
 function TotalsTable({ comparison }: { comparison: PersonComparison }) {
   if (comparison.totals.length === 0) return <p class="empty">合計するサービスがありません。</p>;
@@ -109,8 +110,8 @@ function TotalsTable({ comparison }: { comparison: PersonComparison }) {
               <td data-label="サービスコード">{t.code}{t.over30 ? '(30日超)' : ''}</td>
               <td data-label="予定 回数" class="num inline-on-phone">{t.planned.count}</td>
               <td data-label="実績 回数" class="num inline-on-phone">{t.actual.count}</td>
-              <td data-label="予定 単位数" class="num inline-on-phone">{unitsText(t.planned.units)}</td>
-              <td data-label="実績 単位数" class="num inline-on-phone">{unitsText(t.actual.units)}</td>
+              <td data-label="予定 単位数" class="num inline-on-phone">{unitsText(t.planned)}</td>
+              <td data-label="実績 単位数" class="num inline-on-phone">{unitsText(t.actual)}</td>
               <td data-label="差" class="inline-on-phone">{t.differs ? <span class="line-badge line-badge-changed">差異あり</span> : '—'}</td>
             </tr>
           ))}

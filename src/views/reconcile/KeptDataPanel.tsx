@@ -9,10 +9,11 @@ import { currentOwner } from './keep';
 
 type Asking = { month: string | undefined } | null;
 
-export function KeptDataPanel({ month, onDeleted }: { month: string; onDeleted: () => void }) {
+/** `shown`: the records on screen; the summary follows them when they are loaded again. */
+export function KeptDataPanel({ month, shown, onDeleted }: { month: string; shown: unknown; onDeleted: () => void }) {
   const owner = currentOwner();
   const [version, setVersion] = useState(0);
-  const summary = useAsync(async () => (owner ? usageSummary(owner) : null), [owner?.userId, owner?.office, version]);
+  const summary = useAsync(async () => (owner ? usageSummary(owner) : null), [owner?.userId, owner?.office, version, shown]);
   const [asking, setAsking] = useState<Asking>(null);
   const [error, setError] = useState<string | null>(null);
   const s = summary.value;
@@ -43,7 +44,7 @@ export function KeptDataPanel({ month, onDeleted }: { month: string; onDeleted: 
       </p>
       {s && (
         <p class="kept-summary">
-          {s.records === 0 ? '保存しているデータはありません。' : `利用者 ${s.people}人・${s.records}件(${s.months.map(monthLabel).join('、')})`}
+          {s.records === 0 ? '保存しているデータはありません。' : `利用者 ${s.people}人・ファイル ${s.files}件(${s.months.map(monthLabel).join('、')})`}
         </p>
       )}
       <ErrorList errors={error ? [error] : []} />

@@ -2,7 +2,7 @@
 // provider for the month (the person view has the detail), and the people of those 予定 the 実績
 // leaves out. The 実績 is kept on this device when it is fetched (keep.ts); one not yet
 // downloaded is downloaded first, as プレビュー does, since the sender then sees 済.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiFailure } from '../../api/client';
 import { listUsage } from '../../db/usage';
 import type { MessageSummary, StoredFile } from '../../domain/contract';
@@ -12,7 +12,8 @@ import { to } from '../app/routes';
 import { ErrorList } from '../common/Alert';
 import { useAsync } from '../common/use-async';
 import type { FileBytes } from '../messages/file-bytes';
-import { currentOwner } from './keep';
+import { online } from '../app/online';
+import { currentOwner, syncFromRelay } from './keep';
 import './reconcile.css';
 
 interface ActualFile {
@@ -28,11 +29,13 @@ function actualFilesOf(message: MessageSummary): ActualFile[] {
 }
 
 /** The rows of this provider and month, split: the people of this message's 実績, and those it leaves out. */
-async function rowsFor(message: MessageSummary, months: string[]): Promise<{ month: string; inFile: CheckRow[]; missing: CheckRow[] }[] | null> {
+async function rowsFor(message: MessageSummary, months: string[], sync: boolean): Promise<{ month: string; inFile: CheckRow[]; missing: CheckRow[] }[] | null> {
   const owner = currentOwner();
   if (!owner) return null;
   const result = [];
   for (const month of months) {
+    // 予定 sent from another device are kept once fetched from the relay (a sender's fetch marks nothing)
+    if (sync) await syncFromRelay(owner, month, () => undefined).catch((error: unknown) => console.error(error));
     const records = (await listUsage(owner, month)).filter((r) => r.care === owner.office && r.provider === message.sender.number);
     if (!records.some((r) => r.messageId === message.id)) return null;
     const inMessage = new Set(records.filter((r) => r.messageId === message.id).map((r) => `${r.person.insurer}|${r.person.insured}`));
@@ -51,7 +54,12 @@ export function MessageComparison({ message, fileBytes }: { message: MessageSumm
   const [busy, setBusy] = useState(false);
   // one automatic fetch at most: a 実績 that cannot be kept must not be fetched again and again
   const [tried, setTried] = useState(false);
-  const loaded = useAsync(() => rowsFor(message, months), [message.id, version], actuals.length > 0);
+  const synced = useRef(false);
+  const loaded = useAsync(() => {
+    const sync = online.peek() && !synced.current;
+    synced.current = true;
+    return rowsFor(message, months, sync);
+  }, [message.id, version], actuals.length > 0);
   const kept = loaded.value;
   const needsDownload = actuals.some((a) => fileBytes.marksOnView(message, a.file));
 
@@ -93,7 +101,7 @@ export function MessageComparison({ message, fileBytes }: { message: MessageSumm
           <ul class="plain compare-people">
             {inFile.map((row) => (
               <li key={row.pair.key.insured}>
-                <a href={to.compare(row.pair.key)}>{row.pair.name || `被保険者番号 ${row.pair.key.insured}`}</a>
+                <a href={to.compare(row.pair.key)}>{row.pair.name ? `${row.pair.name}(${row.pair.key.insured})` : `被保険者番号 ${row.pair.key.insured}`}</a>
                 <span class={`status-badge status-${row.status}`}>{statusLabel(row.status, 'care')}</span>
                 {row.comparison && <span class="muted">差異 {row.comparison.differences}件</span>}
               </li>

@@ -35,7 +35,7 @@ export function MonthlyCheckView({ month: asked }: { month: string | null }) {
   return (
     <section class="reconcile monthly-check">
       <h1>月次チェック</h1>
-      <p class="lead no-print">予定と実績を利用者ごとに照合します。給付管理票の提出(翌月10日)の前に、実績の届いていない事業所と差異を確認してください。</p>
+      <p class="lead no-print">予定と実績を利用者ごとに照合します。居宅介護支援事業所は給付管理票の提出(翌月10日)の前に、届いていない実績と差異を、サービス事業所は送っていない実績を確認してください。</p>
       <MonthPicker month={month} />
       <div class="no-print"><SyncStatus sync={kept.sync} /></div>
       <ErrorList errors={kept.error ? ['この端末の予定・実績を読み込めませんでした'] : []} />
@@ -54,7 +54,7 @@ export function MonthlyCheckView({ month: asked }: { month: string | null }) {
           <button type="button" class="primary" onClick={() => window.print()}>印刷</button>
         </div>
       )}
-      <KeptDataPanel month={month} onDeleted={kept.reload} />
+      <KeptDataPanel month={month} shown={kept.records} onDeleted={kept.reload} />
     </section>
   );
 }
