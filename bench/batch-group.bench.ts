@@ -1,10 +1,9 @@
 // 一括送信 grouping in a real browser: 150 CP932 CSVs for 50 offices given to ファイルを選択,
 // timed until the table shows 50 rows with every office name looked up. Real relay (in this
 // process), real built PWA, Debian's Chromium. Prints each run and the median.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import config from '../playwright.config';
 import { startServer } from '../server/main';
@@ -13,22 +12,11 @@ import { CARE_MANAGER } from '../tests/e2e/support/people';
 import { runAdmin } from '../tests/support/admin';
 import { batchFiles, batchOffices, officesCsv } from '../tests/support/batch-files';
 import { asTestFiles } from '../tests/support/files';
-import { ms, printTable } from './support/stats';
+import { builtApp } from './support/built-app';
+import { median, ms, printTable } from './support/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const OFFICES = batchOffices(50);
-
-/** The PWA under RENKEI_DIST (or a fresh build in a temp folder when there is none). */
-function builtApp(scratch: string): string {
-  const given = process.env.RENKEI_DIST;
-  if (given && existsSync(join(given, 'index.html'))) return resolve(given);
-  const outDir = join(scratch, 'dist');
-  execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    env: { ...process.env, RENKEI_DIST: outDir },
-    stdio: 'inherit',
-  });
-  return outDir;
-}
 
 function seedOffices(dataDir: string, scratch: string): void {
   const csv = join(scratch, 'offices.csv');
@@ -83,11 +71,9 @@ export default async function run(): Promise<void> {
   }
 
   const sorted = [...samples].sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  const median = sorted.length % 2 === 1 ? sorted[Math.floor(mid)]! : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
   printTable([
     ['一括送信 grouping (150 files → 50 rows, names looked up)', 'median', 'min', 'max'],
-    ['setInputFiles → table complete', ms(median), ms(sorted[0] ?? NaN), ms(sorted[sorted.length - 1] ?? NaN)],
+    ['setInputFiles → table complete', ms(median(samples)), ms(sorted[0] ?? NaN), ms(sorted[sorted.length - 1] ?? NaN)],
   ]);
   console.log(`runs: ${samples.map((s) => s.toFixed(0)).join(', ')} ms`);
 }

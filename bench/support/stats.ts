@@ -24,6 +24,13 @@ export function latencyStats(samplesMs: readonly number[]): LatencyStats {
   };
 }
 
+/** The middle sample (the mean of the two middle ones for an even count); NaN when there is none. */
+export function median(samplesMs: readonly number[]): number {
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return sorted.length % 2 === 1 ? sorted[Math.floor(mid)]! : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 export function kib(bytes: number): string {

@@ -4,7 +4,7 @@
 import type { DBSchema } from 'idb';
 import type { BatchRow } from '../domain/batch';
 import type { Box, MessageSummary } from '../domain/contract';
-import type { KeptUsage } from '../domain/reconcile';
+import type { KeptUsageFile } from '../domain/reconcile';
 import type { OutboxItem, SentRecord } from '../outbox/types';
 import type { Draft, KeptFile } from './types';
 
@@ -37,10 +37,10 @@ export interface Owner {
 }
 
 /**
- * One person of one 予定 / 実績 file, kept for 予定 ⇄ 実績 (src/db/usage.ts): parsed rows, not the
- * file, so the comparison works offline and after the relay's copy is gone.
+ * One 予定 / 実績 file kept for 予定 ⇄ 実績 (src/db/usage.ts): its people and their parsed rows,
+ * not the file, so the comparison works offline and after the relay's copy is gone.
  */
-export interface UsageRecord extends KeptUsage {
+export interface UsageRecord extends KeptUsageFile {
   id: string;
   owner: Owner;
   /** a 予定 sent from this device: its outbox item, by which the confirmation finds it */

@@ -1,9 +1,9 @@
-// 予定 ⇄ 実績 data kept on this device: the parsed people of every 予定 sent and every 実績
-// downloaded or previewed (and, for a provider, the reverse), so the comparison works offline
-// and after the relay has deleted its copies. Each record belongs to the person and office that
-// kept it and is read only by them; records go 12 months after their 対象年月 (KEEP_MONTHS) or
-// when the user deletes them (docs/reconcile.md "Where the data lives").
-import { keptFromFile, readPersonNames, readUsageFile, type KeptUsage } from '../domain/reconcile';
+// 予定 ⇄ 実績 data kept on this device: every 予定 sent and every 実績 downloaded or previewed
+// (and, for a provider, the reverse), one record per file holding its people and their parsed
+// rows, so the comparison works offline and after the relay has deleted its copies. Each record
+// belongs to the person and office that kept it and is read only by them; records go 12 months
+// after their 対象年月 (KEEP_MONTHS) or when the user deletes them (docs/reconcile.md).
+import { keptFromFile, readPersonNames, readUsageFile, type KeptUsageFile } from '../domain/reconcile';
 import { parseFileName } from '../domain/filename';
 import { openRenkeiDb } from './db';
 import type { Owner, UsageRecord } from './schema';
@@ -32,8 +32,8 @@ const ownerRange = (owner: Owner, month?: string) =>
 
 const isOwnedBy = (r: UsageRecord, owner: Owner) => r.owner.userId === owner.userId && r.owner.office === owner.office;
 
-/** The people of the 予定 / 実績 files among `files`, named from a 補足 of the same send when there is one. */
-export function usageOf(files: readonly FileBytes[], meta: Omit<KeepMeta, 'owner' | 'outboxId'>): KeptUsage[] {
+/** The 予定 / 実績 files among `files`, their people named from a 補足 of the same send when there is one. */
+export function usageOf(files: readonly FileBytes[], meta: Omit<KeepMeta, 'owner' | 'outboxId'>): KeptUsageFile[] {
   const names = new Map<string, string>();
   for (const f of files) {
     const parsed = parseFileName(f.name);
@@ -41,13 +41,13 @@ export function usageOf(files: readonly FileBytes[], meta: Omit<KeepMeta, 'owner
   }
   return files.flatMap((f) => {
     const usage = readUsageFile(f.name, f.bytes);
-    return usage ? keptFromFile(usage, { fileName: f.name, sentAt: meta.sentAt, messageId: meta.messageId, names }) : [];
+    return usage ? [keptFromFile(usage, { fileName: f.name, sentAt: meta.sentAt, messageId: meta.messageId, names })] : [];
   });
 }
 
 /**
- * Keeps the people of the files, replacing what this owner kept earlier from the same files of
- * the same message (or outbox item). Returns how many were kept.
+ * Keeps the 予定 / 実績 among the files, replacing what this owner kept earlier of the same files
+ * of the same message (or outbox item). Returns how many files were kept.
  */
 export async function keepUsage(files: readonly FileBytes[], meta: KeepMeta, now = Date.now()): Promise<number> {
   const kept = usageOf(files, meta);
@@ -66,7 +66,7 @@ export async function keepUsage(files: readonly FileBytes[], meta: KeepMeta, now
     const record: UsageRecord = {
       ...k,
       ...(confirmed ? { sentAt: confirmed.sentAt, messageId: confirmed.id } : {}),
-      id: [meta.owner.userId, meta.owner.office, source, k.fileName, k.person.insurer, k.person.insured].join('|'),
+      id: [meta.owner.userId, meta.owner.office, source, k.fileName].join('|'),
       owner: meta.owner,
       ...(meta.outboxId !== undefined ? { outboxId: meta.outboxId } : {}),
       keptAt: now,
@@ -82,8 +82,8 @@ export async function nameKeptPeople(owner: Owner, messageId: string, names: Rea
   if (names.size === 0) return;
   const tx = (await openRenkeiDb()).transaction('usage', 'readwrite');
   for (const r of await tx.store.index('byMessage').getAll(messageId)) {
-    const name = names.get(`${r.person.insurer}|${r.person.insured}`);
-    if (isOwnedBy(r, owner) && name && !r.person.name) await tx.store.put({ ...r, person: { ...r.person, name } });
+    if (!isOwnedBy(r, owner) || r.people.every((p) => p.name || !names.has(`${p.insurer}|${p.insured}`))) continue;
+    await tx.store.put({ ...r, people: r.people.map((p) => (p.name ? p : { ...p, name: names.get(`${p.insurer}|${p.insured}`) ?? '' })) });
   }
   await tx.done;
 }
@@ -119,10 +119,7 @@ export async function keptFiles(owner: Owner): Promise<Set<string>> {
 }
 
 export interface UsageSummary {
-  /** records: one per person and file */
-  records: number;
   people: number;
-  /** the files they came from */
   files: number;
   /** 対象年月 kept, oldest first */
   months: string[];
@@ -131,9 +128,8 @@ export interface UsageSummary {
 export async function usageSummary(owner: Owner): Promise<UsageSummary> {
   const records = await (await openRenkeiDb()).getAllFromIndex('usage', 'byOwnerMonth', ownerRange(owner));
   return {
-    records: records.length,
-    people: new Set(records.map((r) => `${r.person.insurer}|${r.person.insured}`)).size,
-    files: new Set(records.map((r) => `${r.messageId ?? r.outboxId}|${r.fileName}`)).size,
+    people: new Set(records.flatMap((r) => r.people.map((p) => `${p.insurer}|${p.insured}`))).size,
+    files: records.length,
     months: [...new Set(records.map((r) => r.month))].sort(),
   };
 }

@@ -4,7 +4,7 @@
 // same after the relay's copies of both messages were deleted as retention deletes them.
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { sequenceText } from '../../src/domain/reconcile';
+import { dayText, defaultCheckMonth, sequenceText } from '../../src/domain/reconcile';
 import { makeCsvFile } from '../support/csvgen';
 import { asTestFiles, uniqueSequence } from '../support/files';
 import { deleteAsRetention } from '../support/retention';
@@ -16,23 +16,30 @@ import { compose, openReceived, sendAndConfirm } from './support/messages';
 import { CARE_MANAGER, HOME_HELPER } from './support/people';
 
 const DATA_DIR = resolve(process.env.E2E_DATA_DIR ?? '.tmp/e2e-data');
-// a month and people no other test sends for
-const MONTH = '202511';
+// people no other test sends for, in last month: within what the device keeps (12 months)
+const MONTH = defaultCheckMonth(new Date());
 const [HANAKO, TARO] = numberedPeople(2, 9100) as [ReturnType<typeof numberedPeople>[0], ReturnType<typeof numberedPeople>[0]];
 
-// November 2025: 身体介護 on Mondays and Thursdays 09:00, 生活援助 on Wednesdays 14:00
+// 身体介護 on Mondays and Thursdays 09:00, 生活援助 on Wednesdays 14:00
 const planned = weeklyVisits(MONTH);
-/** 花子's 実績: the 3rd missed, the 6th half an hour later, an extra visit on the 12th. */
+const [missed, late] = planned.filter((v) => v.code === '111211');
+const wednesday = planned.find((v) => v.code === '112111')!;
+/** 花子's 実績: one 身体介護 missed, the next half an hour later, an extra one on a Wednesday afternoon. */
 const delivered: Visit[] = [
-  ...planned.filter((v) => v.day !== 3).map((v) => (v.day === 6 ? { ...v, start: '0930', end: '1030' } : v)),
-  { day: 12, code: '111211', start: '1600', end: '1700', units: 387 },
+  ...planned.filter((v) => v !== missed).map((v) => (v === late ? { ...v, start: '0930', end: '1030' } : v)),
+  { day: wednesday.day, code: '111211', start: '1600', end: '1700', units: 387 },
 ];
+/** The three lines with a difference, in the order of their days. */
+const DIFFERENCES = [
+  { day: missed!.day!, text: '予定のみ' },
+  { day: late!.day!, text: '時間 09:00–10:00 → 09:30–10:30' },
+  { day: wednesday.day!, text: '実績のみ' },
+].sort((a, b) => a.day - b.day);
 
 async function monthlyRow(page: Page, insured: string) {
   await openScreen(page, '月次チェック');
   await page.getByLabel('対象年月').fill(`${MONTH.slice(0, 4)}-${MONTH.slice(4)}`);
-  const table = page.getByRole('table', { name: /送った予定と届いた実績/ });
-  return table.getByRole('row').filter({ hasText: insured });
+  return page.getByRole('region', { name: /送った予定と届いた実績/ }).getByRole('row').filter({ hasText: insured });
 }
 
 /** The person view's lines with a difference: 予定のみ, 実績のみ, 変更. */
@@ -42,12 +49,10 @@ async function expectThreeDifferences(page: Page) {
   await page.getByLabel('差異のある行だけ表示').check();
   const rows = page.getByRole('table', { name: /の予定と実績/ }).locator('tbody tr');
   await expect(rows).toHaveCount(3);
-  await expect(rows.nth(0)).toContainText('3日(月)');
-  await expect(rows.nth(0)).toContainText('予定のみ');
-  await expect(rows.nth(1)).toContainText('6日(木)');
-  await expect(rows.nth(1)).toContainText('時間 09:00–10:00 → 09:30–10:30');
-  await expect(rows.nth(2)).toContainText('12日(水)');
-  await expect(rows.nth(2)).toContainText('実績のみ');
+  for (const [i, { day, text }] of DIFFERENCES.entries()) {
+    await expect(rows.nth(i)).toContainText(dayText(day, MONTH));
+    await expect(rows.nth(i)).toContainText(text);
+  }
 }
 
 test('cm01 sees exactly the three differences of hh01\'s 実績, also after the relay deleted its copies', async ({ offices }) => {
@@ -107,7 +112,7 @@ test('cm01 sees exactly the three differences of hh01\'s 実績, also after the 
 
   // the same page, reloaded: drawn from this device's records
   await careManager.reload();
-  const after = careManager.getByRole('table', { name: /送った予定と届いた実績/ }).getByRole('row').filter({ hasText: HANAKO.insured });
+  const after = careManager.getByRole('region', { name: /送った予定と届いた実績/ }).getByRole('row').filter({ hasText: HANAKO.insured });
   await expect(after).toContainText('差異あり');
   await expect(after).toContainText('3件');
   await expect(careManager.getByText('サーバーと照合しました。')).toBeVisible();

@@ -19,8 +19,8 @@ function read(file: GeneratedFile): UsageFile {
 function compare(planned: Visit[], actual: Visit[], opts: { planVersion?: '202208' | '202407'; actualVersion?: '202208' | '202407' } = {}) {
   const plan = planFile([{ person: HANAKO!, visits: planned }], { version: opts.planVersion ?? '202407' });
   const act = actualFile([{ person: HANAKO!, visits: actual }], { version: opts.actualVersion ?? '202407' });
-  const [p] = keptFromFile(read(plan), { fileName: plan.name, sentAt: null, messageId: null });
-  const [a] = keptFromFile(read(act), { fileName: act.name, sentAt: null, messageId: null });
+  const [p] = keptFromFile(read(plan), { fileName: plan.name, sentAt: null, messageId: null }).people;
+  const [a] = keptFromFile(read(act), { fileName: act.name, sentAt: null, messageId: null }).people;
   return comparePerson(p!.rows, a!.rows);
 }
 
@@ -127,8 +127,8 @@ describe('comparePerson', () => {
 
   it('leaves out the 予定 rows of other providers: the 予定 sent to one lists every provider', () => {
     const plan = planFile([{ person: HANAKO!, visits: [{ day: 2 }, { day: 2, code: '151111', office: DAY_SERVICE_OFFICE }] }]);
-    const [kept] = keptFromFile(read(plan), { fileName: plan.name, sentAt: null, messageId: null });
-    expect(kept!.provider).toBe(HOME_HELP_OFFICE);
-    expect(kept!.rows.map((r) => r.code)).toEqual(['111211']);
+    const kept = keptFromFile(read(plan), { fileName: plan.name, sentAt: null, messageId: null });
+    expect(kept.provider).toBe(HOME_HELP_OFFICE);
+    expect(kept.people[0]!.rows.map((r) => r.code)).toEqual(['111211']);
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   comparisonCsv, deadlineOf, defaultCheckMonth, keptFromFile, monthlyCheck, monthlyCsv, pairsOf, readUsageFile, statusLabel,
-  type KeptUsage,
+  peopleOf, type KeptUsageFile,
 } from '../../src/domain/reconcile';
 import { CARE_OFFICE, HOME_HELP_OFFICE, MONTH, PEOPLE, encodeCp932, csvText, fileName, type GeneratedFile } from '../support/csvgen';
 import { DAY_SERVICE_OFFICE } from '../support/files';
@@ -13,7 +13,7 @@ const [HANAKO, TARO, ICHIRO] = PEOPLE as [typeof PEOPLE[0], typeof PEOPLE[0], ty
 let clock = 0;
 
 /** The file's people as kept once sent, at a later time than the last one kept. */
-function kept(file: GeneratedFile, names?: Map<string, string>): KeptUsage[] {
+function kept(file: GeneratedFile, names?: Map<string, string>): KeptUsageFile {
   const usage = readUsageFile(file.name, file.bytes)!;
   clock += 1;
   const sentAt = new Date(Date.UTC(2025, 4, 1, 0, 0, clock)).toISOString();
@@ -29,7 +29,7 @@ describe('the versions compared', () => {
     const second = kept(planFile([{ person: HANAKO, visits: weeklyVisits().slice(2) }], { sequence: '20250325090000' }));
     // sent last, but an older 連番: the provider imports by 連番, so it is not the one in force
     const resent = kept(planFile([full(HANAKO)], { sequence: '20250321090000' }));
-    const [pair] = pairsOf([...first, ...second, ...resent]);
+    const [pair] = pairsOf(peopleOf([first, second, resent]));
     expect(pair!.plan!.sequence).toBe('20250325090000');
     expect(pair!.plan!.rows).toHaveLength(weeklyVisits().length - 2);
     expect(pair!.replacedPlans).toBe(2);
@@ -38,7 +38,7 @@ describe('the versions compared', () => {
   it('takes a later 予定 for one person without touching the others of the earlier file', () => {
     const both = kept(planFile([full(HANAKO), full(TARO)], { sequence: '20250320090000' }));
     const taroOnly = kept(planFile([{ person: TARO, visits: weeklyVisits().slice(1) }], { sequence: '20250322090000' }));
-    const pairs = pairsOf([...both, ...taroOnly]);
+    const pairs = pairsOf(peopleOf([both, taroOnly]));
     const of = (insured: string) => pairs.find((p) => p.key.insured === insured)!;
     expect(of(HANAKO.insured).plan!.sequence).toBe('20250320090000');
     expect(of(TARO.insured).plan!.sequence).toBe('20250322090000');
@@ -48,10 +48,10 @@ describe('the versions compared', () => {
     const plan = kept(planFile([full(HANAKO)], { sequence: '20250320090000' }));
     const name = fileName({ kind: 'DLTPLAN', month: MONTH, sequence: '20250321090000' });
     const deletion = kept({ name, bytes: encodeCp932(csvText([['202407', HANAKO.insurer, HANAKO.insured, MONTH]])) });
-    const [pair] = pairsOf([...plan, ...deletion]);
+    const [pair] = pairsOf(peopleOf([plan, deletion]));
     expect(pair!.plan).toBeNull();
     expect(pair!.planDeletedBy!.fileName).toBe(name);
-    expect(monthlyCheck([...plan, ...deletion], MONTH, CARE_OFFICE).asCare.map((r) => r.status)).toEqual(['plan-deleted']);
+    expect(monthlyCheck([plan, deletion], MONTH, CARE_OFFICE).asCare.map((r) => r.status)).toEqual(['plan-deleted']);
   });
 
   it('replaces 実績 per サービス種類, and a DLTJSK removes its kind', () => {
@@ -60,7 +60,7 @@ describe('the versions compared', () => {
     const plan = kept(planFile([{ person: HANAKO, visits: [...homeHelp, ...bath] }], { sequence: '20250320090000' }));
     const first = kept(actualFile([{ person: HANAKO, visits: homeHelp }], { sequence: '20250501090000' }));
     const bathOnly = kept(actualFile([{ person: HANAKO, visits: bath }], { sequence: '20250501100000' }));
-    const [pair] = pairsOf([...plan, ...first, ...bathOnly]);
+    const [pair] = pairsOf(peopleOf([plan, first, bathOnly]));
     expect(pair!.actualRows.map((r) => r.code).sort()).toEqual(['111211', '111211', '121111']);
     expect(pair!.actuals.map((a) => a.sequence)).toEqual(['20250501090000', '20250501100000']);
     // a correction of 訪問介護 alone replaces that kind; 訪問入浴 stays
@@ -69,17 +69,17 @@ describe('the versions compared', () => {
       name: fileName({ kind: 'DLTJSK', month: MONTH, sender: HOME_HELP_OFFICE, destination: CARE_OFFICE, sequence: '20250502100000' }),
       bytes: encodeCp932(csvText([['202407', HANAKO.insurer, HANAKO.insured, MONTH, HOME_HELP_OFFICE, '12']])),
     });
-    const [after] = pairsOf([...plan, ...first, ...bathOnly, ...corrected, ...deleteBath]);
+    const [after] = pairsOf(peopleOf([plan, first, bathOnly, corrected, deleteBath]));
     expect(after!.actualRows.map((r) => [r.code, r.day])).toEqual([['111211', 2]]);
   });
 
   it('does not compare a 予定 still waiting in the outbox', () => {
     const file = planFile([full(HANAKO)]);
     const waiting = keptFromFile(readUsageFile(file.name, file.bytes)!, { fileName: file.name, sentAt: null, messageId: null });
-    const [pair] = pairsOf(waiting);
+    const [pair] = pairsOf(peopleOf([waiting]));
     expect(pair!.plan).toBeNull();
     expect(pair!.planPending).toBe(true);
-    expect(monthlyCheck(waiting, MONTH, CARE_OFFICE).asCare.map((r) => r.status)).toEqual(['pending']);
+    expect(monthlyCheck([waiting], MONTH, CARE_OFFICE).asCare.map((r) => r.status)).toEqual(['pending']);
   });
 });
 
@@ -88,13 +88,13 @@ describe('monthlyCheck', () => {
     const names = new Map([[`${HANAKO.insurer}|${HANAKO.insured}`, HANAKO.name]]);
     return [
       // to the 訪問介護: 花子 and 太郎; its 実績: 花子 with one visit missing, and 一郎, who had no 予定
-      ...kept(planFile(month([full(HANAKO), full(TARO)])), names),
-      ...kept(actualFile(month([{ person: HANAKO, visits: weeklyVisits().slice(1) }, full(ICHIRO)]))),
+      kept(planFile(month([full(HANAKO), full(TARO)])), names),
+      kept(actualFile(month([{ person: HANAKO, visits: weeklyVisits().slice(1) }, full(ICHIRO)]))),
       // to the デイサービス: 花子, delivered as planned
-      ...kept(planFile([{ person: HANAKO, visits: [{ day: 2, code: '151111' }] }], { provider: DAY_SERVICE_OFFICE })),
-      ...kept(actualFile([{ person: HANAKO, visits: [{ day: 2, code: '151111' }] }], { provider: DAY_SERVICE_OFFICE })),
+      kept(planFile([{ person: HANAKO, visits: [{ day: 2, code: '151111' }] }], { provider: DAY_SERVICE_OFFICE })),
+      kept(actualFile([{ person: HANAKO, visits: [{ day: 2, code: '151111' }] }], { provider: DAY_SERVICE_OFFICE })),
       // another month, left out
-      ...kept(planFile([full(HANAKO)], { month: '202505' })),
+      kept(planFile([full(HANAKO)], { month: '202505' })),
     ];
   };
 

@@ -2,7 +2,7 @@
 // was not delivered (予定のみ), which was delivered without a plan (実績のみ), and which was
 // delivered otherwise (another time, 回数, サービスコード or ３０日超区分). The rules, and why,
 // are in docs/reconcile.md ("Matching").
-import { serviceKindOf, type UsageRow } from './rows';
+import { byCode, serviceKindOf, type UsageRow } from './rows';
 
 export type LineStatus = 'match' | 'plan-only' | 'actual-only' | 'changed';
 export type Change = 'code' | 'time' | 'count' | 'over30';
@@ -44,27 +44,42 @@ export interface PersonComparison {
   differences: number;
 }
 
-/** 福祉用具貸与 and 介護予防福祉用具貸与: billed per month, whatever day the file names. */
-const MONTHLY_KINDS: ReadonlySet<string> = new Set(['17', '67']);
+/** 福祉用具貸与 (17) and 介護予防福祉用具貸与 (67): billed per month, whatever day the file names. */
+const isMonthlyKind = (code: string) => code.charCodeAt(1) === 55 /* 7 */ && (code[0] === '1' || code[0] === '6');
 
 const itemKey = (r: UsageRow) => `${r.code}|${r.office}|${r.satellite}|${r.serial}`;
 
+// A 月次チェック compares hundreds of people at once (bench/monthly-check.bench.ts): the common
+// paths below allocate little (no key strings per row where a comparison will do).
 export function comparePerson(planned: readonly UsageRow[], actual: readonly UsageRow[]): PersonComparison {
   const monthlyKeys = new Set<string>();
-  for (const r of [...planned, ...actual]) if (r.day === 0 || MONTHLY_KINDS.has(serviceKindOf(r.code))) monthlyKeys.add(itemKey(r));
-  const isMonthly = (r: UsageRow) => monthlyKeys.has(itemKey(r));
-  const lines = [
-    ...compareDaily(planned.filter((r) => !isMonthly(r)), actual.filter((r) => !isMonthly(r))),
-    ...compareMonthly(planned.filter(isMonthly), actual.filter(isMonthly)),
-  ].sort(lineOrder);
-  return { lines, totals: totalsOf(planned, actual), differences: lines.filter((l) => l.status !== 'match').length };
+  for (const list of [planned, actual]) for (const r of list) if (r.day === 0 || isMonthlyKind(r.code)) monthlyKeys.add(itemKey(r));
+  let lines: CompareLine[];
+  if (monthlyKeys.size === 0) lines = compareDaily(planned, actual);
+  else {
+    const isMonthly = (r: UsageRow) => monthlyKeys.has(itemKey(r));
+    lines = [
+      ...compareDaily(planned.filter((r) => !isMonthly(r)), actual.filter((r) => !isMonthly(r))),
+      ...compareMonthly(planned.filter(isMonthly), actual.filter(isMonthly)),
+    ];
+  }
+  lines.sort(lineOrder);
+  let differences = 0;
+  for (const l of lines) if (l.status !== 'match') differences++;
+  return { lines, totals: totalsOf(planned, actual), differences };
+}
+
+/** Every field of a row, day and time first: equal rows compare 0. */
+function rowOrder(a: UsageRow, b: UsageRow): number {
+  return a.day - b.day || byCode(a.start, b.start) || byCode(a.code, b.code) || byCode(a.end, b.end) || a.count - b.count ||
+    byCode(a.office, b.office) || byCode(a.satellite, b.satellite) || byCode(a.serial, b.serial) || Number(a.over30) - Number(b.over30);
 }
 
 /** Per day, then 月額 at the end; within a day by time, then code. */
 function lineOrder(a: CompareLine, b: CompareLine): number {
   const ra = (a.planned ?? a.actual)!;
   const rb = (b.planned ?? b.actual)!;
-  return Number(a.monthly) - Number(b.monthly) || a.day - b.day || ra.start.localeCompare(rb.start) || ra.code.localeCompare(rb.code);
+  return Number(a.monthly) - Number(b.monthly) || a.day - b.day || byCode(ra.start, rb.start) || byCode(ra.code, rb.code);
 }
 
 function changesOf(p: UsageRow, a: UsageRow, monthly: boolean): Change[] {
@@ -149,7 +164,24 @@ const sameTime = (p: UsageRow, a: UsageRow) => p.start === a.start && p.end === 
  * code of the same サービス種類 at an overlapping time (a changed サービスコード). What is left
  * was planned only or delivered only.
  */
-function compareDaily(planned: UsageRow[], actual: UsageRow[]): CompareLine[] {
+function compareDaily(planned: readonly UsageRow[], actual: readonly UsageRow[]): CompareLine[] {
+  const lines: CompareLine[] = [];
+  // most visits happen as planned: both sides in one total order, walked together, pair those at once
+  const plans = [...planned].sort(rowOrder);
+  const actuals = [...actual].sort(rowOrder);
+  const plansLeft: UsageRow[] = [];
+  const actualsLeft: UsageRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < plans.length && j < actuals.length) {
+    const order = rowOrder(plans[i]!, actuals[j]!);
+    if (order === 0) lines.push(line(plans[i]!.day, false, plans[i++]!, actuals[j++]!));
+    else if (order < 0) plansLeft.push(plans[i++]!);
+    else actualsLeft.push(actuals[j++]!);
+  }
+  while (i < plans.length) plansLeft.push(plans[i++]!);
+  while (j < actuals.length) actualsLeft.push(actuals[j++]!);
+  if (plansLeft.length === 0 && actualsLeft.length === 0) return lines;
   const groups = new Map<string, { day: number; plans: UsageRow[]; actuals: UsageRow[] }>();
   const groupOf = (r: UsageRow) => {
     const key = `${r.day}|${r.office}|${r.satellite}`;
@@ -157,12 +189,10 @@ function compareDaily(planned: UsageRow[], actual: UsageRow[]): CompareLine[] {
     if (!g) groups.set(key, (g = { day: r.day, plans: [], actuals: [] }));
     return g;
   };
-  for (const r of planned) groupOf(r).plans.push(r);
-  for (const r of actual) groupOf(r).actuals.push(r);
-  const lines: CompareLine[] = [];
+  for (const r of plansLeft) groupOf(r).plans.push(r);
+  for (const r of actualsLeft) groupOf(r).actuals.push(r);
   for (const { day, plans, actuals } of groups.values()) {
     const stages: ((p: UsageRow, a: UsageRow) => number | null)[] = [
-      (p, a) => (sameItem(p, a) && sameTime(p, a) && p.count === a.count && p.over30 === a.over30 ? 0 : null),
       (p, a) => (sameItem(p, a) && sameTime(p, a) ? 0 : null),
       (p, a) => (sameItem(p, a) ? timeDistance(p, a) ?? 24 * 60 * 2 : null),
       (p, a) => (serviceKindOf(p.code) === serviceKindOf(a.code) && overlaps(p, a)
@@ -192,7 +222,11 @@ function summed(rows: UsageRow[]): UsageRow {
 function compareMonthly(planned: UsageRow[], actual: UsageRow[]): CompareLine[] {
   const byItem = (rows: UsageRow[]) => {
     const map = new Map<string, UsageRow[]>();
-    for (const r of rows) map.set(itemKey(r), [...(map.get(itemKey(r)) ?? []), r]);
+    for (const r of rows) {
+      const list = map.get(itemKey(r));
+      if (list) list.push(r);
+      else map.set(itemKey(r), [r]);
+    }
     return [...map.values()].map(summed);
   };
   const plans = byItem(planned);
@@ -211,14 +245,18 @@ function compareMonthly(planned: UsageRow[], actual: UsageRow[]): CompareLine[] 
 
 /** Per サービスコード, 事業所 and ３０日超区分: 回数 and 単位数 planned and delivered. */
 function totalsOf(planned: readonly UsageRow[], actual: readonly UsageRow[]): ServiceTotal[] {
-  const totals = new Map<string, ServiceTotal>();
+  // by code, then a short list: a person has a handful of services
+  const byCodeMap = new Map<string, ServiceTotal[]>();
+  const list: ServiceTotal[] = [];
   const empty = (): Totals => ({ count: 0, units: null, rows: 0 });
   const add = (side: 'planned' | 'actual', r: UsageRow) => {
-    const key = `${r.code}|${r.office}|${r.satellite}|${r.over30 ? 1 : 0}`;
-    let t = totals.get(key);
+    let same = byCodeMap.get(r.code);
+    if (!same) byCodeMap.set(r.code, (same = []));
+    let t = same.find((x) => x.office === r.office && x.satellite === r.satellite && x.over30 === r.over30);
     if (!t) {
       t = { code: r.code, office: r.office, satellite: r.satellite, over30: r.over30, planned: empty(), actual: empty(), differs: false };
-      totals.set(key, t);
+      same.push(t);
+      list.push(t);
     }
     const s = t[side];
     s.count += r.count;
@@ -227,10 +265,9 @@ function totalsOf(planned: readonly UsageRow[], actual: readonly UsageRow[]): Se
   };
   for (const r of planned) add('planned', r);
   for (const r of actual) add('actual', r);
-  const list = [...totals.values()];
   for (const t of list) {
     const unitsDiffer = t.planned.units !== null && t.actual.units !== null && t.planned.units !== t.actual.units;
     t.differs = t.planned.count !== t.actual.count || unitsDiffer;
   }
-  return list.sort((a, b) => a.office.localeCompare(b.office) || a.code.localeCompare(b.code) || Number(a.over30) - Number(b.over30));
+  return list.sort((a, b) => byCode(a.office, b.office) || byCode(a.code, b.code) || Number(a.over30) - Number(b.over30));
 }

@@ -2,7 +2,8 @@
 // person (a provider's view), with the versions used, the number of differences and a status;
 // and the deadline the 居宅 works to: the 給付管理票 is due on the 10th of the following month.
 import { comparePerson, type PersonComparison } from './match';
-import { pairsOf, type KeptUsage, type Pair } from './versions';
+import { byCode } from './rows';
+import { pairsOf, peopleOf, type KeptUsageFile, type Pair } from './versions';
 
 /**
  * awaiting: a 予定 and no 実績 yet. differs / matches: both, compared. no-plan: a 実績 without
@@ -55,13 +56,13 @@ const STATUS_ORDER: Record<CheckStatus, number> = { awaiting: 0, differs: 1, 'no
 /** What needs doing first: missing, then differing; within a status by office and 被保険者番号. */
 function rowOrder(counterpart: (row: CheckRow) => string) {
   return (a: CheckRow, b: CheckRow) =>
-    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || counterpart(a).localeCompare(counterpart(b)) ||
-    a.pair.key.insurer.localeCompare(b.pair.key.insurer) || a.pair.key.insured.localeCompare(b.pair.key.insured);
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byCode(counterpart(a), counterpart(b)) ||
+    byCode(a.pair.key.insurer, b.pair.key.insurer) || byCode(a.pair.key.insured, b.pair.key.insured);
 }
 
-/** The check of one 対象年月 for one office, from the records it keeps (any month: others are left out). */
-export function monthlyCheck(records: readonly KeptUsage[], month: string, office: string): MonthlyCheck {
-  const rows = pairsOf(records.filter((r) => r.month === month && (r.care === office || r.provider === office))).map(checkRowOf);
+/** The check of one 対象年月 for one office, from the files it keeps (any month: others are left out). */
+export function monthlyCheck(files: readonly KeptUsageFile[], month: string, office: string): MonthlyCheck {
+  const rows = pairsOf(peopleOf(files.filter((f) => f.month === month && (f.care === office || f.provider === office)))).map(checkRowOf);
   return {
     asCare: rows.filter((r) => r.pair.key.care === office).sort(rowOrder((r) => r.pair.key.provider)),
     asProvider: rows.filter((r) => r.pair.key.provider === office).sort(rowOrder((r) => r.pair.key.care)),

@@ -114,3 +114,6 @@ export function readPersonNames(bytes: Uint8Array): Map<string, string> {
 
 /** サービス種類コード: the first two characters of a サービスコード. */
 export const serviceKindOf = (code: string): string => code.slice(0, 2);
+
+/** Order of codes, numbers and times written in ASCII: by code unit (localeCompare's collation costs far more). */
+export const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

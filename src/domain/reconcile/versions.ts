@@ -4,21 +4,16 @@
 // サービス種類, the latest UPJSK of that provider carrying the kind (a provider sends its 実績 per
 // サービス種類, and resends them when correcting; a later DLTJSK removes the kind). "Latest" is
 // by 連番, the order the receiver imports in, then by 送信日時 (docs/reconcile.md "Versions").
-import { personKey, serviceKindOf, type PersonId, type UsageFile, type UsageKind, type UsageRow } from './rows';
+import { byCode, personKey, serviceKindOf, type PersonId, type UsageFile, type UsageKind, type UsageRow } from './rows';
 
-/** One person of one 予定 / 実績 file (or deletion), as the office keeps it. */
-export interface KeptUsage {
+/** What is kept of a 予定 / 実績 file (or a deletion), besides its people. */
+export interface KeptFileMeta {
   kind: UsageKind;
   month: string;
   /** the 居宅 of the exchange: the sender of a 予定, the destination of a 実績 */
   care: string;
   /** the サービス事業所: the destination of a 予定, the sender of a 実績 */
   provider: string;
-  person: PersonId & { name: string };
-  /** a 予定 keeps only the provider's own rows: the file also lists other providers' services */
-  rows: UsageRow[];
-  /** DLTJSK: the kinds it deletes */
-  deleted: { office: string; kind: string }[];
   fileName: string;
   sequence: string;
   version: string | null;
@@ -27,30 +22,66 @@ export interface KeptUsage {
   messageId: string | null;
 }
 
+export interface KeptPerson extends PersonId {
+  /** 利用者氏名 when a 補足 of the same send named the person */
+  name: string;
+  /** a 予定 keeps only the provider's own rows: the file also lists other providers' services */
+  rows: UsageRow[];
+  /** DLTJSK: the kinds it deletes */
+  deleted: { office: string; kind: string }[];
+}
+
+/** One file as the office keeps it: one record per file, read back many at a time (bench/monthly-check.bench.ts). */
+export interface KeptUsageFile extends KeptFileMeta {
+  people: KeptPerson[];
+}
+
+/** One person of one kept file: what the comparison works on. */
+export interface KeptUsage extends KeptFileMeta {
+  person: PersonId & { name: string };
+  rows: UsageRow[];
+  deleted: { office: string; kind: string }[];
+}
+
 const isPlanSide = (kind: UsageKind) => kind === 'UPPLAN' || kind === 'DLTPLAN';
 
-/** The file's people as kept records. */
+/** The file as kept. */
 export function keptFromFile(
   file: UsageFile,
   meta: { fileName: string; sentAt: string | null; messageId: string | null; names?: ReadonlyMap<string, string> },
-): KeptUsage[] {
+): KeptUsageFile {
   const plan = isPlanSide(file.kind);
   const care = plan ? file.sender : file.destination;
   const provider = plan ? file.destination : file.sender;
-  return file.people.map((p) => ({
+  return {
     kind: file.kind,
     month: file.month,
     care,
     provider,
-    person: { insurer: p.insurer, insured: p.insured, name: meta.names?.get(personKey(p)) ?? '' },
-    rows: file.kind === 'UPPLAN' ? p.rows.filter((r) => r.office === provider) : p.rows,
-    deleted: p.deleted,
     fileName: meta.fileName,
     sequence: file.sequence,
     version: file.version,
     sentAt: meta.sentAt,
     messageId: meta.messageId,
-  }));
+    people: file.people.map((p) => ({
+      insurer: p.insurer,
+      insured: p.insured,
+      name: meta.names?.get(personKey(p)) ?? '',
+      rows: file.kind === 'UPPLAN' ? p.rows.filter((r) => r.office === provider) : p.rows,
+      deleted: p.deleted,
+    })),
+  };
+}
+
+/** The people of kept files, one each. */
+export function peopleOf(files: readonly KeptUsageFile[]): KeptUsage[] {
+  return files.flatMap((f) => {
+    const meta: KeptFileMeta = {
+      kind: f.kind, month: f.month, care: f.care, provider: f.provider, fileName: f.fileName,
+      sequence: f.sequence, version: f.version, sentAt: f.sentAt, messageId: f.messageId,
+    };
+    return f.people.map((p) => ({ ...meta, person: { insurer: p.insurer, insured: p.insured, name: p.name }, rows: p.rows, deleted: p.deleted }));
+  });
 }
 
 export interface PairKey extends PersonId {
@@ -80,7 +111,7 @@ export interface Pair {
 
 /** Later versions sort after earlier ones. */
 export function versionOrder(a: KeptUsage, b: KeptUsage): number {
-  return a.sequence.localeCompare(b.sequence) || (a.sentAt ?? '').localeCompare(b.sentAt ?? '');
+  return byCode(a.sequence, b.sequence) || byCode(a.sentAt ?? '', b.sentAt ?? '');
 }
 
 /** Every pair of 居宅, provider, person and month the records mention, with the versions used. */
@@ -118,6 +149,8 @@ function pairOf(records: KeptUsage[]): Pair {
 
 /** Applies the 実績 files in order, per 事業所 and サービス種類. */
 function actualsOf(files: KeptUsage[]): { actuals: KeptUsage[]; rows: UsageRow[] } {
+  // the common case: one 実績, nothing to replace
+  if (files.length === 1 && files[0]!.kind === 'UPJSK' && files[0]!.rows.length > 0) return { actuals: files, rows: files[0]!.rows };
   const byKind = new Map<string, { from: KeptUsage; rows: UsageRow[] }>();
   for (const file of files) {
     if (file.kind === 'DLTJSK') {
@@ -127,7 +160,9 @@ function actualsOf(files: KeptUsage[]): { actuals: KeptUsage[]; rows: UsageRow[]
     const mine = new Map<string, UsageRow[]>();
     for (const r of file.rows) {
       const k = `${r.office}|${serviceKindOf(r.code)}`;
-      mine.set(k, [...(mine.get(k) ?? []), r]);
+      const list = mine.get(k);
+      if (list) list.push(r);
+      else mine.set(k, [r]);
     }
     for (const [k, rows] of mine) byKind.set(k, { from: file, rows });
   }

@@ -1,9 +1,9 @@
-// The 月次チェック list of one role: one row per provider (or 居宅) and person, with when the
+// The 月次チェック list of one role: per provider (or 居宅), one row per person, with when the
 // 予定 and 実績 went, the number of differences, the status and the way to the person view.
-import { monthlyCsv, sequenceText, statusLabel, type CheckRow, type Role } from '../../domain/reconcile';
+// Groups off screen are laid out only when scrolled to (content-visibility in reconcile.css).
+import { countStatuses, monthlyCsv, sequenceText, statusLabel, type CheckRow, type CheckStatus, type Role } from '../../domain/reconcile';
 import { to } from '../app/routes';
 import { formatDateTime } from '../common/format';
-import { Office } from '../common/Office';
 import { saveText } from './save-text';
 
 interface Props {
@@ -21,6 +21,7 @@ const WORDS = {
 export function CheckTable({ role, rows, month, names }: Props) {
   const words = WORDS[role];
   const id = `check-${role}`;
+  const groups = groupsOf(rows, role);
   return (
     <section class="check-section" aria-labelledby={`${id}-title`}>
       <div class="check-section-head">
@@ -29,11 +30,44 @@ export function CheckTable({ role, rows, month, names }: Props) {
           CSV出力
         </button>
       </div>
+      {groups.map((group) => <Group key={group.office} group={group} role={role} id={`${id}-${group.office}`} name={names.get(group.office)} words={words} />)}
+    </section>
+  );
+}
+
+interface GroupOf {
+  /** the provider (the 居宅's view) or the 居宅 (a provider's view) */
+  office: string;
+  rows: CheckRow[];
+  open: number;
+}
+
+/** One group per office on the other side, those with the most to follow up first. */
+function groupsOf(rows: readonly CheckRow[], role: Role): GroupOf[] {
+  const byOffice = new Map<string, GroupOf>();
+  for (const row of rows) {
+    const office = role === 'care' ? row.pair.key.provider : row.pair.key.care;
+    let group = byOffice.get(office);
+    if (!group) byOffice.set(office, (group = { office, rows: [], open: 0 }));
+    group.rows.push(row);
+    if (row.status !== 'matches') group.open += 1;
+  }
+  return [...byOffice.values()].sort((a, b) => b.open - a.open || (a.office < b.office ? -1 : 1));
+}
+
+function Group({ group, role, id, name, words }: { group: GroupOf; role: Role; id: string; name: string | undefined; words: (typeof WORDS)[Role] }) {
+  const counts = countStatuses(group.rows).byStatus;
+  const summary = (Object.keys(counts) as CheckStatus[]).filter((s) => counts[s] > 0).map((s) => `${statusLabel(s, role)} ${counts[s]}`).join('・');
+  return (
+    <section class="check-group" aria-labelledby={id}>
+      <h3 id={id} class="check-group-title">
+        <span class="office-number">{group.office}</span> {name && <span class="check-group-name">{name}</span>}
+        <span class="check-group-counts">{summary}</span>
+      </h3>
       <div class="table-scroll">
-        <table class="check-table stack-narrow" aria-labelledby={`${id}-title`}>
+        <table class="check-table stack-narrow" aria-labelledby={id}>
           <thead>
             <tr>
-              <th scope="col">{words.counterpart}</th>
               <th scope="col">利用者</th>
               <th scope="col">{words.plan}</th>
               <th scope="col">{words.actual}</th>
@@ -42,7 +76,7 @@ export function CheckTable({ role, rows, month, names }: Props) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => <Row key={`${row.pair.key.care}|${row.pair.key.provider}|${row.pair.key.insured}`} row={row} role={role} names={names} words={words} />)}
+            {group.rows.map((row) => <Row key={`${row.pair.key.insurer}|${row.pair.key.insured}`} row={row} role={role} words={words} />)}
           </tbody>
         </table>
       </div>
@@ -50,14 +84,12 @@ export function CheckTable({ role, rows, month, names }: Props) {
   );
 }
 
-function Row({ row, role, names, words }: { row: CheckRow; role: Role; names: ReadonlyMap<string, string>; words: (typeof WORDS)[Role] }) {
+function Row({ row, role, words }: { row: CheckRow; role: Role; words: (typeof WORDS)[Role] }) {
   const { key, plan, actuals, name, planPending } = row.pair;
-  const counterpart = role === 'care' ? key.provider : key.care;
   const latest = actuals[actuals.length - 1];
   const label = statusLabel(row.status, role);
   return (
     <tr class={`check-row check-${row.status}`}>
-      <td data-label={words.counterpart}><Office number={counterpart} name={names.get(counterpart)} /></td>
       <td data-label="利用者">
         <a href={to.compare(key)} aria-label={`${name || key.insured} の予定と実績(${label})`}>
           <span class="person-cell">

@@ -13,7 +13,8 @@ type Asking = { month: string | undefined } | null;
 export function KeptDataPanel({ month, shown, onDeleted }: { month: string; shown: unknown; onDeleted: () => void }) {
   const owner = currentOwner();
   const [version, setVersion] = useState(0);
-  const summary = useAsync(async () => (owner ? usageSummary(owner) : null), [owner?.userId, owner?.office, version, shown]);
+  // after the records on screen: the page's own read comes first
+  const summary = useAsync(async () => (owner ? usageSummary(owner) : null), [owner?.userId, owner?.office, version, shown], shown !== undefined);
   const [asking, setAsking] = useState<Asking>(null);
   const [error, setError] = useState<string | null>(null);
   const s = summary.value;
@@ -44,11 +45,11 @@ export function KeptDataPanel({ month, shown, onDeleted }: { month: string; show
       </p>
       {s && (
         <p class="kept-summary">
-          {s.records === 0 ? '保存しているデータはありません。' : `利用者 ${s.people}人・ファイル ${s.files}件(${s.months.map(monthLabel).join('、')})`}
+          {s.files === 0 ? '保存しているデータはありません。' : `利用者 ${s.people}人・ファイル ${s.files}件(${s.months.map(monthLabel).join('、')})`}
         </p>
       )}
       <ErrorList errors={error ? [error] : []} />
-      {s && s.records > 0 && (
+      {s && s.files > 0 && (
         <div class="actions">
           {s.months.includes(month) && <button type="button" class="danger" onClick={() => setAsking({ month })}>{monthLabel(month)}を削除</button>}
           <button type="button" class="danger" onClick={() => setAsking({ month: undefined })}>すべて削除</button>

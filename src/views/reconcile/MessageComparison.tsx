@@ -7,7 +7,7 @@ import { ApiFailure } from '../../api/client';
 import { listUsage } from '../../db/usage';
 import type { MessageSummary, StoredFile } from '../../domain/contract';
 import { parseFileName } from '../../domain/filename';
-import { checkRowOf, monthLabel, pairsOf, statusLabel, type CheckRow } from '../../domain/reconcile';
+import { checkRowOf, monthLabel, pairsOf, peopleOf, statusLabel, type CheckRow } from '../../domain/reconcile';
 import { to } from '../app/routes';
 import { ErrorList } from '../common/Alert';
 import { useAsync } from '../common/use-async';
@@ -38,8 +38,8 @@ async function rowsFor(message: MessageSummary, months: string[], sync: boolean)
     if (sync) await syncFromRelay(owner, month, () => undefined).catch((error: unknown) => console.error(error));
     const records = (await listUsage(owner, month)).filter((r) => r.care === owner.office && r.provider === message.sender.number);
     if (!records.some((r) => r.messageId === message.id)) return null;
-    const inMessage = new Set(records.filter((r) => r.messageId === message.id).map((r) => `${r.person.insurer}|${r.person.insured}`));
-    const rows = pairsOf(records).map(checkRowOf);
+    const inMessage = new Set(records.filter((r) => r.messageId === message.id).flatMap((r) => r.people.map((p) => `${p.insurer}|${p.insured}`)));
+    const rows = pairsOf(peopleOf(records)).map(checkRowOf);
     const isIn = (r: CheckRow) => inMessage.has(`${r.pair.key.insurer}|${r.pair.key.insured}`);
     result.push({ month, inFile: rows.filter(isIn), missing: rows.filter((r) => !isIn(r) && r.status === 'awaiting') });
   }

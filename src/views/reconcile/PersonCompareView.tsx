@@ -3,7 +3,7 @@
 // opens offline and after the relay deleted its copies.
 import { useMemo } from 'preact/hooks';
 import {
-  checkRowOf, comparisonCsv, monthLabel, pairId, pairsOf, sequenceText, statusLabel, type CheckRow, type KeptUsage, type PairKey,
+  checkRowOf, comparisonCsv, monthLabel, pairId, pairsOf, peopleOf, sequenceText, statusLabel, type CheckRow, type KeptUsage, type PairKey,
 } from '../../domain/reconcile';
 import { online } from '../app/online';
 import { to } from '../app/routes';
@@ -40,7 +40,7 @@ export function PersonCompareView({ params }: { params: URLSearchParams }) {
 function PersonCompare({ pairKey }: { pairKey: PairKey }) {
   const kept = useKeptUsage(pairKey.month);
   const row: CheckRow | null = useMemo(() => {
-    const pair = kept.records ? pairsOf(kept.records).find((p) => pairId(p.key) === pairId(pairKey)) : undefined;
+    const pair = kept.records ? pairsOf(peopleOf(kept.records)).find((p) => pairId(p.key) === pairId(pairKey)) : undefined;
     return pair ? checkRowOf(pair) : null;
   }, [kept.records]);
   const names = useOfficeNames([pairKey.care, pairKey.provider], online.value);

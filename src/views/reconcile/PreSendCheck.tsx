@@ -4,7 +4,7 @@
 import { listUsage } from '../../db/usage';
 import { parseFileName } from '../../domain/filename';
 import {
-  checkRowOf, keptFromFile, monthLabel, pairsOf, personKey, readUsageFile, statusLabel, type CheckRow,
+  checkRowOf, keptFromFile, monthLabel, pairsOf, peopleOf, personKey, readUsageFile, statusLabel, type CheckRow,
 } from '../../domain/reconcile';
 import { online } from '../app/online';
 import { useAsync } from '../common/use-async';
@@ -51,7 +51,7 @@ async function checkFiles(files: FileOfSend[], syncFirst: boolean): Promise<File
     // this 実績 as the newest version, as it will be once sent
     const sending = keptFromFile(usage, { fileName: file.name, sentAt: new Date().toISOString(), messageId: null });
     const people = new Set(usage.people.map(personKey));
-    const rows = pairsOf([...kept, ...sending]).map(checkRowOf);
+    const rows = pairsOf(peopleOf([...kept, sending])).map(checkRowOf);
     checks.push({
       name: file.name,
       care: usage.destination,
