@@ -7,6 +7,7 @@ import { online } from '../app/online';
 import { navigate } from '../app/router';
 import { to } from '../app/routes';
 import { ErrorList } from '../common/Alert';
+import { formatDateTime } from '../common/format';
 import { useOfficeNames } from '../common/office-names';
 import { CheckTable } from './CheckTable';
 import { currentOwner } from './keep';
@@ -35,6 +36,7 @@ export function MonthlyCheckView({ month: asked }: { month: string | null }) {
   return (
     <section class="reconcile monthly-check">
       <h1>月次チェック</h1>
+      <p class="print-only">{monthLabel(month)}(印刷 {formatDateTime(Date.now())})</p>
       <p class="lead no-print">予定と実績を利用者ごとに照合します。居宅介護支援事業所は給付管理票の提出(翌月10日)の前に、届いていない実績と差異を、サービス事業所は送っていない実績を確認してください。</p>
       <MonthPicker month={month} />
       <div class="no-print"><SyncStatus sync={kept.sync} /></div>
@@ -76,7 +78,6 @@ function MonthPicker({ month }: { month: string }) {
         />
       </label>
       <a class="button" href={to.monthly(shift(month, 1))} aria-label="次の月">翌月 ›</a>
-      <p class="month-shown print-only">{monthLabel(month)}</p>
     </div>
   );
 }
