@@ -31,6 +31,12 @@ export function median(samplesMs: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[Math.floor(mid)]! : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
 
+/** median, min and max of the samples, as table cells */
+export function spreadCells(samplesMs: readonly number[]): string[] {
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  return [ms(median(sorted)), ms(sorted[0] ?? NaN), ms(sorted[sorted.length - 1] ?? NaN)];
+}
+
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 export function kib(bytes: number): string {

@@ -52,23 +52,22 @@ function records(people: PersonVisits[], month: string, version: CsvVersion, pro
   }).map((r) => (version === '202407' ? r : [...r.slice(0, 15), ...r.slice(18)]));
 }
 
-/** 第6表 予定 from the 居宅 to the provider: rows name the provider unless a visit says otherwise. */
-export function planFile(people: PersonVisits[], opts: UsageOptions & { care?: string; provider?: string } = {}): GeneratedFile {
+type Sides = UsageOptions & { care?: string; provider?: string };
+
+function usageFile(kind: 'UPPLAN' | 'UPJSK', people: PersonVisits[], opts: Sides): GeneratedFile {
   const month = opts.month ?? MONTH;
   const care = opts.care ?? CARE_OFFICE;
   const provider = opts.provider ?? HOME_HELP_OFFICE;
-  return fromRecords('UPPLAN', records(people, month, opts.version ?? '202407', provider),
-    { month, sender: care, destination: provider, ...(opts.sequence ? { sequence: opts.sequence } : {}) });
+  const [sender, destination] = kind === 'UPPLAN' ? [care, provider] : [provider, care];
+  return fromRecords(kind, records(people, month, opts.version ?? '202407', provider),
+    { month, sender, destination, ...(opts.sequence ? { sequence: opts.sequence } : {}) });
 }
 
+/** 第6表 予定 from the 居宅 to the provider: rows name the provider unless a visit says otherwise. */
+export const planFile = (people: PersonVisits[], opts: Sides = {}): GeneratedFile => usageFile('UPPLAN', people, opts);
+
 /** 実績 from the provider back to the 居宅. */
-export function actualFile(people: PersonVisits[], opts: UsageOptions & { care?: string; provider?: string } = {}): GeneratedFile {
-  const month = opts.month ?? MONTH;
-  const care = opts.care ?? CARE_OFFICE;
-  const provider = opts.provider ?? HOME_HELP_OFFICE;
-  return fromRecords('UPJSK', records(people, month, opts.version ?? '202407', provider),
-    { month, sender: provider, destination: care, ...(opts.sequence ? { sequence: opts.sequence } : {}) });
-}
+export const actualFile = (people: PersonVisits[], opts: Sides = {}): GeneratedFile => usageFile('UPJSK', people, opts);
 
 /** A plausible month for one person: 身体介護 on Mondays and Thursdays 09:00–10:00, 生活援助 on Wednesdays 14:00–14:45. */
 export function weeklyVisits(month: string = MONTH): Visit[] {
