@@ -1,7 +1,9 @@
 // The PWA runs under the relay's Content-Security-Policy without a single violation: every screen
 // is visited in Chromium while both the console and `securitypolicyviolation` events are watched.
 import { expect, test, type Page, type Worker } from '@playwright/test';
-import { fromRecords, makePlanUnit, makeRecords } from '../support/csvgen';
+import { defaultCheckMonth } from '../../src/domain/reconcile';
+import { fromRecords, makeCsvFile, makePlanUnit, makeRecords } from '../support/csvgen';
+import { numberedPeople, planFile, weeklyVisits } from '../support/usage-files';
 import { asTestFiles, minimalPdf } from '../support/files';
 import { officeLogin, submitPersonLogin } from './support/login';
 import { CARE_MANAGER, HOME_HELPER } from './support/people';
@@ -84,6 +86,20 @@ test('every screen runs under the CSP with no violation', async ({ page }) => {
   });
   expect(sent.status(), await sent.text()).toBe(201);
   const { message } = (await sent.json()) as { message: { id: string } };
+  // and last month's 予定, so 月次チェック and the person view have rows to draw
+  const lastMonth = defaultCheckMonth(new Date());
+  const usage = new FormData();
+  usage.append('meta', JSON.stringify({ destination: HOME_HELPER.office, message: '' }));
+  const people = numberedPeople(1, 9200);
+  const unit = [
+    planFile([{ person: people[0]!, visits: weeklyVisits(lastMonth) }], { month: lastMonth }),
+    makeCsvFile('UPSIKYU', { month: lastMonth, people }),
+    makeCsvFile('UPHOSOKU', { month: lastMonth, people }),
+  ];
+  for (const f of unit) {
+    usage.append('files', new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv' }), f.name);
+  }
+  expect((await page.request.post('/api/messages', { multipart: usage, headers: { 'x-renkei-client': '1', 'idempotency-key': crypto.randomUUID() } })).status()).toBe(201);
 
   await visit('送信一覧', nav('送信一覧'), '送信一覧');
   await visit('新規作成', nav('新規作成'), '新規作成');
@@ -96,6 +112,8 @@ test('every screen runs under the CSP with no violation', async ({ page }) => {
   await expect(page.getByRole('alert').filter({ hasText: '2025-02-30 は存在しない日付です' })).toBeVisible();
   await visit('下書き一覧', nav('下書き一覧'), '下書き一覧');
   await visit('一括送信', nav('一括送信'), '一括送信');
+  await visit('月次チェック', nav('月次チェック'), '月次チェック');
+  await visit('予定 ⇄ 実績', () => page.getByRole('region', { name: /送った予定と届いた実績/ }).getByRole('link').first().click(), '予定 ⇄ 実績');
   await visit('トップ (nav)', nav('トップ'), 'トップ');
   await visit('送信メッセージ', () => page.goto(`/#/messages/${message.id}?box=sent`).then(() => undefined), '送信メッセージ');
   // open every preview the detail offers, where styles and workers are most likely to trip the policy
