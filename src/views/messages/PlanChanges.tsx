@@ -1,9 +1,11 @@
 // 前回からの変更: for a received 第6表 予定 / 実績, what changed since the earlier file from the
 // same office for the same people and month (services added, removed, moved, times changed).
 //
-// Where the earlier bytes come from: the relay, fetched again when needed, not a copy kept in
-// IndexedDB. A local copy would keep care plans (personal data) on a shared tablet after they
-// were handled, and would miss files downloaded on another device. Only files this office has
+// Where the earlier bytes come from: the relay, fetched again when needed, not a copy of the file
+// kept in IndexedDB. A local copy would keep care plans (personal data) on a shared tablet after
+// they were handled, and would miss files downloaded on another device. (予定 ⇄ 実績 keeps parsed
+// rows, owned by person and office, for a comparison that must outlive the relay's copy:
+// src/db/usage.ts.) Only files this office has
 // already downloaded are compared, so fetching them again marks nothing. The new file is
 // compared at once when it was downloaded already; otherwise 「前回との差分を見る」 downloads it
 // first (as プレビュー does), because the relay then tells the sender it was received.
