@@ -27,17 +27,19 @@ let prunedThisLoad = false;
 export function useKeptUsage(month: string): KeptUsage {
   const owner = currentOwner();
   const ownerKey = owner ? `${owner.userId}|${owner.office}` : '';
-  const loaded = useAsync(async () => {
-    if (!prunedThisLoad) {
-      prunedThisLoad = true;
-      await pruneUsage(new Date()).catch((error: unknown) => console.error(error));
-    }
-    return owner ? listUsage(owner, month) : [];
-  }, [ownerKey, month]);
+  const loaded = useAsync(async () => (owner ? listUsage(owner, month) : []), [ownerKey, month]);
   const isOnline = online.value;
   const [sync, setSync] = useState<SyncState>(isOnline ? { status: 'syncing', done: 0, total: 0 } : { status: 'offline' });
   const reloadRef = useRef(loaded.reload);
   reloadRef.current = loaded.reload;
+
+  const shown = loaded.value !== undefined;
+  useEffect(() => {
+    // once per page load, after the page has its records: what is past KEEP_MONTHS goes
+    if (!shown || prunedThisLoad) return;
+    prunedThisLoad = true;
+    pruneUsage(new Date()).then((removed) => removed > 0 && reloadRef.current(), (error: unknown) => console.error(error));
+  }, [shown]);
 
   useEffect(() => {
     if (!owner || !isOnline) {
