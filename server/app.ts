@@ -2,11 +2,13 @@
 import { Hono } from 'hono';
 import { loadSession } from './auth/sessions';
 import type { AppDeps, AppEnv } from './context';
-import { errorBody, errorResponse, HttpError, MESSAGES } from './errors';
+import { bodyLimits } from './body-limits';
+import { errorBody, errorResponse, HttpError, isStorageFull, MESSAGES, storageFull } from './errors';
 import { authRoutes } from './routes/auth';
 import { fileRoutes } from './routes/files';
 import { messageRoutes } from './routes/messages';
 import { officeRoutes } from './routes/offices';
+import { passwordRoutes } from './routes/password';
 import { sendRoutes } from './routes/send';
 import { requireClientHeader, securityHeaders } from './security';
 import { serveApp } from './static';
@@ -14,6 +16,7 @@ import { serveApp } from './static';
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders());
+  app.use('*', bodyLimits());
 
   const api = new Hono<AppEnv>();
   api.use('*', async (c, next) => {
@@ -25,6 +28,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.use('*', loadSession(deps));
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', authRoutes(deps));
+  api.route('/', passwordRoutes(deps));
   api.route('/', officeRoutes(deps));
   api.route('/', sendRoutes(deps));
   api.route('/', messageRoutes(deps));
@@ -36,6 +40,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return errorResponse(c, err);
+    if (isStorageFull(err)) {
+      console.error('[renkei] storage full', c.req.method, new URL(c.req.url).pathname, err instanceof Error ? err.message : err);
+      return errorResponse(c, storageFull());
+    }
     console.error('[renkei] unexpected error', c.req.method, new URL(c.req.url).pathname, err);
     return c.json(errorBody('internal', MESSAGES.internal), 500);
   });

@@ -1,14 +1,23 @@
 // File contents on disk: DATA_DIR/blobs/<messageId>/<fileId>. Names users chose never become paths.
 // A send is staged in DATA_DIR/tmp, synced, then renamed into place in one step, so a crash
 // leaves either nothing or a whole folder (removed at the next start unless its message row exists).
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { coalesced } from './coalesce';
 import { isId, newId } from './ids';
 
 export interface StagedSend {
   dir: string;
 }
+
+/**
+ * Files held open at once for writing sends, by the whole process: however many files arrive and
+ * however many sends come together, the relay stays far below its descriptor limit, so one send
+ * can never make another's (or a download's) open fail with EMFILE.
+ */
+export const MAX_OPEN_WRITES = 32;
+const writeSlots = pLimit(MAX_OPEN_WRITES);
 
 async function syncDir(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
@@ -75,7 +84,7 @@ export class BlobStore {
     try {
       if (!files.every((f) => isId(f.id))) throw new Error('bad file id');
       // written and synced side by side: the folder is synced once all are durable, as before
-      const written = await Promise.allSettled(files.map((f) => writeDurably(join(dir, f.id), f.bytes)));
+      const written = await Promise.allSettled(files.map((f) => writeSlots(() => writeDurably(join(dir, f.id), f.bytes))));
       const failed = written.find((w) => w.status === 'rejected');
       if (failed) throw failed.reason;
       await syncDir(dir);
@@ -84,6 +93,13 @@ export class BlobStore {
       throw err;
     }
     return { dir };
+  }
+
+  /** Whether `bytes` more would still leave `reserve` bytes free for the relay's other writes. */
+  async hasRoomFor(bytes: number, reserve: number): Promise<boolean> {
+    if (reserve <= 0) return true;
+    const fs = await statfs(this.tmpDir);
+    return fs.bavail * fs.bsize - bytes >= reserve;
   }
 
   async commit(staged: StagedSend, messageId: string): Promise<void> {

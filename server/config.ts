@@ -11,8 +11,13 @@ export interface Config {
   sessionHours: number;
   /** How often the retention job runs. */
   retentionSweepMs: number;
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto / X-Forwarded-For. */
-  trustProxy: boolean;
+  /**
+   * How many proxies stand in front of the relay (0: none). Their X-Forwarded-For entries are
+   * read from the right, one per proxy, and X-Forwarded-Proto is trusted.
+   */
+  trustProxy: number;
+  /** Sends are refused (507) when they would leave less free space than this in DATA_DIR. */
+  diskReserveBytes: number;
   /** Fill an empty directory with server/demo.ts on first start. */
   seedDemo: boolean;
   /** PostgreSQL instead of the SQLite file (blobs stay under dataDir, shared by every process). */
@@ -40,7 +45,12 @@ const envSchema = z.object({
   RETENTION_DAYS: intFrom(30, 0),
   SESSION_HOURS: intFrom(12, 1),
   RETENTION_SWEEP_MINUTES: intFrom(60, 1),
-  TRUST_PROXY: flag(false),
+  // 'true' is one proxy, as before numbers were allowed
+  TRUST_PROXY: z
+    .union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)])
+    .optional()
+    .transform((v) => (v === undefined || v === 'false' ? 0 : v === 'true' ? 1 : v)),
+  DISK_RESERVE_MB: intFrom(100, 0),
   SEED_DEMO: flag(true),
   DATABASE_URL: z.string().optional().transform((v) => v || null),
   DATABASE_POOL_SIZE: intFrom(10, 1),
@@ -63,6 +73,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.SESSION_HOURS,
     retentionSweepMs: e.RETENTION_SWEEP_MINUTES * 60_000,
     trustProxy: e.TRUST_PROXY,
+    diskReserveBytes: e.DISK_RESERVE_MB * 1024 * 1024,
     seedDemo: e.SEED_DEMO,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
@@ -80,7 +91,8 @@ export function withDefaults(partial: Partial<Config>): Config {
     retentionDays: 30,
     sessionHours: 12,
     retentionSweepMs: 60 * 60_000,
-    trustProxy: false,
+    trustProxy: 0,
+    diskReserveBytes: 100 * 1024 * 1024,
     seedDemo: true,
     databaseUrl: null,
     databasePoolSize: 10,

@@ -32,7 +32,17 @@ export const MESSAGES = {
   tooLarge: '送信できるファイルは1回あたり合計10MBまでです',
   internal: 'サーバーでエラーが発生しました。しばらくしてから再度お試しください',
   badRequest: 'リクエストの形式が正しくありません',
+  requestTooLarge: 'リクエストが大きすぎます',
+  storageFull: 'サーバーの保存領域が不足しています',
 } as const;
+
+/** The disk (or the database) has no room: ENOSPC, EDQUOT, SQLite's SQLITE_FULL. */
+export function isStorageFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code === '53100' /* PostgreSQL disk_full */;
+}
+
+export const storageFull = () => new HttpError(507, 'storage-full', MESSAGES.storageFull);
 
 export const unauthorized = () => new HttpError(401, 'unauthorized', MESSAGES.loginRequired);
 export const notFound = () => new HttpError(404, 'not-found', MESSAGES.notFound);

@@ -31,7 +31,15 @@ export function toSummary(m: MessageRecord): MessageSummary {
   };
 }
 
-/** An office sees a message only when it sent or received it. */
-export function canSee(m: MessageRecord, officeNumber: string): boolean {
-  return m.sender === officeNumber || m.destination === officeNumber;
+/**
+ * An office sees a message only when it sent or received it, before its retention ends (the sweep
+ * that deletes it may come up to RETENTION_SWEEP_MINUTES later), and not after its office left the
+ * directory (a new office under the same number starts with an empty mailbox).
+ */
+export function canSee(m: MessageRecord, officeNumber: string, now: Date): boolean {
+  if (m.expiresAt <= now.toISOString()) return false;
+  return (m.sender === officeNumber && !m.senderDetached) || (m.destination === officeNumber && !m.destinationDetached);
 }
+
+/** Not yet past its retention (lists drop what the sweep has not deleted yet). */
+export const isLive = (m: Pick<MessageRecord, 'expiresAt'>, now: Date) => m.expiresAt > now.toISOString();

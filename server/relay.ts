@@ -3,7 +3,6 @@
 // app.request(), which is the same app a socket would reach.
 import type { Hono } from 'hono';
 import { createApp } from './app';
-import { LoginThrottle } from './auth/throttle';
 import { BlobStore } from './blobs';
 import { withDefaults, type Config } from './config';
 import type { AppDeps, AppEnv } from './context';
@@ -42,7 +41,7 @@ export async function openRelay(options: RelayOptions = {}): Promise<Relay> {
     await blobs.init(graceMs);
     await removeOrphanBlobs(store, blobs, graceMs);
     const seeded = config.seedDemo ? await seedDemoIfEmpty(store) : false;
-    const deps: AppDeps = { config, store, blobs, throttle: new LoginThrottle(), now };
+    const deps: AppDeps = { config, store, blobs, now };
     const sweep = () => sweepExpired(store, blobs, now());
     await sweep();
     return { config, deps, app: createApp(deps), seeded, sweep, close: () => store.close() };

@@ -1,4 +1,5 @@
 // Deletes messages (rows, then blobs) once their retention has passed, and expired sessions.
+import { LONGEST_WINDOW_MS } from './auth/throttle';
 import type { BlobStore } from './blobs';
 import type { Store } from './db/types';
 
@@ -17,6 +18,7 @@ export async function sweepExpired(store: Store, blobs: BlobStore, now: Date): P
     await store.audit.add({ action: 'delete', actor: 'retention', detail: `${deleted} expired messages` });
   }
   const sessions = await store.sessions.deleteExpired(nowIso);
+  await store.limits.prune(new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString());
   return { messages: deleted, sessions };
 }
 

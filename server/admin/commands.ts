@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
-import { officeNumberSchema, officeUserIdSchema } from '../../src/domain/contract';
+import { officeNumberSchema, officeUserIdSchema, type Office } from '../../src/domain/contract';
 import { hashPassword } from '../auth/passwords';
 import type { Store } from '../db';
+import { AccountUsageError, runAccountCommand } from './accounts';
 
 export interface AdminIo {
   out(line: string): void;
@@ -18,7 +19,12 @@ export const USAGE = `使い方: npm run admin -- <command>
   remove-office <number>
   list-offices
   add-user <userId> <name> --password P --office N [--office N2 ...]
-  add-office-user <KJ…> --password P --office N
+  add-office-user <KJ…> --password P --office N     (既存のIDなら移動・パスワード変更)
+  reset-password <userId または KJ…> --password P   (その人・事業所ユーザのログインはすべて終了)
+  remove-user <userId>
+  remove-office-user <KJ…>
+  unlink <userId> --office N                      (その事業所へのログインは終了)
+  list-users
   audit [--limit N]
 環境変数 DATA_DIR でデータフォルダを指定します(既定 ./data)。DATABASE_URL があれば PostgreSQL を使います。`;
 
@@ -27,6 +33,12 @@ class UsageError extends Error {}
 function need<T>(value: T | undefined, what: string): T {
   if (value === undefined || value === '') throw new UsageError(`${what} を指定してください`);
   return value;
+}
+
+function officeUserId(value: string | undefined): string {
+  const parsed = officeUserIdSchema.safeParse(need(value, '事業所ユーザID'));
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? '事業所ユーザIDが正しくありません');
+  return parsed.data;
 }
 
 function officeNumber(value: string | undefined): string {
@@ -49,7 +61,7 @@ function decodeText(bytes: Uint8Array): string {
 
 async function importOffices(store: Store, file: string, io: AdminIo): Promise<void> {
   const rows = Papa.parse<string[]>(decodeText(readFileSync(file)), { skipEmptyLines: true }).data;
-  let imported = 0;
+  const offices: Office[] = [];
   const skipped: string[] = [];
   for (const [i, row] of rows.entries()) {
     const [number = '', name = '', kind = ''] = row.map((cell) => cell.trim());
@@ -58,10 +70,11 @@ async function importOffices(store: Store, file: string, io: AdminIo): Promise<v
       skipped.push(`${i + 1}行目`);
       continue;
     }
-    await store.offices.upsert({ number, name, kind });
-    imported++;
+    offices.push({ number, name, kind });
   }
-  io.out(`${imported}件の事業所を登録しました`);
+  // one transaction: the running relay waits for the write lock once, briefly, not thousands of times
+  await store.offices.upsertMany(offices);
+  io.out(`${offices.length}件の事業所を登録しました`);
   if (skipped.length > 0) io.out(`読み飛ばした行: ${skipped.join(', ')}`);
 }
 
@@ -108,16 +121,21 @@ async function run(store: Store, argv: string[], io: AdminIo): Promise<void> {
       return;
     }
     case 'add-office-user': {
-      const parsed = officeUserIdSchema.safeParse(need(args[0], '事業所ユーザID'));
-      if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? '事業所ユーザIDが正しくありません');
+      const id = officeUserId(args[0]);
       const offices = need(values.office, '--office').map(officeNumber);
       if (offices.length !== 1) throw new UsageError('--office は1つだけ指定してください');
       await requireOffices(store, offices);
       const passwordHash = await hashPassword(need(values.password, '--password'));
-      await store.officeUsers.upsert({ officeUserId: parsed.data, officeNumber: offices[0]!, passwordHash });
-      io.out(`事業所ユーザ ${parsed.data} を登録しました(事業所: ${offices[0]})`);
+      await store.officeUsers.upsert({ officeUserId: id, officeNumber: offices[0]!, passwordHash });
+      io.out(`事業所ユーザ ${id} を登録しました(事業所: ${offices[0]})`);
       return;
     }
+    case 'reset-password':
+    case 'remove-user':
+    case 'remove-office-user':
+    case 'unlink':
+    case 'list-users':
+      return runAccountCommand(store, command, args, values, io);
     case 'audit': {
       const limit = values.limit ? Number(values.limit) : 50;
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit は正の整数で指定してください');
@@ -139,7 +157,7 @@ export async function runAdmin(store: Store, argv: string[], io: AdminIo): Promi
     return 0;
   } catch (err: unknown) {
     io.err(err instanceof Error ? err.message : String(err));
-    if (err instanceof UsageError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (err instanceof UsageError || err instanceof AccountUsageError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
       io.err(USAGE);
     }
     return 1;

@@ -1,4 +1,5 @@
-// Session cookies: a random token in the cookie, its SHA-256 in the database.
+// Session cookies: a random token in the cookie, its SHA-256 in the database. A new token is
+// issued at every login, at the 事業所ユーザログイン and at a password change.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -11,24 +12,39 @@ export const SESSION_COOKIE = 'renkei_session';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function startSession(c: Context<AppEnv>, deps: AppDeps, userId: string): Promise<void> {
+/** What the client may know of its session to name it later (not the secret, nor enough to find it). */
+export const sessionIdOf = (session: Pick<SessionRecord, 'tokenHash'>) => session.tokenHash.slice(0, 16);
+
+export interface IssuedSession {
+  record: SessionRecord;
+  token: string;
+}
+
+/** A fresh token for `userId`, with the office when given; not stored yet. */
+export function newSession(deps: AppDeps, userId: string, office: { officeNumber: string; officeUserId: string } | null = null): IssuedSession {
   const token = randomBytes(32).toString('base64url');
   const now = deps.now();
   const expires = new Date(now.getTime() + deps.config.sessionHours * 3_600_000);
-  await deps.store.sessions.create({
-    tokenHash: hashToken(token),
-    userId,
-    officeNumber: null,
-    officeUserId: null,
-    createdAt: now.toISOString(),
-    expiresAt: expires.toISOString(),
-  });
-  setCookie(c, SESSION_COOKIE, token, {
+  return {
+    token,
+    record: {
+      tokenHash: hashToken(token),
+      userId,
+      officeNumber: office?.officeNumber ?? null,
+      officeUserId: office?.officeUserId ?? null,
+      createdAt: now.toISOString(),
+      expiresAt: expires.toISOString(),
+    },
+  };
+}
+
+export function setSessionCookie(c: Context<AppEnv>, deps: AppDeps, issued: IssuedSession): void {
+  setCookie(c, SESSION_COOKIE, issued.token, {
     httpOnly: true,
     sameSite: 'Strict',
     path: '/',
     secure: isHttps(c, deps.config.trustProxy),
-    expires,
+    expires: new Date(issued.record.expiresAt),
   });
 }
 

@@ -15,6 +15,9 @@ export interface MessageRow<TTime = string> {
   senderKind: string | null;
   destinationName: string | null;
   destinationKind: string | null;
+  /** 0/1 in SQLite, boolean in PostgreSQL */
+  senderDetached: number | boolean;
+  destinationDetached: number | boolean;
 }
 
 /** null when the office has since left the directory */
@@ -31,8 +34,11 @@ export function messageRecordFromRow(row: MessageRow, files: FileRecord[]): Mess
     sentBy: row.sentBy,
     sentAt: row.sentAt,
     expiresAt: row.expiresAt,
-    senderOffice: office(row.sender, row.senderName, row.senderKind),
-    destinationOffice: office(row.destination, row.destinationName, row.destinationKind),
+    // a detached side is an office that left: whoever holds its number now is someone else
+    senderOffice: row.senderDetached ? null : office(row.sender, row.senderName, row.senderKind),
+    destinationOffice: row.destinationDetached ? null : office(row.destination, row.destinationName, row.destinationKind),
+    senderDetached: Boolean(row.senderDetached),
+    destinationDetached: Boolean(row.destinationDetached),
     files,
   };
 }

@@ -45,11 +45,14 @@ export interface MessageRecord {
   /** null when the office has since left the directory */
   senderOffice: Office | null;
   destinationOffice: Office | null;
+  /** the office was removed from the directory since: the number no longer sees this message */
+  senderDetached: boolean;
+  destinationDetached: boolean;
   files: FileRecord[];
 }
 
 export interface NewSend {
-  message: Omit<MessageRecord, 'senderOffice' | 'destinationOffice' | 'files'>;
+  message: Omit<MessageRecord, 'senderOffice' | 'destinationOffice' | 'senderDetached' | 'destinationDetached' | 'files'>;
   files: Omit<FileRecord, 'downloadedAt'>[];
   idempotency: { key: string; requestHash: string };
   /** written in the same transaction as the message (not when the key already existed) */
@@ -83,27 +86,69 @@ export interface OfficeRepository {
   find(numbers: readonly string[]): Promise<Office[]>;
   list(): Promise<Office[]>;
   upsert(office: Office): Promise<void>;
-  /** false when there was no such office */
+  /** Many at once, in one transaction (an import of thousands holds the write lock once, briefly). */
+  upsertMany(offices: readonly Office[]): Promise<void>;
+  /**
+   * false when there was no such office. Its office users, links and sessions go with it, and its
+   * messages are detached from the number: an office later registered under it starts with an
+   * empty mailbox.
+   */
   remove(number: string): Promise<boolean>;
   count(): Promise<number>;
 }
 
+export interface PersonListing {
+  userId: string;
+  name: string;
+  /** linked offices, by number */
+  offices: string[];
+}
+
+/**
+ * Changes that take a right away end the sessions that relied on it, in the same transaction:
+ * a new password (every session of the person), an office user moved, given a new password or
+ * removed (the sessions logged in with it), a person unlinked from an office (their sessions
+ * in that office), a person removed (all of theirs).
+ */
 export interface PeopleRepository {
   get(userId: string): Promise<PersonRecord | null>;
+  /** A changed password ends the person's sessions. */
   upsert(person: PersonRecord): Promise<void>;
+  /** Ends every session of the person; false when there is no such person. */
+  setPassword(userId: string, passwordHash: string): Promise<boolean>;
+  /** false when there was no such person; their links and sessions go with them. */
+  remove(userId: string): Promise<boolean>;
   linkOffice(userId: string, officeNumber: string): Promise<void>;
+  /** false when they were not linked; ends their sessions in that office. */
+  unlinkOffice(userId: string, officeNumber: string): Promise<boolean>;
   isLinked(userId: string, officeNumber: string): Promise<boolean>;
+  /** Everyone, by user ID, with their offices (never a password hash). */
+  list(): Promise<PersonListing[]>;
 }
 
 export interface OfficeUserRepository {
   get(officeUserId: string): Promise<OfficeUserRecord | null>;
+  /** A move to another office or a new password ends the sessions logged in with it. */
   upsert(user: OfficeUserRecord): Promise<void>;
+  /** false when there was no such office user; ends the sessions logged in with it. */
+  remove(officeUserId: string): Promise<boolean>;
+  /** Every office user by ID (never a password hash). */
+  list(): Promise<Omit<OfficeUserRecord, 'passwordHash'>[]>;
 }
 
 export interface SessionRepository {
-  create(session: SessionRecord): Promise<void>;
+  /**
+   * Starts a session only while the person's password is still `proof.passwordHash`, so a
+   * password changed while the login was being checked wins. false when it is not.
+   */
+  create(session: SessionRecord, proof: { passwordHash: string }): Promise<boolean>;
   get(tokenHash: string): Promise<SessionRecord | null>;
-  setOffice(tokenHash: string, officeNumber: string, officeUserId: string): Promise<void>;
+  /**
+   * 事業所ユーザログイン: replaces session `oldTokenHash` by `next` (a new token, with the office),
+   * only while the office user still belongs to that office with password `proof.passwordHash`
+   * and the person is still linked to it. false otherwise, and nothing changed.
+   */
+  upgradeToOffice(oldTokenHash: string, next: SessionRecord, proof: { passwordHash: string }): Promise<boolean>;
   delete(tokenHash: string): Promise<void>;
   /** Ends every session of a person (a lost tablet): returns how many. */
   deleteForUser(userId: string): Promise<number>;
@@ -123,6 +168,32 @@ export interface MessageRepository {
   existingIds(ids: readonly string[]): Promise<Set<string>>;
 }
 
+/** One rate rule: at most `max` attempts under `key` within `windowMs`. */
+export interface RateRule {
+  key: string;
+  max: number;
+  windowMs: number;
+}
+
+export type RateTake = { ok: true; attempt: string } | { ok: false; retryAfterMs: number };
+
+/**
+ * Attempts counted in the database, so the limits hold across every relay process sharing it
+ * (login throttling, the office lookup). Counting comes before the work it guards.
+ */
+export interface RateLimitRepository {
+  /**
+   * Counts one attempt under every rule's key in one atomic step, unless a key already holds
+   * `max` attempts within its window: then nothing is counted, and the answer says how long
+   * until one leaves the window.
+   */
+  take(rules: readonly RateRule[], atIso: string): Promise<RateTake>;
+  /** The attempt stops counting (a login that succeeded); every attempt under `clearKeys` goes too. */
+  forgive(attempt: string, clearKeys?: readonly string[]): Promise<void>;
+  /** Drops attempts at or before `beforeIso`; returns how many. */
+  prune(beforeIso: string): Promise<number>;
+}
+
 export interface AuditRepository {
   add(entry: AuditEntry): Promise<void>;
   recent(limit: number): Promise<AuditRecord[]>;
@@ -134,6 +205,7 @@ export interface Store {
   officeUsers: OfficeUserRepository;
   sessions: SessionRepository;
   messages: MessageRepository;
+  limits: RateLimitRepository;
   audit: AuditRepository;
   /** Resolves once the database is closed (PostgreSQL: every pooled connection ended). */
   close(): Promise<void>;

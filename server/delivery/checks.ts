@@ -21,6 +21,17 @@ export function wrongOffice(send: SendRequest): Refusal | null {
   };
 }
 
+/** Queued by one person, flushed under another's login on a shared tablet: it waits for its person. */
+export function wrongPerson(send: SendRequest): Refusal | null {
+  const { sentBy } = send.meta;
+  if (sentBy === undefined || sentBy === send.userId) return null;
+  return {
+    status: 409,
+    code: 'wrong-person',
+    message: `この送信は利用者 ${sentBy} が作成したものです。その利用者でログインすると送信されます`,
+  };
+}
+
 export async function contentRefusal(send: SendRequest, store: Store): Promise<Refusal | null> {
   const { files, meta } = send;
   const total = files.reduce((sum, f) => sum + f.bytes.byteLength, 0);

@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import { categoryOf } from '../../src/domain/attachments';
 import type { AppDeps } from '../context';
 import type { IdempotencyRecord } from '../db/types';
+import { MESSAGES } from '../errors';
 import { newId } from '../ids';
-import { contentRefusal, wrongOffice } from './checks';
+import { contentRefusal, wrongOffice, wrongPerson } from './checks';
 import type { DeliverOutcome, ReceivedFile, SendRequest } from './outcome';
 
 export type DeliverDeps = Pick<AppDeps, 'store' | 'blobs' | 'config' | 'now'>;
@@ -20,13 +21,18 @@ export function requestHash(destination: string, message: string, files: readonl
 }
 
 export async function deliver(deps: DeliverDeps, send: SendRequest): Promise<DeliverOutcome> {
-  const wrong = wrongOffice(send);
+  const wrong = wrongOffice(send) ?? wrongPerson(send);
   if (wrong) return { kind: 'refused', refusal: wrong };
   const hash = requestHash(send.meta.destination, send.meta.message, send.files);
   const existing = await deps.store.messages.findIdempotent(send.office, send.idempotencyKey);
   if (existing) return answerDuplicate(deps, existing, hash);
   const refusal = await contentRefusal(send, deps.store);
   if (refusal) return { kind: 'refused', refusal };
+  // before a byte is written: the last of the disk is kept for logins, lists and downloads
+  const bytes = send.files.reduce((n, f) => n + f.bytes.byteLength, 0);
+  if (!(await deps.blobs.hasRoomFor(bytes, deps.config.diskReserveBytes))) {
+    return { kind: 'refused', refusal: { status: 507, code: 'storage-full', message: MESSAGES.storageFull } };
+  }
   return store(deps, send, hash);
 }
 

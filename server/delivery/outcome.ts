@@ -21,7 +21,7 @@ export interface SendRequest {
 
 /** Why a send is not stored; `message` is Japanese, shown to the user as is. */
 export interface Refusal {
-  status: 409 | 413 | 422;
+  status: 409 | 413 | 422 | 507;
   code: ErrorCode;
   message: string;
   details?: string[];

@@ -1,18 +1,19 @@
 // Person login, office user login, logout and the session probe.
 import { createHash } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import {
   loginRequestSchema,
+  logoutRequestSchema,
   officeLoginRequestSchema,
   type LogoutEverywhereResponse,
   type LogoutResponse,
   type SessionInfo,
 } from '../../src/domain/contract';
 import { verifyAgainstDummy, verifyPassword } from '../auth/passwords';
-import { endSession, requirePerson, startSession } from '../auth/sessions';
-import { ACCOUNT_RULE, ADDRESS_RULE, throttledMessage } from '../auth/throttle';
+import { endSession, newSession, requirePerson, sessionIdOf, setSessionCookie } from '../auth/sessions';
+import { guardedLogin } from '../auth/throttle';
 import { clientAddress, type AppDeps, type AppEnv } from '../context';
-import type { SessionRecord } from '../db/types';
+import type { SessionRecord, Store } from '../db/types';
 import { HttpError, MESSAGES } from '../errors';
 import { jsonBody } from '../validate';
 
@@ -26,52 +27,36 @@ export function auditActor(userId: string, known: boolean): string {
   return known ? userId : `unknown:${createHash('sha256').update(userId).digest('hex').slice(0, 12)}`;
 }
 
+export async function sessionInfo(store: Store, session: SessionRecord): Promise<SessionInfo> {
+  const person = await store.people.get(session.userId);
+  const office = session.officeNumber ? await store.offices.get(session.officeNumber) : null;
+  return { user: { id: session.userId, name: person?.name ?? session.userId }, office, sessionId: sessionIdOf(session) };
+}
+
 export function authRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const { store, throttle } = deps;
-
-  /** Refuses while throttled, runs the check, and counts a failure. */
-  async function guarded(c: Context<AppEnv>, account: string, who: { actor: string; target?: string }, check: () => Promise<boolean>): Promise<boolean> {
-    const address = clientAddress(c, deps.config.trustProxy);
-    const keys = [
-      { key: `account:${account}`, rule: ACCOUNT_RULE },
-      { key: `address:${address}`, rule: ADDRESS_RULE },
-    ];
-    const wait = throttle.waitMs(keys);
-    if (wait > 0) {
-      await store.audit.add({ action: 'login-throttled', ...who, address });
-      throw new HttpError(429, 'throttled', throttledMessage(wait));
-    }
-    const ok = await check();
-    if (ok) throttle.succeed(`account:${account}`);
-    else throttle.fail(keys);
-    return ok;
-  }
-
-  async function sessionInfo(session: SessionRecord): Promise<SessionInfo> {
-    const person = await store.people.get(session.userId);
-    const office = session.officeNumber ? await store.offices.get(session.officeNumber) : null;
-    return { user: { id: session.userId, name: person?.name ?? session.userId }, office };
-  }
+  const { store } = deps;
 
   app.post('/auth/login', async (c) => {
     const { userId, password } = await jsonBody(c, loginRequestSchema);
     const address = clientAddress(c, deps.config.trustProxy);
     const person = await store.people.get(userId);
     const actor = auditActor(userId, person !== null);
-    const ok = await guarded(c, `person:${userId}`, { actor }, () =>
+    const ok = await guardedLogin(c, deps, `person:${userId}`, { actor }, () =>
       person ? verifyPassword(password, person.passwordHash) : verifyAgainstDummy(password),
     );
-    if (!ok) {
+    const issued = newSession(deps, userId);
+    // only while the password checked is still the person's: a change meanwhile wins
+    if (!ok || !person || !(await store.sessions.create(issued.record, { passwordHash: person.passwordHash }))) {
       await store.audit.add({ action: 'login-failed', actor, address });
       throw badCredentials();
     }
     // a login replaces whatever session this browser had (the new cookie overwrites the old)
     const previous = c.get('session');
     if (previous) await store.sessions.delete(previous.tokenHash);
-    await startSession(c, deps, userId);
+    setSessionCookie(c, deps, issued);
     await store.audit.add({ action: 'login', actor: userId, address });
-    return c.json({ user: { id: userId, name: person?.name ?? userId }, office: null } satisfies SessionInfo);
+    return c.json({ user: { id: userId, name: person.name }, office: null, sessionId: sessionIdOf(issued.record) } satisfies SessionInfo);
   });
 
   app.post('/auth/office-login', async (c) => {
@@ -79,26 +64,38 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     const { officeUserId, password } = await jsonBody(c, officeLoginRequestSchema);
     const address = clientAddress(c, deps.config.trustProxy);
     const user = await store.officeUsers.get(officeUserId);
-    const ok = await guarded(c, `office:${officeUserId}`, { actor: session.userId, target: officeUserId }, () =>
-      user ? verifyPassword(password, user.passwordHash) : verifyAgainstDummy(password),
-    );
-    if (!ok || !user) {
-      await store.audit.add({ action: 'office-login-failed', actor: session.userId, target: officeUserId, address });
+    // a right password for an office this person is not linked to is answered like a wrong one:
+    // the answer must not tell which office user IDs and passwords are real
+    const linked = user ? await store.people.isLinked(session.userId, user.officeNumber) : false;
+    let passwordRight = false;
+    const ok = await guardedLogin(c, deps, `office:${officeUserId}`, { actor: session.userId, target: officeUserId }, async () => {
+      passwordRight = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
+      return passwordRight && linked;
+    });
+    // a new token for the office: whatever knew the person-only token cannot act for the office
+    const issued = user ? newSession(deps, session.userId, { officeNumber: user.officeNumber, officeUserId }) : null;
+    const upgraded = ok && user && issued ? await store.sessions.upgradeToOffice(session.tokenHash, issued.record, { passwordHash: user.passwordHash }) : false;
+    if (!upgraded || !issued) {
+      const refused = user && passwordRight && !linked;
+      await store.audit.add({
+        action: refused ? 'office-login-refused' : 'office-login-failed',
+        actor: session.userId,
+        target: officeUserId,
+        ...(refused ? { office: user.officeNumber } : {}),
+        address,
+      });
       throw badCredentials();
     }
-    const officeNumber = user.officeNumber;
-    // the password was right, so saying why costs nothing
-    if (!(await store.people.isLinked(session.userId, officeNumber))) {
-      await store.audit.add({ action: 'office-login-refused', actor: session.userId, office: officeNumber, address });
-      throw new HttpError(403, 'office-not-linked', 'このユーザIDではこの事業所にログインできません');
-    }
-    await store.sessions.setOffice(session.tokenHash, officeNumber, officeUserId);
-    await store.audit.add({ action: 'office-login', actor: session.userId, office: officeNumber, target: officeUserId, address });
-    return c.json(await sessionInfo({ ...session, officeNumber, officeUserId }));
+    setSessionCookie(c, deps, issued);
+    await store.audit.add({ action: 'office-login', actor: session.userId, office: issued.record.officeNumber, target: officeUserId, address });
+    return c.json(await sessionInfo(store, issued.record));
   });
 
   app.post('/auth/logout', async (c) => {
     const session = c.get('session');
+    // a logout queued while offline names the session it meant; a newer login on this browser stays
+    const { session: meant } = c.req.header('content-type')?.includes('application/json') ? await jsonBody(c, logoutRequestSchema) : {};
+    if (session && meant !== undefined && meant !== sessionIdOf(session)) return c.json({ ok: true } satisfies LogoutResponse);
     await endSession(c, deps);
     if (session) {
       await store.audit.add({
@@ -125,7 +122,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json({ ok: true, ended } satisfies LogoutEverywhereResponse);
   });
 
-  app.get('/session', async (c) => c.json(await sessionInfo(requirePerson(c))));
+  app.get('/session', async (c) => c.json(await sessionInfo(store, requirePerson(c))));
 
   return app;
 }

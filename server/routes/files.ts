@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { requireOffice } from '../auth/sessions';
 import { clientAddress, type AppDeps, type AppEnv } from '../context';
-import { notFound } from '../errors';
+import { isStorageFull, notFound } from '../errors';
 import { isId } from '../ids';
 import { canSee } from '../message-view';
 
@@ -16,34 +16,52 @@ export function contentDisposition(name: string): string {
 export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  /** The first download marks the file 済 for the sender, with its audit row. */
+  async function markDownloaded(messageId: string, fileId: string, who: { userId: string; office: string; address: string }): Promise<void> {
+    try {
+      const first = await deps.store.messages.markDownloaded(messageId, fileId, deps.now().toISOString());
+      await deps.store.audit.add({
+        action: 'download',
+        actor: who.userId,
+        office: who.office,
+        target: `${messageId}/${fileId}`,
+        address: who.address,
+        detail: first ? 'first' : 'again',
+      });
+    } catch (err) {
+      // a full disk must not keep a receiver from its file: it stays 未 and is marked at a later download
+      if (!isStorageFull(err)) throw err;
+      console.error(`[renkei] storage full: download of ${messageId}/${fileId} by ${who.userId} not marked`);
+    }
+  }
+
+  // Hono answers HEAD with this GET handler: a HEAD sends no file, so it must not mark one
   app.get('/messages/:id/files/:fileId', async (c) => {
     const session = requireOffice(c);
     const id = c.req.param('id');
     const fileId = c.req.param('fileId');
     const record = isId(id) && isId(fileId) ? await deps.store.messages.get(id) : null;
-    if (!record || !canSee(record, session.officeNumber)) throw notFound();
+    if (!record || !canSee(record, session.officeNumber, deps.now())) throw notFound();
     const file = record.files.find((f) => f.id === fileId);
     if (!file) throw notFound();
 
-    const bytes = await deps.blobs.read(record.id, file.id);
-    if (record.destination === session.officeNumber) {
-      const first = await deps.store.messages.markDownloaded(record.id, file.id, deps.now().toISOString());
-      await deps.store.audit.add({
-        action: 'download',
-        actor: session.userId,
-        office: session.officeNumber,
-        target: `${record.id}/${file.id}`,
-        address: clientAddress(c, deps.config.trustProxy),
-        detail: first ? 'first' : 'again',
-      });
-    }
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    const headers = {
       'Content-Type': 'application/octet-stream',
       'Content-Disposition': contentDisposition(file.name),
-      'Content-Length': String(bytes.byteLength),
+      'Content-Length': String(file.size),
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
-    });
+    };
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+    const bytes = await deps.blobs.read(record.id, file.id);
+    if (record.destination === session.officeNumber) {
+      await markDownloaded(record.id, file.id, {
+        userId: session.userId,
+        office: session.officeNumber,
+        address: clientAddress(c, deps.config.trustProxy),
+      });
+    }
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Length': String(bytes.byteLength) });
   });
 
   return app;

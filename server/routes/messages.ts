@@ -5,7 +5,7 @@ import { requireOffice } from '../auth/sessions';
 import type { AppDeps, AppEnv } from '../context';
 import { notFound } from '../errors';
 import { isId } from '../ids';
-import { canSee, toSummary } from '../message-view';
+import { canSee, isLive, toSummary } from '../message-view';
 import { parseOr400 } from '../validate';
 
 export function messageRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -15,14 +15,15 @@ export function messageRoutes(deps: AppDeps): Hono<AppEnv> {
     const { officeNumber } = requireOffice(c);
     const box = parseOr400(boxSchema, c.req.query('box') ?? 'received');
     const records = await deps.store.messages.list(box, officeNumber);
-    return c.json({ messages: records.map(toSummary) } satisfies MessageListResponse);
+    const now = deps.now();
+    return c.json({ messages: records.filter((r) => isLive(r, now)).map(toSummary) } satisfies MessageListResponse);
   });
 
   app.get('/messages/:id', async (c) => {
     const { officeNumber } = requireOffice(c);
     const id = c.req.param('id');
     const record = isId(id) ? await deps.store.messages.get(id) : null;
-    if (!record || !canSee(record, officeNumber)) throw notFound();
+    if (!record || !canSee(record, officeNumber, deps.now())) throw notFound();
     return c.json(toSummary(record) satisfies MessageSummary);
   });
 

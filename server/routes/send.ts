@@ -1,19 +1,16 @@
 // POST /api/messages: reads the multipart send and hands it to deliver() (server/delivery).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { IDEMPOTENCY_HEADER, MAX_SEND_BYTES, sendMetaSchema, type SendMeta, type SendResponse } from '../../src/domain/contract';
+import { IDEMPOTENCY_HEADER, sendMetaSchema, type SendMeta, type SendResponse } from '../../src/domain/contract';
+import { tooManyFiles } from '../../src/domain/attachments';
 import { requireOffice } from '../auth/sessions';
 import { clientAddress, type AppDeps, type AppEnv } from '../context';
 import { deliver, sha256 } from '../delivery/deliver';
 import type { ReceivedFile } from '../delivery/outcome';
-import { badRequest, errorBody, HttpError, MESSAGES } from '../errors';
+import { badRequest, HttpError } from '../errors';
 import { toSummary } from '../message-view';
 import { parseOr400 } from '../validate';
-
-/** Room for the multipart framing and the meta field around 10 MB of files. */
-export const MAX_SEND_BODY_BYTES = MAX_SEND_BYTES + 1024 * 1024;
 
 const idempotencyKeySchema = z.uuid('送信ID(idempotency-key)が正しくありません');
 
@@ -34,8 +31,12 @@ async function readForm(c: Context<AppEnv>): Promise<{ meta: SendMeta; files: Re
     throw badRequest('送信内容(meta)の形式が正しくありません');
   }
   const meta = parseOr400(sendMetaSchema, metaJson);
+  const parts = form.getAll('files');
+  // before a byte of them is hashed or written: one request may not hold thousands of files open
+  const tooMany = tooManyFiles(parts.length);
+  if (tooMany) throw new HttpError(422, 'invalid-send', tooMany);
   const files: ReceivedFile[] = [];
-  for (const part of form.getAll('files')) {
+  for (const part of parts) {
     if (typeof part === 'string') throw badRequest('添付ファイルの形式が正しくありません');
     const bytes = new Uint8Array(await part.arrayBuffer());
     files.push({ name: part.name, bytes, sha256: sha256(bytes) });
@@ -46,9 +47,9 @@ async function readForm(c: Context<AppEnv>): Promise<{ meta: SendMeta; files: Re
 export function sendRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  // the body limit is server/body-limits.ts's, checked before this reads a byte
   app.post(
     '/messages',
-    bodyLimit({ maxSize: MAX_SEND_BODY_BYTES, onError: (c) => c.json(errorBody('too-large', MESSAGES.tooLarge), 413) }),
     async (c) => {
       const session = requireOffice(c);
       const idempotencyKey = parseOr400(idempotencyKeySchema, c.req.header(IDEMPOTENCY_HEADER) ?? '');

@@ -1,6 +1,6 @@
 // Attachment rules (docs/csv-spec.md "Files of a send"): allowed extensions, content matching the extension,
 // 10 MB per send, and the routing checks that must pass before anything is sent.
-import { MAX_SEND_BYTES, type FileCategory } from './contract';
+import { MAX_SEND_BYTES, MAX_SEND_FILES, type FileCategory } from './contract';
 import { fileNameProblem } from './file-name-rules';
 import { OFFICE_NUMBER_PATTERN, parseFileName, type ParsedFileName } from './filename';
 import { checkDirections } from './direction';
@@ -140,6 +140,11 @@ export interface SendContext {
   destinationKind?: string | null;
 }
 
+/** Japanese reason when a send has more files than one send may carry, else null. */
+export function tooManyFiles(count: number): string | null {
+  return count > MAX_SEND_FILES ? `1回の送信で添付できるファイルは${MAX_SEND_FILES}個までです(${count}個あります)。送信を分けてください` : null;
+}
+
 /** Everything that must hold before a send leaves: errors block it, warnings are shown. */
 export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): SendCheck {
   const errors: string[] = [];
@@ -147,6 +152,8 @@ export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): 
   const typed = ctx.destination?.trim() || null;
 
   if (files.length === 0) errors.push('送信するファイルがありません。ファイルを添付してください');
+  const tooMany = tooManyFiles(files.length);
+  if (tooMany) errors.push(tooMany);
   for (const file of files) {
     const problem = checkAttachment(file);
     if (problem) errors.push(problem);

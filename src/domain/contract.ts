@@ -16,6 +16,8 @@ export const officeUserIdSchema = z
 export const MAX_MESSAGE_CHARS = 2000;
 export const MAX_SEND_BYTES = 10 * 1024 * 1024;
 export const MAX_BATCH_DESTINATIONS = 50;
+/** Files per send: the largest send unit (サービス利用票 with its 別表 and 補足) and PDFs to spare. */
+export const MAX_SEND_FILES = 100;
 /** Mutating requests must carry this header: a cross-site form or fetch cannot set it without a CORS preflight the server never grants. */
 export const CSRF_HEADER = 'x-renkei-client';
 export const CSRF_VALUE = '1';
@@ -33,6 +35,20 @@ export const officeLoginRequestSchema = z.object({
 });
 export type OfficeLoginRequest = z.infer<typeof officeLoginRequestSchema>;
 
+export const MIN_PASSWORD_CHARS = 8;
+export const passwordChangeRequestSchema = z.object({
+  currentPassword: z.string().min(1, '現在のパスワードを入力してください').max(200, 'パスワードが長すぎます'),
+  newPassword: z
+    .string()
+    .min(MIN_PASSWORD_CHARS, `新しいパスワードは${MIN_PASSWORD_CHARS}文字以上にしてください`)
+    .max(200, '新しいパスワードは200文字以内にしてください'),
+});
+export type PasswordChangeRequest = z.infer<typeof passwordChangeRequestSchema>;
+
+/** `session`: end only this session (a logout queued offline must not end a newer login). */
+export const logoutRequestSchema = z.object({ session: z.string().max(64).optional() });
+export type LogoutRequest = z.infer<typeof logoutRequestSchema>;
+
 export const officeSchema = z.object({
   number: z.string(),
   name: z.string(),
@@ -47,6 +63,8 @@ export const sessionInfoSchema = z.object({
   user: userSchema,
   /** null until the 事業所ユーザログイン of this session */
   office: officeSchema.nullable(),
+  /** names this session (not its secret): a logout made offline ends exactly this one later */
+  sessionId: z.string().optional(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
@@ -96,6 +114,8 @@ export const sendMetaSchema = z.object({
   /** The office the send was composed as. A queued send must never leave under another
    * office's login (a shared tablet, a re-login), so the server refuses a mismatch. */
   sender: officeNumberSchema.optional(),
+  /** The person who queued it (個人ID): it leaves only under that person's login, never another's. */
+  sentBy: z.string().max(64).optional(),
   destination: officeNumberSchema,
   message: z.string().max(MAX_MESSAGE_CHARS, `メッセージは${MAX_MESSAGE_CHARS}文字以内で入力してください`),
 });
@@ -122,7 +142,9 @@ export const errorCodeSchema = z.enum([
   'invalid-send',
   'invalid-csv',
   'wrong-office',
+  'wrong-person',
   'idempotency-conflict',
+  'storage-full',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -153,6 +175,7 @@ export const loginResponseSchema = sessionInfoSchema;
 export const officeLoginResponseSchema = sessionInfoSchema;
 export const sessionResponseSchema = sessionInfoSchema;
 export const logoutResponseSchema = z.object({ ok: z.literal(true) });
+export const passwordChangeResponseSchema = sessionInfoSchema;
 export type LogoutResponse = z.infer<typeof logoutResponseSchema>;
 export const logoutEverywhereResponseSchema = z.object({ ok: z.literal(true), ended: z.number().int().nonnegative() });
 export type LogoutEverywhereResponse = z.infer<typeof logoutEverywhereResponseSchema>;
@@ -163,6 +186,8 @@ export const API = {
   login: '/api/auth/login',
   officeLogin: '/api/auth/office-login',
   logout: '/api/auth/logout',
+  /** the person's own password (current one required) */
+  password: '/api/auth/password',
   /** ends every session of the person, on every device */
   logoutEverywhere: '/api/auth/logout-everywhere',
   session: '/api/session',

@@ -21,7 +21,7 @@ describe('person login', () => {
     const res = await agent.login(CM.user);
     expect(res.status).toBe(200);
     const info = sessionInfoSchema.parse(await res.json());
-    expect(info).toEqual({ user: { id: 'cm01', name: '佐藤 ケアマネ' }, office: null });
+    expect(info).toEqual({ user: { id: 'cm01', name: '佐藤 ケアマネ' }, office: null, sessionId: expect.stringMatching(/^[0-9a-f]{16}$/) });
     const cookie = agent.lastSetCookie.find((c) => c.startsWith('renkei_session='));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
@@ -89,11 +89,13 @@ describe('office login', () => {
     expect((await errorOf(res)).message).toBe('ユーザIDまたはパスワードが正しくありません');
   });
 
-  it('refuses an office the person is not linked to', async () => {
+  it('refuses an office the person is not linked to exactly as a wrong password (the answer tells nothing)', async () => {
     const agent = t.agent();
     await agent.login(CM.user);
     const res = await agent.officeLogin(HH.officeUser);
-    expect(res.status).toBe(403);
+    const wrong = await agent.officeLogin(HH.officeUser, 'not-the-password');
+    expect([res.status, wrong.status]).toEqual([401, 401]);
+    expect(await errorOf(res)).toEqual(await errorOf(wrong));
     const session = sessionInfoSchema.parse(await (await agent.request('/api/session')).json());
     expect(session.office).toBeNull();
   });

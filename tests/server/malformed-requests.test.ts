@@ -156,7 +156,7 @@ describe('JSON of the wrong shape on every JSON route', () => {
     ['numbers for strings', '{"userId": 1, "officeUserId": 330000000101, "password": 2026}'],
     ['nested objects', '{"userId": {"$ne": ""}, "officeUserId": {"$ne": ""}, "password": {"$ne": ""}}'],
     ['arrays for strings', '{"userId": ["cm01"], "officeUserId": ["KJ330000000101"], "password": ["x"]}'],
-    ['a huge password', JSON.stringify({ userId: 'cm01', officeUserId: 'KJ330000000101', password: 'x'.repeat(100_000) })],
+    ['a password over its 200 characters', JSON.stringify({ userId: 'cm01', officeUserId: 'KJ330000000101', password: 'x'.repeat(5_000) })],
   ];
 
   for (const route of ['/api/auth/login', '/api/auth/office-login'] as const) {
@@ -168,6 +168,17 @@ describe('JSON of the wrong shape on every JSON route', () => {
         await expectJapaneseError(res, 400);
       });
     }
+  }
+
+  for (const route of ['/api/auth/login', '/api/auth/office-login', '/api/auth/logout', '/api/auth/password'] as const) {
+    it(`${route}: a body over its 16 KB limit → 413 in Japanese, before it is read`, async () => {
+      const agent = t.agent();
+      if (route !== '/api/auth/login') expect((await agent.login(CM.user)).status).toBe(200);
+      const body = JSON.stringify({ userId: 'cm01', officeUserId: 'KJ330000000101', password: 'x'.repeat(100_000) });
+      expect(await expectJapaneseError(await agent.request(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body }), 413)).toBe(
+        'リクエストが大きすぎます',
+      );
+    });
   }
 
   it('none of them logged anyone in or counted as a failed password', async () => {

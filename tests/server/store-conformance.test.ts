@@ -92,7 +92,7 @@ describe.each(BACKENDS)('$name store', (backend) => {
         await store.people.upsert({ userId: 'p2', name: '鈴木', passwordHash: 'h' });
         await store.people.linkOffice('p2', gone.number);
         await store.officeUsers.upsert({ officeUserId: 'KJ020000000801', officeNumber: gone.number, passwordHash: 'o' });
-        await store.sessions.create(session('t-gone', 'p2', gone.number));
+        expect(await store.sessions.create(session('t-gone', 'p2', gone.number), { passwordHash: 'h' })).toBe(true);
         expect(await store.offices.remove(gone.number)).toBe(true);
         expect(await store.officeUsers.get('KJ020000000801')).toBeNull();
         expect(await store.people.isLinked('p2', gone.number)).toBe(false);
@@ -107,20 +107,23 @@ describe.each(BACKENDS)('$name store', (backend) => {
         await store.people.upsert({ userId: 's2', name: '田中', passwordHash: 'h' });
       });
 
-      it('creates, reads with ISO times, sets the office and deletes', async () => {
-        await store.sessions.create(session('t1', 's1', null));
+      it('creates, reads with ISO times, moves to a new token with the office and deletes', async () => {
+        expect(await store.sessions.create(session('t1', 's1', null), { passwordHash: 'h' })).toBe(true);
         expect(await store.sessions.get('t1')).toEqual(session('t1', 's1', null));
-        await store.sessions.setOffice('t1', A.number, 'KJ330000000101');
-        expect(await store.sessions.get('t1')).toMatchObject({ officeNumber: A.number, officeUserId: 'KJ330000000101' });
-        await store.sessions.delete('t1');
+        await store.people.linkOffice('s1', A.number);
+        await store.officeUsers.upsert({ officeUserId: `KJ${A.number}01`, officeNumber: A.number, passwordHash: 'o' });
+        expect(await store.sessions.upgradeToOffice('t1', session('t1b', 's1', A.number), { passwordHash: 'o' })).toBe(true);
         expect(await store.sessions.get('t1')).toBeNull();
+        expect(await store.sessions.get('t1b')).toMatchObject({ officeNumber: A.number, officeUserId: `KJ${A.number}01` });
+        await store.sessions.delete('t1b');
+        expect(await store.sessions.get('t1b')).toBeNull();
       });
 
       it('ends every session of one person, and the expired ones, counting them', async () => {
-        await store.sessions.create(session('t2', 's2', null));
-        await store.sessions.create(session('t3', 's2', A.number));
-        await store.sessions.create(session('t4', 's1', null, '2025-04-01T21:00:00.000Z'));
-        await store.sessions.create(session('t5', 's1', null, '2025-04-02T21:00:00.000Z'));
+        await store.sessions.create(session('t2', 's2', null), { passwordHash: 'h' });
+        await store.sessions.create(session('t3', 's2', A.number), { passwordHash: 'h' });
+        await store.sessions.create(session('t4', 's1', null, '2025-04-01T21:00:00.000Z'), { passwordHash: 'h' });
+        await store.sessions.create(session('t5', 's1', null, '2025-04-02T21:00:00.000Z'), { passwordHash: 'h' });
         expect(await store.sessions.deleteForUser('s2')).toBe(2);
         expect(await store.sessions.get('t3')).toBeNull();
         expect(await store.sessions.deleteExpired('2025-04-01T21:00:00.000Z')).toBe(1);
@@ -138,6 +141,8 @@ describe.each(BACKENDS)('$name store', (backend) => {
           ...send.message,
           senderOffice: A,
           destinationOffice: B,
+          senderDetached: false,
+          destinationDetached: false,
           files: [...send.files].sort((a, b) => a.position - b.position).map((f) => ({ ...f, downloadedAt: null })),
         });
         expect(await store.messages.findIdempotent(A.number, send.idempotency.key)).toEqual({

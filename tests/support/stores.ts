@@ -18,6 +18,8 @@ export interface SchemaShape {
 
 export interface OpenedStore {
   store: Store;
+  /** Another store on the same database, as a second relay process would open it; closed by dispose(). */
+  another(): Promise<Store>;
   schema(): Promise<SchemaShape>;
   /** closes the store and removes its folder or schema */
   dispose(): Promise<void>;
@@ -36,8 +38,14 @@ const sorted = (record: Record<string, string[]>): Record<string, string[]> =>
 async function openSqlite(): Promise<OpenedStore> {
   const dir = mkdtempSync(join(tmpdir(), 'renkei-store-'));
   const store = openSqliteStore(dir);
+  const others: Store[] = [];
   return {
     store,
+    async another() {
+      const other = openSqliteStore(dir);
+      others.push(other);
+      return other;
+    },
     async schema() {
       const db = new Database(join(dir, 'renkei.db'), { readonly: true });
       try {
@@ -60,6 +68,7 @@ async function openSqlite(): Promise<OpenedStore> {
       }
     },
     async dispose() {
+      for (const other of others) await other.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -69,8 +78,14 @@ async function openSqlite(): Promise<OpenedStore> {
 async function openPostgres(): Promise<OpenedStore> {
   const schema = await createTestSchema(PG_URL!);
   const store = await openPostgresStore(schema.url, 4);
+  const others: Store[] = [];
   return {
     store,
+    async another() {
+      const other = await openPostgresStore(schema.url, 4);
+      others.push(other);
+      return other;
+    },
     async schema() {
       const columns = await schema.query(
         'SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()',
@@ -95,6 +110,7 @@ async function openPostgres(): Promise<OpenedStore> {
       return { tables: sorted(tables), indexes };
     },
     async dispose() {
+      for (const other of others) await other.close();
       await store.close();
       await schema.drop();
     },

@@ -1,9 +1,13 @@
-// Offices, people, their links and office users, in PostgreSQL.
+// Offices, people, their links and office users, in PostgreSQL. A change that takes a right away
+// ends the sessions relying on it in the same transaction (see types.ts).
 import type { Office } from '../../../src/domain/contract';
-import type { OfficeRepository, OfficeUserRecord, OfficeUserRepository, PeopleRepository, PersonRecord } from '../types';
-import type { Pool } from './pool';
+import type { OfficeRepository, OfficeUserRecord, OfficeUserRepository, PeopleRepository, PersonListing, PersonRecord } from '../types';
+import { inTransaction, type Pool } from './pool';
 
 const nowIso = () => new Date().toISOString();
+
+const UPSERT_OFFICE = `INSERT INTO offices (number, name, kind, created_at) VALUES ($1, $2, $3, $4)
+  ON CONFLICT (number) DO UPDATE SET name = excluded.name, kind = excluded.kind`;
 
 export function pgOffices(pool: Pool): OfficeRepository {
   return {
@@ -24,15 +28,22 @@ export function pgOffices(pool: Pool): OfficeRepository {
       return rows;
     },
     async upsert(o) {
-      await pool.query(
-        `INSERT INTO offices (number, name, kind, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (number) DO UPDATE SET name = excluded.name, kind = excluded.kind`,
-        [o.number, o.name, o.kind, nowIso()],
-      );
+      await pool.query(UPSERT_OFFICE, [o.number, o.name, o.kind, nowIso()]);
+    },
+    async upsertMany(offices) {
+      const at = nowIso();
+      await inTransaction(pool, async (client) => {
+        for (const o of offices) await client.query(UPSERT_OFFICE, [o.number, o.name, o.kind, at]);
+      });
     },
     async remove(number) {
-      const result = await pool.query('DELETE FROM offices WHERE number = $1', [number]);
-      return (result.rowCount ?? 0) > 0;
+      return inTransaction(pool, async (client) => {
+        const result = await client.query('DELETE FROM offices WHERE number = $1', [number]);
+        if ((result.rowCount ?? 0) === 0) return false;
+        await client.query('UPDATE messages SET sender_detached = true WHERE sender = $1', [number]);
+        await client.query('UPDATE messages SET destination_detached = true WHERE destination = $1', [number]);
+        return true;
+      });
     },
     async count() {
       const { rows } = await pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM offices');
@@ -51,11 +62,29 @@ export function pgPeople(pool: Pool): PeopleRepository {
       return rows[0] ?? null;
     },
     async upsert(p) {
-      await pool.query(
-        `INSERT INTO people (user_id, name, password_hash, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (user_id) DO UPDATE SET name = excluded.name, password_hash = excluded.password_hash`,
-        [p.userId, p.name, p.passwordHash, nowIso()],
-      );
+      await inTransaction(pool, async (client) => {
+        const before = await client.query<{ hash: string }>('SELECT password_hash AS hash FROM people WHERE user_id = $1 FOR UPDATE', [p.userId]);
+        await client.query(
+          `INSERT INTO people (user_id, name, password_hash, created_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (user_id) DO UPDATE SET name = excluded.name, password_hash = excluded.password_hash`,
+          [p.userId, p.name, p.passwordHash, nowIso()],
+        );
+        const old = before.rows[0];
+        if (old && old.hash !== p.passwordHash) await client.query('DELETE FROM sessions WHERE user_id = $1', [p.userId]);
+      });
+    },
+    async setPassword(userId, passwordHash) {
+      return inTransaction(pool, async (client) => {
+        const result = await client.query('UPDATE people SET password_hash = $1 WHERE user_id = $2', [passwordHash, userId]);
+        if ((result.rowCount ?? 0) === 0) return false;
+        await client.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+        return true;
+      });
+    },
+    async remove(userId) {
+      // links and sessions go by ON DELETE CASCADE
+      const result = await pool.query('DELETE FROM people WHERE user_id = $1', [userId]);
+      return (result.rowCount ?? 0) > 0;
     },
     async linkOffice(userId, officeNumber) {
       await pool.query('INSERT INTO person_offices (user_id, office_number) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
@@ -63,12 +92,28 @@ export function pgPeople(pool: Pool): PeopleRepository {
         officeNumber,
       ]);
     },
+    async unlinkOffice(userId, officeNumber) {
+      return inTransaction(pool, async (client) => {
+        const result = await client.query('DELETE FROM person_offices WHERE user_id = $1 AND office_number = $2', [userId, officeNumber]);
+        if ((result.rowCount ?? 0) === 0) return false;
+        await client.query('DELETE FROM sessions WHERE user_id = $1 AND office_number = $2', [userId, officeNumber]);
+        return true;
+      });
+    },
     async isLinked(userId, officeNumber) {
       const { rowCount } = await pool.query('SELECT 1 FROM person_offices WHERE user_id = $1 AND office_number = $2', [
         userId,
         officeNumber,
       ]);
       return (rowCount ?? 0) > 0;
+    },
+    async list(): Promise<PersonListing[]> {
+      const { rows } = await pool.query<PersonListing>(
+        `SELECT p.user_id AS "userId", p.name,
+                ARRAY(SELECT office_number FROM person_offices l WHERE l.user_id = p.user_id ORDER BY office_number COLLATE "C") AS offices
+         FROM people p ORDER BY p.user_id COLLATE "C"`,
+      );
+      return rows;
     },
   };
 }
@@ -84,11 +129,35 @@ export function pgOfficeUsers(pool: Pool): OfficeUserRepository {
       return rows[0] ?? null;
     },
     async upsert(u) {
-      await pool.query(
-        `INSERT INTO office_users (office_user_id, office_number, password_hash, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (office_user_id) DO UPDATE SET office_number = excluded.office_number, password_hash = excluded.password_hash`,
-        [u.officeUserId, u.officeNumber, u.passwordHash, nowIso()],
+      await inTransaction(pool, async (client) => {
+        const before = await client.query<{ office: string; hash: string }>(
+          'SELECT office_number AS office, password_hash AS hash FROM office_users WHERE office_user_id = $1 FOR UPDATE',
+          [u.officeUserId],
+        );
+        await client.query(
+          `INSERT INTO office_users (office_user_id, office_number, password_hash, created_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (office_user_id) DO UPDATE SET office_number = excluded.office_number, password_hash = excluded.password_hash`,
+          [u.officeUserId, u.officeNumber, u.passwordHash, nowIso()],
+        );
+        const old = before.rows[0];
+        if (old && (old.office !== u.officeNumber || old.hash !== u.passwordHash)) {
+          await client.query('DELETE FROM sessions WHERE office_user_id = $1', [u.officeUserId]);
+        }
+      });
+    },
+    async remove(officeUserId) {
+      return inTransaction(pool, async (client) => {
+        const result = await client.query('DELETE FROM office_users WHERE office_user_id = $1', [officeUserId]);
+        if ((result.rowCount ?? 0) === 0) return false;
+        await client.query('DELETE FROM sessions WHERE office_user_id = $1', [officeUserId]);
+        return true;
+      });
+    },
+    async list() {
+      const { rows } = await pool.query<Omit<OfficeUserRecord, 'passwordHash'>>(
+        'SELECT office_user_id AS "officeUserId", office_number AS "officeNumber" FROM office_users ORDER BY office_user_id COLLATE "C"',
       );
+      return rows;
     },
   };
 }

@@ -3,6 +3,7 @@
 import type { Store } from '../types';
 import { pgAudit } from './audit';
 import { pgOffices, pgOfficeUsers, pgPeople } from './directory';
+import { pgLimits } from './limits';
 import { pgMessages } from './messages';
 import { migrate } from './migrations';
 import { createPool } from './pool';
@@ -22,6 +23,7 @@ export async function openPostgresStore(databaseUrl: string, poolSize = 10): Pro
     officeUsers: pgOfficeUsers(pool),
     sessions: pgSessions(pool),
     messages: pgMessages(pool),
+    limits: pgLimits(pool),
     audit: pgAudit(pool),
     close: () => pool.end(),
   };

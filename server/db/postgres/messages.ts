@@ -21,7 +21,8 @@ interface FileRow {
 const SELECT_MESSAGE = `
   SELECT m.id, m.sender, m.destination, m.message, m.sent_by AS "sentBy", m.sent_at AS "sentAt",
          m.expires_at AS "expiresAt", s.name AS "senderName", s.kind AS "senderKind",
-         d.name AS "destinationName", d.kind AS "destinationKind"
+         d.name AS "destinationName", d.kind AS "destinationKind",
+         m.sender_detached AS "senderDetached", m.destination_detached AS "destinationDetached"
   FROM messages m
   LEFT JOIN offices s ON s.number = m.sender
   LEFT JOIN offices d ON d.number = m.destination`;
@@ -119,9 +120,9 @@ export function pgMessages(pool: Pool): MessageRepository {
       return record ?? null;
     },
     async list(box: Box, officeNumber) {
-      const column = box === 'sent' ? 'm.sender' : 'm.destination';
+      const where = box === 'sent' ? 'm.sender = $1 AND NOT m.sender_detached' : 'm.destination = $1 AND NOT m.destination_detached';
       const { rows } = await pool.query<MessageRow>(
-        `${SELECT_MESSAGE} WHERE ${column} = $1 ORDER BY m.sent_at DESC, m.id COLLATE "C" LIMIT $2`,
+        `${SELECT_MESSAGE} WHERE ${where} ORDER BY m.sent_at DESC, m.id COLLATE "C" LIMIT $2`,
         [officeNumber, LIST_LIMIT],
       );
       return withFiles(rows);

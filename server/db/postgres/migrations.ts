@@ -84,6 +84,23 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // login throttling and the lookup limit counted in the database (every process sees them),
+    // and messages detached from a removed office's number (a new office under it starts empty)
+    version: 2,
+    sql: `
+      CREATE TABLE rate_events (
+        attempt text NOT NULL,
+        key text NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX rate_events_key ON rate_events(key, at);
+      CREATE INDEX rate_events_attempt ON rate_events(attempt);
+      CREATE INDEX rate_events_at ON rate_events(at);
+      ALTER TABLE messages ADD COLUMN sender_detached boolean NOT NULL DEFAULT false;
+      ALTER TABLE messages ADD COLUMN destination_detached boolean NOT NULL DEFAULT false;
+    `,
+  },
 ];
 
 /** Arbitrary first half of the advisory lock key; the second half is the schema, so schemas migrate independently. */

@@ -1,6 +1,9 @@
 // Sessions in PostgreSQL: only a SHA-256 of the cookie token is kept, so a copy of the database opens no session.
 import type { SessionRecord, SessionRepository } from '../types';
-import { iso, type Pool } from './pool';
+import { inTransaction, iso, type Pool } from './pool';
+
+const INSERT = 'INSERT INTO sessions (token_hash, user_id, office_number, office_user_id, created_at, expires_at) SELECT $1::text, $2::text, $3::text, $4::text, $5::timestamptz, $6::timestamptz';
+const values = (s: SessionRecord) => [s.tokenHash, s.userId, s.officeNumber, s.officeUserId, s.createdAt, s.expiresAt];
 
 interface SessionRow extends Omit<SessionRecord, 'createdAt' | 'expiresAt'> {
   createdAt: Date;
@@ -9,12 +12,12 @@ interface SessionRow extends Omit<SessionRecord, 'createdAt' | 'expiresAt'> {
 
 export function pgSessions(pool: Pool): SessionRepository {
   return {
-    async create(s) {
-      await pool.query(
-        `INSERT INTO sessions (token_hash, user_id, office_number, office_user_id, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [s.tokenHash, s.userId, s.officeNumber, s.officeUserId, s.createdAt, s.expiresAt],
-      );
+    async create(s, proof) {
+      const result = await pool.query(`${INSERT} WHERE EXISTS (SELECT 1 FROM people WHERE user_id = $2 AND password_hash = $7)`, [
+        ...values(s),
+        proof.passwordHash,
+      ]);
+      return (result.rowCount ?? 0) > 0;
     },
     async get(tokenHash) {
       const { rows } = await pool.query<SessionRow>(
@@ -26,12 +29,19 @@ export function pgSessions(pool: Pool): SessionRepository {
       const row = rows[0];
       return row ? { ...row, createdAt: iso(row.createdAt), expiresAt: iso(row.expiresAt) } : null;
     },
-    async setOffice(tokenHash, officeNumber, officeUserId) {
-      await pool.query('UPDATE sessions SET office_number = $1, office_user_id = $2 WHERE token_hash = $3', [
-        officeNumber,
-        officeUserId,
-        tokenHash,
-      ]);
+    async upgradeToOffice(oldTokenHash, next, proof) {
+      return inTransaction(pool, async (client) => {
+        const result = await client.query(
+          `${INSERT}
+           WHERE EXISTS (SELECT 1 FROM sessions WHERE token_hash = $7 AND user_id = $2)
+             AND EXISTS (SELECT 1 FROM office_users WHERE office_user_id = $4 AND office_number = $3 AND password_hash = $8)
+             AND EXISTS (SELECT 1 FROM person_offices WHERE user_id = $2 AND office_number = $3)`,
+          [...values(next), oldTokenHash, proof.passwordHash],
+        );
+        if ((result.rowCount ?? 0) === 0) return false;
+        await client.query('DELETE FROM sessions WHERE token_hash = $1', [oldTokenHash]);
+        return true;
+      });
     },
     async delete(tokenHash) {
       await pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);

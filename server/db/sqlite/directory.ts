@@ -1,7 +1,8 @@
-// Offices, people, their links and office users, in SQLite. Statements are prepared once.
+// Offices, people, their links and office users, in SQLite. Statements are prepared once. A change
+// that takes a right away ends the sessions relying on it in the same transaction (see types.ts).
 import type { Office } from '../../../src/domain/contract';
 import type { Db } from './connection';
-import type { OfficeRepository, OfficeUserRecord, OfficeUserRepository, PeopleRepository, PersonRecord } from '../types';
+import type { OfficeRepository, OfficeUserRecord, OfficeUserRepository, PeopleRepository, PersonListing, PersonRecord } from '../types';
 
 const nowIso = () => new Date().toISOString();
 
@@ -13,7 +14,19 @@ export function sqliteOffices(db: Db): OfficeRepository {
      ON CONFLICT(number) DO UPDATE SET name = excluded.name, kind = excluded.kind`,
   );
   const remove = db.prepare('DELETE FROM offices WHERE number = ?');
+  const detachSent = db.prepare('UPDATE messages SET sender_detached = 1 WHERE sender = ?');
+  const detachReceived = db.prepare('UPDATE messages SET destination_detached = 1 WHERE destination = ?');
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM offices');
+  const upsertMany = db.transaction((offices: readonly Office[]) => {
+    const at = nowIso();
+    for (const o of offices) upsert.run(o.number, o.name, o.kind, at);
+  });
+  const removeOne = db.transaction((number: string) => {
+    if (remove.run(number).changes === 0) return false;
+    detachSent.run(number);
+    detachReceived.run(number);
+    return true;
+  });
   return {
     async get(number) {
       return get.get(number) ?? null;
@@ -32,8 +45,11 @@ export function sqliteOffices(db: Db): OfficeRepository {
     async upsert(o) {
       upsert.run(o.number, o.name, o.kind, nowIso());
     },
+    async upsertMany(offices) {
+      upsertMany.immediate(offices);
+    },
     async remove(number) {
-      return remove.run(number).changes > 0;
+      return removeOne.immediate(number);
     },
     async count() {
       return count.get()!.n;
@@ -49,20 +65,59 @@ export function sqlitePeople(db: Db): PeopleRepository {
     `INSERT INTO people (user_id, name, password_hash, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(user_id) DO UPDATE SET name = excluded.name, password_hash = excluded.password_hash`,
   );
+  const setHash = db.prepare('UPDATE people SET password_hash = ? WHERE user_id = ?');
+  const remove = db.prepare('DELETE FROM people WHERE user_id = ?');
+  const endSessions = db.prepare('DELETE FROM sessions WHERE user_id = ?');
+  const endSessionsIn = db.prepare('DELETE FROM sessions WHERE user_id = ? AND office_number = ?');
   const link = db.prepare('INSERT OR IGNORE INTO person_offices (user_id, office_number) VALUES (?, ?)');
+  const unlink = db.prepare('DELETE FROM person_offices WHERE user_id = ? AND office_number = ?');
   const linked = db.prepare('SELECT 1 FROM person_offices WHERE user_id = ? AND office_number = ?');
+  const list = db.prepare<[], { userId: string; name: string; offices: string | null }>(
+    `SELECT p.user_id AS userId, p.name, (SELECT group_concat(office_number, ' ') FROM
+       (SELECT office_number FROM person_offices l WHERE l.user_id = p.user_id ORDER BY office_number)) AS offices
+     FROM people p ORDER BY p.user_id`,
+  );
+
+  const upsertOne = db.transaction((p: PersonRecord) => {
+    const before = get.get(p.userId);
+    upsert.run(p.userId, p.name, p.passwordHash, nowIso());
+    if (before && before.passwordHash !== p.passwordHash) endSessions.run(p.userId);
+  });
+  const setPassword = db.transaction((userId: string, hash: string) => {
+    if (setHash.run(hash, userId).changes === 0) return false;
+    endSessions.run(userId);
+    return true;
+  });
+  const unlinkOne = db.transaction((userId: string, officeNumber: string) => {
+    if (unlink.run(userId, officeNumber).changes === 0) return false;
+    endSessionsIn.run(userId, officeNumber);
+    return true;
+  });
   return {
     async get(userId) {
       return get.get(userId) ?? null;
     },
     async upsert(p) {
-      upsert.run(p.userId, p.name, p.passwordHash, nowIso());
+      upsertOne.immediate(p);
+    },
+    async setPassword(userId, passwordHash) {
+      return setPassword.immediate(userId, passwordHash);
+    },
+    async remove(userId) {
+      // links and sessions go by ON DELETE CASCADE
+      return remove.run(userId).changes > 0;
     },
     async linkOffice(userId, officeNumber) {
       link.run(userId, officeNumber);
     },
+    async unlinkOffice(userId, officeNumber) {
+      return unlinkOne.immediate(userId, officeNumber);
+    },
     async isLinked(userId, officeNumber) {
       return !!linked.get(userId, officeNumber);
+    },
+    async list(): Promise<PersonListing[]> {
+      return list.all().map((r) => ({ userId: r.userId, name: r.name, offices: r.offices ? r.offices.split(' ') : [] }));
     },
   };
 }
@@ -76,12 +131,33 @@ export function sqliteOfficeUsers(db: Db): OfficeUserRepository {
     `INSERT INTO office_users (office_user_id, office_number, password_hash, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(office_user_id) DO UPDATE SET office_number = excluded.office_number, password_hash = excluded.password_hash`,
   );
+  const remove = db.prepare('DELETE FROM office_users WHERE office_user_id = ?');
+  const endSessions = db.prepare('DELETE FROM sessions WHERE office_user_id = ?');
+  const list = db.prepare<[], Omit<OfficeUserRecord, 'passwordHash'>>(
+    'SELECT office_user_id AS officeUserId, office_number AS officeNumber FROM office_users ORDER BY office_user_id',
+  );
+  const upsertOne = db.transaction((u: OfficeUserRecord) => {
+    const before = get.get(u.officeUserId);
+    upsert.run(u.officeUserId, u.officeNumber, u.passwordHash, nowIso());
+    if (before && (before.officeNumber !== u.officeNumber || before.passwordHash !== u.passwordHash)) endSessions.run(u.officeUserId);
+  });
+  const removeOne = db.transaction((officeUserId: string) => {
+    if (remove.run(officeUserId).changes === 0) return false;
+    endSessions.run(officeUserId);
+    return true;
+  });
   return {
     async get(officeUserId) {
       return get.get(officeUserId) ?? null;
     },
     async upsert(u) {
-      upsert.run(u.officeUserId, u.officeNumber, u.passwordHash, nowIso());
+      upsertOne.immediate(u);
+    },
+    async remove(officeUserId) {
+      return removeOne.immediate(officeUserId);
+    },
+    async list() {
+      return list.all();
     },
   };
 }

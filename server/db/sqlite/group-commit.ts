@@ -37,7 +37,11 @@ export function groupCommit<A, R>(db: Db, write: (arg: A) => R): (arg: A) => Pro
     queue = [];
     let outcomes: Outcome<R>[];
     try {
-      outcomes = commitAll(batch);
+      // IMMEDIATE: the write lock is taken at BEGIN, where busy_timeout waits for it. A deferred
+      // transaction starts reading (the idempotency key) and must then upgrade to a writer; when
+      // another process (the admin CLI) wrote in between, that upgrade fails at once with
+      // "database is locked" instead of waiting
+      outcomes = commitAll.immediate(batch);
     } catch (error) {
       // the transaction failed as a whole (its commit, or an error that ended it): nothing stored
       for (const p of batch) p.reject(error);

@@ -4,6 +4,7 @@ import { migrate } from './migrations';
 import type { Store } from '../types';
 import { sqliteAudit } from './audit';
 import { sqliteOffices, sqliteOfficeUsers, sqlitePeople } from './directory';
+import { sqliteLimits } from './limits';
 import { sqliteMessages } from './messages';
 import { sqliteSessions } from './sessions';
 
@@ -16,6 +17,7 @@ export function openSqliteStore(dataDir: string): Store {
     officeUsers: sqliteOfficeUsers(db),
     sessions: sqliteSessions(db),
     messages: sqliteMessages(db),
+    limits: sqliteLimits(db),
     audit: sqliteAudit(db),
     async close() {
       db.close();

@@ -10,7 +10,8 @@ import { groupCommit } from './group-commit';
 const SELECT_MESSAGE = `
   SELECT m.id, m.sender, m.destination, m.message, m.sent_by AS sentBy, m.sent_at AS sentAt,
          m.expires_at AS expiresAt, s.name AS senderName, s.kind AS senderKind,
-         d.name AS destinationName, d.kind AS destinationKind
+         d.name AS destinationName, d.kind AS destinationKind,
+         m.sender_detached AS senderDetached, m.destination_detached AS destinationDetached
   FROM messages m
   LEFT JOIN offices s ON s.number = m.sender
   LEFT JOIN offices d ON d.number = m.destination`;
@@ -31,9 +32,9 @@ export function sqliteMessages(db: Db): MessageRepository {
   // every statement is prepared once, here: preparing is a parse and plan each time
   const selectOne = db.prepare<[string], MessageRow>(`${SELECT_MESSAGE} WHERE m.id = ?`);
   const selectBox = {
-    sent: db.prepare<[string, number], MessageRow>(`${SELECT_MESSAGE} WHERE m.sender = ? ORDER BY m.sent_at DESC, m.id LIMIT ?`),
+    sent: db.prepare<[string, number], MessageRow>(`${SELECT_MESSAGE} WHERE m.sender = ? AND m.sender_detached = 0 ORDER BY m.sent_at DESC, m.id LIMIT ?`),
     received: db.prepare<[string, number], MessageRow>(
-      `${SELECT_MESSAGE} WHERE m.destination = ? ORDER BY m.sent_at DESC, m.id LIMIT ?`,
+      `${SELECT_MESSAGE} WHERE m.destination = ? AND m.destination_detached = 0 ORDER BY m.sent_at DESC, m.id LIMIT ?`,
     ),
   } satisfies Record<Box, unknown>;
   const filesOf = db.prepare<[string], FileRecord>(SELECT_FILES);
@@ -84,6 +85,7 @@ export function sqliteMessages(db: Db): MessageRepository {
   });
   const deleteMany = db.transaction((ids: readonly string[]) => ids.reduce((n, id) => n + deleteOne.run(id).changes, 0));
 
+
   return {
     async findIdempotent(officeNumber, key) {
       return findKey.get(officeNumber, key) ?? null;
@@ -103,7 +105,7 @@ export function sqliteMessages(db: Db): MessageRepository {
       return expired.all(nowIso).map((r) => r.id);
     },
     async deleteMany(ids) {
-      return deleteMany(ids);
+      return deleteMany.immediate(ids);
     },
     async existingIds(ids) {
       return new Set(ids.filter((id) => exists.get(id)));

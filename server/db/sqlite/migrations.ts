@@ -91,6 +91,23 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX idempotency_message ON idempotency(message_id);
     `,
   },
+  {
+    // login throttling and the lookup limit counted in the database (every process sees them),
+    // and messages detached from a removed office's number (a new office under it starts empty)
+    version: 3,
+    sql: `
+      CREATE TABLE rate_events (
+        attempt TEXT NOT NULL,
+        key TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX rate_events_key ON rate_events(key, at);
+      CREATE INDEX rate_events_attempt ON rate_events(attempt);
+      CREATE INDEX rate_events_at ON rate_events(at);
+      ALTER TABLE messages ADD COLUMN sender_detached INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE messages ADD COLUMN destination_detached INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 export function migrate(db: Db): number {
@@ -102,7 +119,7 @@ export function migrate(db: Db): number {
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(m.version);
-    })();
+    }).immediate();
     current = m.version;
   }
   return current;
