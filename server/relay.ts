@@ -7,6 +7,7 @@ import { BlobStore } from './blobs';
 import { withDefaults, type Config } from './config';
 import type { AppDeps, AppEnv } from './context';
 import { openStore } from './db';
+import { DiskReserve, MAX_RESERVE_FILE_BYTES, withDiskReserve } from './disk-reserve';
 import { seedDemoIfEmpty } from './db/seed';
 import { removeOrphanBlobs, sweepExpired, type SweepResult } from './retention';
 
@@ -31,7 +32,9 @@ const SHARED_FOLDER_GRACE_MS = 60 * 60 * 1000;
 export async function openRelay(options: RelayOptions = {}): Promise<Relay> {
   const { now = () => new Date(), ...partial } = options;
   const config = withDefaults(partial);
-  const store = await openStore(config);
+  const opened = await openStore(config);
+  const reserve = new DiskReserve(config.dataDir, Math.min(MAX_RESERVE_FILE_BYTES, config.diskReserveBytes));
+  const store = withDiskReserve(opened, reserve);
   try {
     const blobs = new BlobStore(config.dataDir);
     // With PostgreSQL several processes share the blob folder: a send another process is staging,
@@ -42,7 +45,12 @@ export async function openRelay(options: RelayOptions = {}): Promise<Relay> {
     await removeOrphanBlobs(store, blobs, graceMs);
     const seeded = config.seedDemo ? await seedDemoIfEmpty(store) : false;
     const deps: AppDeps = { config, store, blobs, now };
-    const sweep = () => sweepExpired(store, blobs, now());
+    const sweep = async () => {
+      const result = await sweepExpired(store, blobs, now());
+      // written back once the operator has made room
+      await reserve.ensure();
+      return result;
+    };
     await sweep();
     return { config, deps, app: createApp(deps), seeded, sweep, close: () => store.close() };
   } catch (err) {

@@ -39,7 +39,7 @@ describe.each(backends)('$name: a burst of parallel tries against one account', 
   }, HOOK_TIMEOUT);
 
   /** A browser stand-in on relay i % 2. */
-  const agentOn = (i: number) => new Agent((path, init) => relays[i % 2]!.app.request(path, init));
+  const agentOn = (i: number) => new Agent(async (path, init) => relays[i % 2]!.app.request(path, init));
   const checks = async (actions: readonly string[], actor: string) =>
     (await relays[0]!.deps.store.audit.recent(1000)).filter((e) => actions.includes(e.action) && e.actor === actor).length;
 

@@ -5,7 +5,7 @@
 // - spawnRelay: `server/main.ts` in its own Node process, configured by the environment only,
 //   as in production (crashes, a second process on one database, what it prints, load benchmarks).
 // (The e2e run starts its relay with startServer in its own webServer process: tests/e2e/support.)
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -77,9 +77,35 @@ export interface SpawnedRelay {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+export interface SpawnOptions {
+  inheritOutput?: boolean;
+  /**
+   * Runs the relay in a mount namespace of its own with a tmpfs of this many MiB on DATA_DIR: a
+   * small disk that can be filled (see smallDiskPath). Needs root or user namespaces (smallDisksWork).
+   */
+  smallDiskMb?: number;
+}
+
+/** Whether this machine can give a relay a small disk of its own (unshare + tmpfs). */
+export function smallDisksWork(): boolean {
+  const probe = spawnSync('unshare', [...unshareArgs(), 'sh', '-c', 'mount -t tmpfs -o size=1m tmpfs /mnt'], { stdio: 'ignore' });
+  return probe.status === 0;
+}
+
+function unshareArgs(): string[] {
+  return process.getuid?.() === 0 ? ['--mount', '--propagation', 'private'] : ['--user', '--map-root-user', '--mount'];
+}
+
+/** A path inside a relay's small disk, as the test process can reach it (through the relay's own root). */
+export const smallDiskPath = (relay: SpawnedRelay, dataDir: string, ...parts: string[]) => join(`/proc/${relay.pid}/root`, dataDir, ...parts);
+
 /** Starts `node --import tsx server/main.ts` with `env` on top of this process's; resolves once it listens. */
-export function spawnRelay(env: Record<string, string>, options: { inheritOutput?: boolean } = {}): Promise<SpawnedRelay> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+export function spawnRelay(env: Record<string, string>, options: SpawnOptions = {}): Promise<SpawnedRelay> {
+  const node = [process.execPath, '--import', 'tsx', join(ROOT, 'server/main.ts')];
+  const [file, ...args] = options.smallDiskMb
+    ? ['unshare', ...unshareArgs(), 'sh', '-c', `mount -t tmpfs -o size=${options.smallDiskMb}m tmpfs "$DATA_DIR" && exec "$@"`, 'small-disk', ...node]
+    : node;
+  const child = spawn(file!, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
