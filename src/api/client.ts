@@ -10,6 +10,7 @@ import {
   messageListResponseSchema,
   officeLoginResponseSchema,
   officeLookupResponseSchema,
+  passwordChangeResponseSchema,
   sessionResponseSchema,
   type Box,
   type ErrorCode,
@@ -17,6 +18,7 @@ import {
   type MessageSummary,
   type Office,
   type OfficeLoginRequest,
+  type PasswordChangeRequest,
   type SessionInfo,
 } from '../domain/contract';
 import { request, statusOf, type Failure, type RequestOptions } from './request';
@@ -80,6 +82,12 @@ export function login(body: LoginRequest): Promise<SessionInfo> {
 
 export function officeLogin(body: OfficeLoginRequest): Promise<SessionInfo> {
   return call(API.officeLogin, { method: 'POST', body, answer: officeLoginResponseSchema }, true);
+}
+
+/** The person's own password; the relay ends every other session and answers this device's new one. */
+export function changePassword(body: PasswordChangeRequest): Promise<SessionInfo> {
+  // quiet: a wrong current password is not the session ending
+  return call(API.password, { method: 'POST', body, answer: passwordChangeResponseSchema }, true);
 }
 
 export async function logout(): Promise<void> {

@@ -22,6 +22,7 @@ import { newOutboxItem } from '../outbox/store';
 import type { SentRecord } from '../outbox/types';
 import { failedItemsOf, withStatus, type OutboxSnapshot } from './batch-status';
 import { openRenkeiDb } from './db';
+import { currentOwner, ownerKey, requireOwner, type Owner } from './owner';
 import type { BatchRecord } from './schema';
 import type { KeptFile } from './types';
 
@@ -37,23 +38,30 @@ export interface BatchSnapshot {
   sentByRow: ReadonlyMap<string, SentRecord>;
 }
 
-/** A transaction over the rows and the outbox they take their status from. */
-async function batchTransaction<Mode extends 'readonly' | 'readwrite'>(mode: Mode) {
+/**
+ * A transaction over the owner's rows and the outbox they take their status from. Nobody signed
+ * in: no rows (and `owner` null, so nothing can be written).
+ */
+async function batchTransaction<Mode extends 'readonly' | 'readwrite'>(mode: Mode, signedIn?: Owner) {
+  const owner = signedIn ?? (await currentOwner());
   const tx = (await openRenkeiDb()).transaction(['batch', 'outbox', 'sent'], mode);
-  const [records, items, sent] = await Promise.all([
-    tx.objectStore('batch').getAll(),
-    tx.objectStore('outbox').getAll(),
-    tx.objectStore('sent').getAll(),
-  ]);
+  const key = owner ? ownerKey(owner) : null;
+  const [records, items, sent] = key
+    ? await Promise.all([
+        tx.objectStore('batch').index('owner').getAll(key),
+        tx.objectStore('outbox').index('owner').getAll(key),
+        tx.objectStore('sent').index('owner').getAll(key),
+      ])
+    : [[], [], []];
   const outbox: OutboxSnapshot = { items, sent };
   const rows = records.map((record) => withStatus(record, outbox)).sort((a, b) => a.addedAt - b.addedAt || a.id.localeCompare(b.id));
-  return { tx, rows, outbox, sent };
+  return { tx, rows, outbox, sent, owner };
 }
 
-/** What a row keeps: all but its status; a row the rules set back to 未送信 forgets its last send. */
-function toRecord(row: StoredBatchRow): BatchRecord {
+/** What a row keeps: all but its status, and its owner; a row the rules set back to 未送信 forgets its last send. */
+function toRecord(row: StoredBatchRow, owner: Owner): BatchRecord {
   const { status, reason: _derived, outboxId, ...rest } = row;
-  return status === '未送信' || outboxId === undefined ? rest : { ...rest, outboxId };
+  return status === '未送信' || outboxId === undefined ? { ...rest, owner } : { ...rest, outboxId, owner };
 }
 
 /** Oldest first: the order the files were dropped in. */
@@ -72,7 +80,7 @@ export async function getBatchRow(id: string): Promise<StoredBatchRow | undefine
  * confirmed, in one transaction.
  */
 export async function refreshBatch(sender: BatchSender): Promise<BatchSnapshot> {
-  const { tx, rows, sent } = await batchTransaction('readwrite');
+  const { tx, rows, sent, owner } = await batchTransaction('readwrite');
   const store = tx.objectStore('batch');
   const kept: StoredBatchRow[] = [];
   const succeeded: StoredBatchRow[] = [];
@@ -83,7 +91,7 @@ export async function refreshBatch(sender: BatchSender): Promise<BatchSnapshot> 
       continue;
     }
     const checked = validateRow(row, sender);
-    if (!sameChecks(checked, row)) await store.put(toRecord(checked));
+    if (owner && !sameChecks(checked, row)) await store.put(toRecord(checked, owner));
     kept.push(checked);
   }
   await tx.done;
@@ -92,8 +100,9 @@ export async function refreshBatch(sender: BatchSender): Promise<BatchSnapshot> 
 }
 
 export async function deleteBatchRows(ids: readonly string[]): Promise<void> {
-  const tx = (await openRenkeiDb()).transaction('batch', 'readwrite');
-  for (const id of ids) await tx.store.delete(id);
+  const { tx, rows } = await batchTransaction('readwrite');
+  const mine = new Set(rows.map((row) => row.id));
+  for (const id of ids) if (mine.has(id)) await tx.objectStore('batch').delete(id);
   await tx.done;
 }
 
@@ -117,7 +126,8 @@ export async function addFilesToStoredBatch(
   inputs: readonly BatchInputFile[],
   ctx: { sender: BatchSender; now?: number },
 ): Promise<AddFilesResult<KeptFile>> {
-  const { tx, rows } = await batchTransaction('readwrite');
+  const owner = await requireOwner();
+  const { tx, rows } = await batchTransaction('readwrite', owner);
   const result = addFilesToBatch(rows, inputs, {
     sender: ctx.sender,
     now: ctx.now ?? Date.now(),
@@ -125,7 +135,7 @@ export async function addFilesToStoredBatch(
   });
   // untouched rows come back as the very objects passed in
   const before = new Set<StoredBatchRow>(rows);
-  for (const row of result.rows) if (!before.has(row)) await tx.objectStore('batch').put(toRecord(row));
+  for (const row of result.rows) if (!before.has(row)) await tx.objectStore('batch').put(toRecord(row, owner));
   await tx.done;
   return result;
 }
@@ -149,24 +159,24 @@ export async function updateBatchRow(
       return input;
     }),
   );
-  const { tx, rows } = await batchTransaction('readwrite');
+  const { tx, rows, owner } = await batchTransaction('readwrite');
   const row = rows.find((candidate) => candidate.id === id);
-  if (!row) {
+  if (!row || !owner) {
     tx.abort();
     await tx.done.catch(() => undefined);
     throw new Error('一括送信の行が見つかりません。削除されたか、送信済みです。');
   }
   const next = rebuildRow(row, inputs, change.message, sender);
-  await tx.objectStore('batch').put(toRecord(next));
+  await tx.objectStore('batch').put(toRecord(next, owner));
   await tx.done;
   return next;
 }
 
 /** Puts the directory's answer (number → name and kind, null when unknown) on the rows, in one transaction. */
 export async function applyOfficeNames(directory: ReadonlyMap<string, DirectoryAnswer>, sender: BatchSender): Promise<StoredBatchRow[]> {
-  const { tx, rows } = await batchTransaction('readwrite');
+  const { tx, rows, owner } = await batchTransaction('readwrite');
   const next = applyDirectory(rows, directory, sender);
-  for (const [i, row] of next.entries()) if (row !== rows[i]) await tx.objectStore('batch').put(toRecord(row));
+  for (const [i, row] of next.entries()) if (owner && row !== rows[i]) await tx.objectStore('batch').put(toRecord(row, owner));
   await tx.done;
   return next;
 }
@@ -178,13 +188,14 @@ export async function applyOfficeNames(directory: ReadonlyMap<string, DirectoryA
  */
 export async function queueBatchRows(ids: readonly string[], office: BatchSender): Promise<StoredBatchRow[]> {
   const sender = senderNumberOf(office);
-  const { tx, rows, outbox } = await batchTransaction('readwrite');
+  const owner = await requireOwner();
+  const { tx, rows, outbox } = await batchTransaction('readwrite', owner);
   const wanted = new Set(ids);
   const queued: StoredBatchRow[] = [];
   for (const row of rows) {
     if (!wanted.has(row.id) || !isSendable(row) || row.destination === null) continue;
     for (const id of failedItemsOf(row.id, outbox)) await tx.objectStore('outbox').delete(id);
-    const item = newOutboxItem({
+    const item = newOutboxItem(owner, {
       ...(sender ? { sender } : {}),
       destination: row.destination,
       message: row.message,
@@ -192,7 +203,7 @@ export async function queueBatchRows(ids: readonly string[], office: BatchSender
       batchRowId: row.id,
     });
     await tx.objectStore('outbox').add(item);
-    await tx.objectStore('batch').put({ ...toRecord(row), outboxId: item.id });
+    await tx.objectStore('batch').put({ ...toRecord(row, owner), outboxId: item.id });
     queued.push({ ...row, status: '送信待ち', reason: null, outboxId: item.id });
   }
   await tx.done;

@@ -10,7 +10,20 @@ import type { Draft, KeptFile } from './types';
 
 export const DB_NAME = 'renkei';
 
+/** The person (個人ID) and office (事業所番号) a record belongs to (src/db/owner.ts). */
+export interface Owner {
+  userId: string;
+  office: string;
+}
+
+/** Who is signed in on this device; office null before the 事業所ユーザログイン. */
+export interface SignedIn {
+  userId: string;
+  office: string | null;
+}
+
 export interface CachedList {
+  owner: Owner;
   box: Box;
   messages: MessageSummary[];
   fetchedAt: number;
@@ -20,21 +33,25 @@ export interface CachedList {
 export interface Settings {
   /** a flush met 401/403: nothing is sent until the user has logged in again */
   outboxPausedForLogin: boolean;
+  /** who is signed in: the owner whose records are shown and sent (null after a logout) */
+  signedIn: SignedIn | null;
+  /**
+   * A logout the relay has not heard of yet (made offline): the session it ends (its sessionId,
+   * or null for a session that had none), sent as soon as the network is back.
+   */
+  pendingLogout: { session: string | null } | null;
 }
 export const SETTINGS_KEY = 'settings';
-export const DEFAULT_SETTINGS: Settings = { outboxPausedForLogin: false };
+export const DEFAULT_SETTINGS: Settings = { outboxPausedForLogin: false, signedIn: null, pendingLogout: null };
 
 /**
  * A 一括送信 row as kept. Its status is not kept: it is read from the outbox each time
  * (src/db/batch-status.ts); `outboxId` names the row's current send, and goes when the row changes.
  */
-export type BatchRecord = Omit<BatchRow<KeptFile>, 'status' | 'reason'>;
+export type BatchRecord = Omit<BatchRow<KeptFile>, 'status' | 'reason'> & { owner: Owner };
 
-/** The person and office a record kept on this device belongs to (the shared-tablet rule). */
-export interface Owner {
-  userId: string;
-  office: string;
-}
+/** Every owned store has this index on [owner.userId, owner.office]. */
+type ByOwner = { owner: [string, string] };
 
 /**
  * One 予定 / 実績 file kept for 予定 ⇄ 実績 (src/db/usage.ts): its people and their parsed rows,
@@ -49,12 +66,13 @@ export interface UsageRecord extends KeptUsageFile {
 }
 
 export interface RenkeiDb extends DBSchema {
-  drafts: { key: string; value: Draft };
-  outbox: { key: string; value: OutboxItem };
-  sent: { key: string; value: SentRecord };
-  cache: { key: Box; value: CachedList };
+  drafts: { key: string; value: Draft; indexes: ByOwner };
+  outbox: { key: string; value: OutboxItem; indexes: ByOwner };
+  sent: { key: string; value: SentRecord; indexes: ByOwner };
+  /** keyed [userId, office, box]: one list per owner and box */
+  cache: { key: [string, string, Box]; value: CachedList };
   settings: { key: typeof SETTINGS_KEY; value: Settings };
-  batch: { key: string; value: BatchRecord };
+  batch: { key: string; value: BatchRecord; indexes: ByOwner };
   usage: {
     key: string;
     value: UsageRecord;

@@ -1,3 +1,5 @@
+import type { Owner } from './schema';
+
 // Records kept in IndexedDB. Files are kept as Blobs, byte for byte as picked. The outbox's own
 // records are in src/outbox/types.ts.
 
@@ -9,6 +11,7 @@ export interface KeptFile {
 
 export interface Draft {
   id: string;
+  owner: Owner;
   destination: string;
   message: string;
   files: KeptFile[];

@@ -4,7 +4,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { parseFileName } from '../domain/filename';
 import { sendUnitKey } from '../domain/send-unit';
-import { SETTINGS_KEY, type BatchRecord, type RenkeiDb } from './schema';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type BatchRecord, type RenkeiDb } from './schema';
 
 type UpgradeTransaction = IDBPTransaction<RenkeiDb, StoreNames<RenkeiDb>[], 'versionchange'>;
 type Step = (db: IDBPDatabase<RenkeiDb>, tx: UpgradeTransaction) => Promise<void>;
@@ -23,7 +23,7 @@ const UPGRADES: readonly Step[] = [
   // regrouped by send-unit.ts's key; the settings become one typed record
   async (_db, tx) => {
     for (let cursor = await tx.objectStore('batch').openCursor(); cursor; cursor = await cursor.continue()) {
-      await cursor.update(batchRecordV2(cursor.value));
+      await cursor.update(batchRecordV2(cursor.value) as BatchRecord);
     }
     let paused = false;
     for (let cursor = await tx.objectStore('settings').openCursor(); cursor; cursor = await cursor.continue()) {
@@ -32,7 +32,8 @@ const UPGRADES: readonly Step[] = [
       if (key === 'outbox-paused-for-login') paused = value === true;
       await cursor.delete();
     }
-    await tx.objectStore('settings').put({ outboxPausedForLogin: paused }, SETTINGS_KEY);
+    // (version 2's settings held only this; version 4 adds to it below)
+    await tx.objectStore('settings').put({ ...DEFAULT_SETTINGS, outboxPausedForLogin: paused }, SETTINGS_KEY);
   },
   // 2 → 3: 予定 ⇄ 実績 keeps the parsed 予定 and 実績 of each person (src/db/usage.ts)
   async (db) => {
@@ -40,6 +41,24 @@ const UPGRADES: readonly Step[] = [
     usage.createIndex('byOwnerMonth', ['owner.userId', 'owner.office', 'month']);
     usage.createIndex('byMessage', 'messageId');
     usage.createIndex('byOutbox', 'outboxId');
+  },
+  // 3 → 4: ownership (src/db/owner.ts). Every kept record gets an owner and the stores an index on
+  // it; what versions 2 and 3 kept has no known person, so it is left for the first office login that can
+  // own it (its office where the record names one). Cached lists are dropped: they are fetched again.
+  async (db, tx) => {
+    for (const name of ['drafts', 'outbox', 'sent', 'batch'] as const) {
+      const store = tx.objectStore(name);
+      store.createIndex('owner', ['owner.userId', 'owner.office']);
+      for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
+        const value: Record<string, unknown> = cursor.value as unknown as Record<string, unknown>;
+        const office = name === 'outbox' ? value.sender : name === 'sent' ? (value.result as { sender?: { number?: string } }).sender?.number : undefined;
+        await cursor.update({ ...cursor.value, owner: { userId: '', office: typeof office === 'string' ? office : '' } });
+      }
+    }
+    db.deleteObjectStore('cache');
+    db.createObjectStore('cache', { keyPath: ['owner.userId', 'owner.office', 'box'] });
+    const settings = await tx.objectStore('settings').get(SETTINGS_KEY);
+    await tx.objectStore('settings').put({ ...DEFAULT_SETTINGS, ...settings }, SETTINGS_KEY);
   },
 ];
 
@@ -51,11 +70,11 @@ export async function upgrade(db: IDBPDatabase<RenkeiDb>, oldVersion: number, tx
 }
 
 /** A version 1 row (which kept status and reason) as version 2 keeps it. */
-function batchRecordV2(value: BatchRecord): BatchRecord {
+function batchRecordV2(value: BatchRecord): Omit<BatchRecord, 'owner'> {
   const status = 'status' in value ? value.status : undefined;
   const { id, destination, groupKey, files, message, sequenceDisplay, categories, problems, warnings, officeName, officeKind, outboxId, addedAt } = value;
   const parsed = files.map((f) => parseFileName(f.name)).find((p) => p.ok);
-  const record: BatchRecord = {
+  const record: Omit<BatchRecord, 'owner'> = {
     id,
     destination,
     groupKey: groupKey === null || !parsed?.ok ? groupKey : sendUnitKey(parsed.value, 'sequence'),

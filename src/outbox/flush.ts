@@ -13,6 +13,7 @@ import {
 import type { SentRecord } from './types';
 import { loginNeededFor } from '../domain/contract';
 import { sendOutboxItem, type FetchLike, type SendOutcome } from './send';
+import { sendPendingLogout } from './pending-logout';
 
 export const FLUSH_LOCK = 'renkei-outbox-flush';
 /** The Background Sync tag: the page registers it, the service worker answers its 'sync' event. */
@@ -53,6 +54,11 @@ export async function flushOutbox(options: FlushOptions = {}): Promise<FlushRepo
 async function flushUnlocked(options: FlushOptions): Promise<FlushReport> {
   const now = options.now ?? Date.now;
   const report: FlushReport = { sent: [], failed: [], retrying: [], needsLogin: false, offline: false };
+  // a logout made offline reaches the relay first, whoever is signed in next
+  if ((await sendPendingLogout(options.fetchImpl)) === 'waiting') {
+    report.offline = true;
+    return report;
+  }
   if (await isPausedForLogin()) {
     report.needsLogin = true;
     return report;
@@ -113,7 +119,7 @@ function judge(outcome: SendOutcome): Verdict {
   const login = loginNeededFor(failure.status, code);
   if (login === 'person') return { kind: 'needs-login', message: message || '再ログインが必要です' };
   if (login === 'office') return { kind: 'needs-login', message: message || '事業所ユーザログインが必要です' };
-  if (code === 'wrong-office') return { kind: 'other-office', message };
+  if (code === 'wrong-office' || code === 'wrong-person') return { kind: 'other-office', message };
   if (failure.status >= 500 || RETRYABLE_4XX.has(failure.status)) return { kind: 'retry', message };
   return { kind: 'failed', message };
 }

@@ -18,6 +18,8 @@ const UNREACHABLE = '接続できませんでした。接続が戻ると自動�
 export async function sendOutboxItem(item: OutboxItem, fetchImpl?: FetchLike): Promise<SendOutcome> {
   const meta: SendMeta = {
     ...(item.sender !== undefined ? { sender: item.sender } : {}),
+    // the relay refuses it under anyone else's login, even if a flush got the wrong cookie
+    ...(item.owner.userId ? { sentBy: item.owner.userId } : {}),
     destination: item.destination,
     message: item.message,
   };

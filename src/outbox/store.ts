@@ -1,8 +1,11 @@
 // 送信トレイ: sends waiting for the server's confirmation. An item leaves only when the server
 // has confirmed it; its id is the idempotency key, so however often it is retried it is
-// delivered once.
+// delivered once. Items and confirmations are their owner's (src/db/owner.ts): a flush takes only
+// the items of the person and office signed in now, and nobody else sees or touches them.
 import type { MessageSummary } from '../domain/contract';
-import { allSorted, openRenkeiDb } from '../db/db';
+import { openRenkeiDb } from '../db/db';
+import { currentOwner, isOwnedBy, ownerKey, ownerOf, requireOwner, type Owner } from '../db/owner';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../db/schema';
 import { readSettings, updateSettings } from '../db/settings';
 import { settleUsage } from '../db/usage-settle';
 import { notifyOutboxChanged } from './channel';
@@ -21,7 +24,7 @@ function nextCreatedAt(): number {
 }
 
 export interface NewSend {
-  /** the office logged in when the send was queued; it goes out only under that office */
+  /** the office logged in when the send was queued (the owner's office); it goes out only under that office */
   sender?: string;
   destination: string;
   message: string;
@@ -31,10 +34,12 @@ export interface NewSend {
 }
 
 /** A fresh item for `add`: waiting, due now, with a new idempotency key. Callers that queue in their own transaction (一括送信) call notifyOutboxChanged() once it commits. */
-export function newOutboxItem(input: NewSend): OutboxItem {
+export function newOutboxItem(owner: Owner, input: NewSend): OutboxItem {
   return {
     id: crypto.randomUUID(),
-    ...(input.sender !== undefined ? { sender: input.sender } : {}),
+    owner,
+    // the owner's office: a send never leaves under another office's login
+    sender: owner.office,
     destination: input.destination,
     message: input.message,
     files: input.files.map((f) => ({ name: f.name, type: f.type, blob: f.blob })),
@@ -49,26 +54,36 @@ export function newOutboxItem(input: NewSend): OutboxItem {
 }
 
 export async function enqueueSend(input: NewSend): Promise<OutboxItem> {
-  const item = newOutboxItem(input);
+  const item = newOutboxItem(await requireOwner(), input);
   await (await openRenkeiDb()).add('outbox', item);
   notifyOutboxChanged();
   return item;
 }
 
-/** Oldest first: the order they will be sent in. */
-export const listOutbox = (): Promise<OutboxItem[]> => allSorted('outbox', (a, b) => a.createdAt - b.createdAt);
-
-export async function getOutboxItem(id: string): Promise<OutboxItem | undefined> {
-  return (await openRenkeiDb()).get('outbox', id);
+/** The owner's items, oldest first: the order they will be sent in. */
+export async function listOutbox(): Promise<OutboxItem[]> {
+  const owner = await currentOwner();
+  if (!owner) return [];
+  return (await (await openRenkeiDb()).getAllFromIndex('outbox', 'owner', ownerKey(owner))).sort((a, b) => a.createdAt - b.createdAt);
 }
 
-/** Newest first. */
-export const listSentRecords = (): Promise<SentRecord[]> => allSorted('sent', (a, b) => b.confirmedAt - a.confirmedAt);
+export async function getOutboxItem(id: string): Promise<OutboxItem | undefined> {
+  const [owner, item] = await Promise.all([currentOwner(), openRenkeiDb().then((db) => db.get('outbox', id))]);
+  return item && isOwnedBy(item, owner) ? item : undefined;
+}
+
+/** The owner's confirmations, newest first. */
+export async function listSentRecords(): Promise<SentRecord[]> {
+  const owner = await currentOwner();
+  if (!owner) return [];
+  return (await (await openRenkeiDb()).getAllFromIndex('sent', 'owner', ownerKey(owner))).sort((a, b) => b.confirmedAt - a.confirmedAt);
+}
 
 /** 再送: send it at the next flush, whatever stopped it before. Keeps the same idempotency key. */
 export async function retryOutboxItem(id: string): Promise<void> {
+  const owner = await currentOwner();
   const changed = await updateItem(id, (item) => {
-    if (item.status === 'sending') return undefined;
+    if (item.status === 'sending' || !isOwnedBy(item, owner)) return undefined;
     const { lastError: _dropped, ...rest } = item;
     return { ...rest, status: 'waiting', attempts: 0, nextAttemptAt: Date.now() };
   });
@@ -76,7 +91,11 @@ export async function retryOutboxItem(id: string): Promise<void> {
 }
 
 export async function removeOutboxItem(id: string): Promise<void> {
-  await (await openRenkeiDb()).delete('outbox', id);
+  const owner = await currentOwner();
+  const tx = (await openRenkeiDb()).transaction('outbox', 'readwrite');
+  const item = await tx.store.get(id);
+  if (item && isOwnedBy(item, owner)) await tx.store.delete(id);
+  await tx.done;
   notifyOutboxChanged();
 }
 
@@ -89,13 +108,15 @@ export async function pauseForLogin(): Promise<void> {
   await updateSettings({ outboxPausedForLogin: true });
 }
 
-/** After a new login: lift the pause, and the items that met a 401/403 may go again. Returns how many moved. */
+/** After a new login: lift the pause, and the owner's items that met a 401/403 may go again. Returns how many moved. */
 export async function releaseNeedsLogin(): Promise<number> {
   await updateSettings({ outboxPausedForLogin: false });
+  const owner = await currentOwner();
+  if (!owner) return 0;
   const db = await openRenkeiDb();
   const tx = db.transaction('outbox', 'readwrite');
   let moved = 0;
-  for (const item of await tx.store.getAll()) {
+  for (const item of await tx.store.index('owner').getAll(ownerKey(owner))) {
     if (item.status !== 'needs-login') continue;
     await tx.store.put({ ...item, status: 'waiting', nextAttemptAt: Date.now() });
     moved++;
@@ -110,24 +131,29 @@ export async function releaseNeedsLogin(): Promise<number> {
  * sending waits for a new login.
  */
 export async function nextFlushDueAt(): Promise<number | undefined> {
+  // (listOutbox: the owner's items only; nobody signed in, nothing due)
   if (await isPausedForLogin()) return undefined;
   const due = (await listOutbox()).map(dueAt).filter((at) => at !== undefined);
   return due.length > 0 ? Math.min(...due) : undefined;
 }
 
 /**
- * Takes the oldest due item not in `skip` and marks it 'sending', in one transaction, so two
- * flushers without a Web Lock still never take the same item.
+ * Takes the oldest due item of the owner signed in now, not in `skip`, and marks it 'sending', in
+ * one transaction with the read of who is signed in: two flushers without a Web Lock still never
+ * take the same item, and a logout (or another person's login) in between never sends an item
+ * under someone else.
  */
 export async function claimNextDue(now: number, options: { ignoreBackoff: boolean; skip: ReadonlySet<string> }): Promise<OutboxItem | undefined> {
   const db = await openRenkeiDb();
-  const tx = db.transaction('outbox', 'readwrite');
-  const items = (await tx.store.getAll()).sort((a, b) => a.createdAt - b.createdAt);
+  const tx = db.transaction(['outbox', 'settings'], 'readwrite');
+  const owner = ownerOf((await tx.objectStore('settings').get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS);
+  const store = tx.objectStore('outbox');
+  const items = owner ? (await store.index('owner').getAll(ownerKey(owner))).sort((a, b) => a.createdAt - b.createdAt) : [];
   const next = items.find((item) => !options.skip.has(item.id) && isDue(item, now, options.ignoreBackoff));
   let claimed: OutboxItem | undefined;
   if (next) {
     claimed = { ...next, status: 'sending', sendingSince: now, attempts: next.attempts + 1 };
-    await tx.store.put(claimed);
+    await store.put(claimed);
   }
   await tx.done;
   if (claimed) notifyOutboxChanged();
@@ -138,6 +164,7 @@ export async function claimNextDue(now: number, options: { ignoreBackoff: boolea
 export async function confirmSent(item: OutboxItem, result: MessageSummary, now: number): Promise<SentRecord> {
   const record: SentRecord = {
     id: item.id,
+    owner: item.owner,
     result,
     confirmedAt: now,
     ...(item.batchRowId !== undefined ? { batchRowId: item.batchRowId } : {}),
@@ -149,6 +176,7 @@ export async function confirmSent(item: OutboxItem, result: MessageSummary, now:
   await settleUsage(tx.objectStore('usage'), item.id, result);
   if (item.draftId !== undefined) await tx.objectStore('drafts').delete(item.draftId);
   const sent = tx.objectStore('sent');
+  // everyone's old confirmations go, the owner's or not: they are kept for a while, not for ever
   for (const old of await sent.getAll()) {
     if (old.confirmedAt < now - SENT_RECORD_KEEP_MS) await sent.delete(old.id);
   }

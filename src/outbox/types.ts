@@ -1,5 +1,6 @@
 // The outbox's records in IndexedDB: the items waiting for the relay's confirmation, and what a
 // confirmed send left behind.
+import type { Owner } from '../db/schema';
 import type { KeptFile } from '../db/types';
 import type { MessageSummary } from '../domain/contract';
 
@@ -8,6 +9,8 @@ export type OutboxStatus = 'waiting' | 'sending' | 'failed' | 'needs-login';
 export interface OutboxItem {
   /** also the idempotency key sent to the server */
   id: string;
+  /** who queued it: it leaves only under this person's and office's login (src/db/owner.ts) */
+  owner: Owner;
   /** the office logged in when the send was queued; it goes out only under that office */
   sender?: string;
   destination: string;
@@ -30,6 +33,7 @@ export interface OutboxItem {
 /** What a confirmed send left behind, so screens can show 成功 after the item left the outbox. */
 export interface SentRecord {
   id: string;
+  owner: Owner;
   batchRowId?: string;
   result: MessageSummary;
   confirmedAt: number;

@@ -2,13 +2,27 @@
 // IndexedDB for every test, and kept files and contract values to put in it.
 import { IDBFactory } from 'fake-indexeddb';
 import { closeRenkeiDb } from '../../src/db/db';
+import { recordSignedIn, type Owner } from '../../src/db/owner';
 import type { KeptFile } from '../../src/db/types';
 import type { MessageSummary } from '../../src/domain/contract';
 
-export async function freshDatabase(): Promise<void> {
+/** The person and office the unit tests work as, unless a test signs someone else in. */
+export const TEST_OWNER: Owner = { userId: 'cm01', office: '3300000001' };
+
+/** No database at all yet (an upgrade test writes an old version first). */
+export async function emptyDatabase(): Promise<void> {
   await closeRenkeiDb();
   globalThis.indexedDB = new IDBFactory();
 }
+
+/** A fresh database with TEST_OWNER signed in (every record this app keeps has an owner). */
+export async function freshDatabase(): Promise<void> {
+  await emptyDatabase();
+  await recordSignedIn(TEST_OWNER);
+}
+
+/** Signs `owner` in on the device (null: nobody), as the page does at login and logout. */
+export const signIn = (owner: Owner | null) => recordSignedIn(owner);
 
 /** A Shift_JIS-like CSV: bytes above 0x7f must come back exactly. */
 export function csvFile(name: string, bytes: number[] = [0x82, 0xa0, 0x2c, 0x31, 0x0d, 0x0a]): KeptFile {

@@ -11,7 +11,7 @@ import { enqueueSend, getOutboxItem, isPausedForLogin, listOutbox, listSentRecor
 import { messageListResponseSchema } from '../../src/domain/contract';
 import { pdf, planCsv, type Agent } from '../support/agent';
 import { CM, DS, EX, HH } from '../support/cast';
-import { freshDatabase, keptFile } from '../support/db';
+import { freshDatabase, keptFile, signIn } from '../support/db';
 import { useRelay } from '../support/use-relay';
 
 const plan = (destination = HH.office, sequence = '20250101120000') => keptFile(planCsv(CM.office, destination, sequence), 'text/csv');
@@ -83,29 +83,55 @@ describe('flushOutbox', () => {
     expect(relay.requests).toEqual([
       {
         headers: { 'idempotency-key': item.id, 'x-renkei-client': '1' },
-        meta: { destination: HH.office, message: 'よろしく' },
+        // the owner's office and person: the relay refuses it under anyone else's login
+        meta: { sender: CM.office, sentBy: CM.user, destination: HH.office, message: 'よろしく' },
         fileNames: [NAME, '第3表.pdf'],
         credentials: 'same-origin',
       },
     ]);
   });
 
-  it('an item queued under another office waits for that office without holding back the others', async () => {
+  it('an item queued under another office is neither sent nor seen until that office signs in', async () => {
     const relay = network();
-    const other = await enqueueSend({ sender: DS.office, destination: CM.office, message: '', files: [keptFile(planCsv(DS.office, CM.office))] });
-    const mine = await enqueueSend({ sender: CM.office, destination: HH.office, message: '', files: [plan()] });
+    await signIn({ userId: CM.user, office: DS.office });
+    const other = await enqueueSend({ destination: CM.office, message: '', files: [keptFile(planCsv(DS.office, CM.office))] });
+    await signIn({ userId: CM.user, office: CM.office });
+    const mine = await enqueueSend({ destination: HH.office, message: '', files: [plan()] });
     const report = await flushOutbox({ fetchImpl: relay.fetchImpl });
-    expect(relay.requests.map((r) => r.meta)).toEqual([
-      { sender: DS.office, destination: CM.office, message: '' },
-      { sender: CM.office, destination: HH.office, message: '' },
-    ]);
+    expect(relay.requests.map((r) => r.meta)).toEqual([{ sender: CM.office, sentBy: CM.user, destination: HH.office, message: '' }]);
     expect(report.sent.map((r) => r.id)).toEqual([mine.id]);
-    expect(report.needsLogin).toBe(false);
+    expect(await getOutboxItem(other.id)).toBeUndefined();
+    await signIn({ userId: CM.user, office: DS.office });
+    expect(await getOutboxItem(other.id)).toMatchObject({ status: 'waiting', attempts: 0 });
+  });
+
+  it('a flush that meets another office’s login (a race with a logout) leaves the item waiting for its office', async () => {
+    // the item is cm01@3300000001's, but the browser's cookie is already ds01's
+    const ds = await t.signedIn(DS);
+    const relay = network([], { agent: ds });
+    const item = await enqueueSend({ destination: HH.office, message: '', files: [plan()] });
+    const report = await flushOutbox({ fetchImpl: relay.fetchImpl });
+    expect(report.sent).toEqual([]);
     expect(await isPausedForLogin()).toBe(false);
-    expect(await getOutboxItem(other.id)).toMatchObject({
+    expect(await getOutboxItem(item.id)).toMatchObject({
       status: 'needs-login',
-      lastError: `この送信は事業所 ${DS.office} から送るものです。その事業所の事業所ユーザでログインすると送信されます`,
+      lastError: `この送信は事業所 ${CM.office} から送るものです。その事業所の事業所ユーザでログインすると送信されます`,
     });
+  });
+
+  it('nor does one that meets another person of the same office', async () => {
+    const colleague = t().agent();
+    await t().relay.deps.store.people.upsert({ userId: 'cm02', name: '同僚', passwordHash: (await t().relay.deps.store.people.get(CM.user))!.passwordHash });
+    await t().relay.deps.store.people.linkOffice('cm02', CM.office);
+    await colleague.loginAs('cm02', CM.officeUser);
+    const relay = network([], { agent: colleague });
+    const item = await enqueueSend({ destination: HH.office, message: '', files: [plan()] });
+    await flushOutbox({ fetchImpl: relay.fetchImpl });
+    expect(await getOutboxItem(item.id)).toMatchObject({
+      status: 'needs-login',
+      lastError: `この送信は利用者 ${CM.user} が作成したものです。その利用者でログインすると送信されます`,
+    });
+    expect(await relay.delivered()).toBe(0);
   });
 
   it('500 twice then 201: one delivery, one send record, the item and its draft gone', async () => {

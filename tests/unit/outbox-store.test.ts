@@ -19,7 +19,7 @@ import {
   retryOutboxItem,
 } from '../../src/outbox/store';
 import { onOutboxChanged } from '../../src/outbox/channel';
-import { bytesOf, csvFile, freshDatabase, summary } from '../support/db';
+import { bytesOf, csvFile, freshDatabase, summary, TEST_OWNER } from '../support/db';
 
 const NAME = 'UPPLAN_202501_3300000001_3310000017_20250101120000.CSV';
 
@@ -79,7 +79,7 @@ describe('claiming for a flush', () => {
     await confirmSent(item, summary('msg-1'), 5000);
     expect(await listOutbox()).toEqual([]);
     expect(await getDraft(draft.id)).toBeUndefined();
-    expect(await listSentRecords()).toEqual([{ id: item.id, batchRowId: 'row-1', result: summary('msg-1'), confirmedAt: 5000 }]);
+    expect(await listSentRecords()).toEqual([{ id: item.id, owner: TEST_OWNER, batchRowId: 'row-1', result: summary('msg-1'), confirmedAt: 5000 }]);
   });
 });
 

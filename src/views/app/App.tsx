@@ -11,6 +11,7 @@ import { MessageDetailView } from '../messages/MessageDetailView';
 import { MessageListView } from '../messages/MessageListView';
 import { MonthlyCheckView } from '../reconcile/MonthlyCheckView';
 import { PersonCompareView } from '../reconcile/PersonCompareView';
+import { PasswordView } from '../top/PasswordView';
 import { TopView } from '../top/TopView';
 import { Nav } from './Nav';
 import { visibleNotice } from './notice';
@@ -29,6 +30,7 @@ const SCREEN_VIEWS: Record<Screen, (current: Route) => VNode> = {
   messages: (current) => <MessageDetailView key={current.raw} id={current.segments[1] ?? ''} box={boxOf(current)} />,
   monthly: (current) => <MonthlyCheckView key={current.raw} month={current.params.get('month')} />,
   compare: (current) => <PersonCompareView key={current.raw} params={current.params} />,
+  password: () => <PasswordView />,
 };
 
 type Gate = { kind: 'login' } | { kind: 'office-login' } | { kind: 'screen'; screen: Screen };

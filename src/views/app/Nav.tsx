@@ -37,7 +37,7 @@ export function Nav() {
         <Dialog title="ログアウトの確認" onCancel={() => setConfirmingLogout(false)}>
           <p>
             送信待ちが{waiting}件あります。ログアウトしても送信待ちはこの端末に残り、
-            同じ事業所の事業所ユーザで再びログインすると送信されます。
+            あなたが同じ事業所で再びログインすると送信されます。ほかの人がログインしても送信されず、表示もされません。
           </p>
           <div class="actions">
             <button type="button" onClick={() => setConfirmingLogout(false)}>キャンセル</button>

@@ -1,14 +1,28 @@
 // Keeps the session signal in step with the server: checked once on start, dropped on 401,
-// office cleared on 403 'office-login-required' so the next screen asks for it again.
-import { ApiFailure, fetchSession, logout, logoutEverywhere, onAuthProblem } from '../../api/client';
+// office cleared on 403 'office-login-required' so the next screen asks for it again. A logout is
+// final on this device at once, online or not; the relay hears of it when it can
+// (src/outbox/pending-logout.ts).
+import { ApiFailure, fetchSession, logoutEverywhere, onAuthProblem } from '../../api/client';
 import { clearCachedLists } from '../../db/cache';
+import { eraseDeviceData } from '../../db/erase';
+import { currentOwner, recordSignedIn } from '../../db/owner';
+import { notifyOutboxChanged } from '../../outbox/channel';
+import { hasPendingLogout, sendPendingLogout, signOutDevice } from '../../outbox/pending-logout';
+import { requestFlush } from '../../outbox/triggers';
 import { redirect } from './router';
 import { to } from './routes';
-import { clearSession, session, setSession } from './session';
+import { clearSession, session, setSession, signedInOf } from './session';
 
 export async function checkSession(): Promise<void> {
   try {
-    setSession(await fetchSession());
+    if (await hasPendingLogout()) {
+      // logged out while offline: never brought back by the old cookie
+      await clearSession();
+      if ((await sendPendingLogout()) !== 'sent') return;
+    } else if (session.peek()) {
+      await recordSignedIn(signedInOf(session.peek()));
+    }
+    await setSession(await fetchSession());
   } catch (error) {
     // offline or server down: keep the last known session so the app opens offline
     if (!(error instanceof ApiFailure)) console.error(error);
@@ -19,29 +33,40 @@ export function watchAuthProblems(): void {
   onAuthProblem((failure) => {
     const current = session.peek();
     if (!current) return;
-    if (failure.loginNeeded === 'office') setSession({ ...current, office: null });
-    else clearSession();
+    if (failure.loginNeeded === 'office') void setSession({ ...current, office: null });
+    else void clearSession();
   });
+  // the network is back: a logout made offline reaches the relay now
+  window.addEventListener('online', () => void sendPendingLogout().catch(() => undefined));
 }
 
 export async function logoutAndLeave(): Promise<void> {
-  try {
-    await logout();
-  } catch {
-    // offline: the server session expires by itself; locally we forget it now
-  }
-  await leave();
+  const sessionId = session.peek()?.sessionId ?? null;
+  const owner = await currentOwner();
+  // first and offline too: from here on nobody's records are shown or sent on this device
+  await signOutDevice(sessionId);
+  await clearSession();
+  if (owner) await clearCachedLists(owner).catch((error: unknown) => console.error(error));
+  redirect(to.login());
+  // now if the relay is reachable; else on 'online', at the next start, or from the service worker
+  if ((await sendPendingLogout().catch(() => 'waiting' as const)) === 'waiting') requestFlush();
 }
 
 /** Ends the person's sessions on every device (a lost or shared tablet). Needs the server. */
 export async function logoutEverywhereAndLeave(): Promise<void> {
+  const owner = await currentOwner();
   await logoutEverywhere();
-  await leave();
+  await clearSession();
+  if (owner) await clearCachedLists(owner).catch((error: unknown) => console.error(error));
+  redirect(to.login());
 }
 
-async function leave(): Promise<void> {
-  clearSession();
-  // the next person on a shared tablet must not see this office's lists
-  await clearCachedLists().catch((error: unknown) => console.error(error));
+/** この端末のデータを消去: everyone's records on this device, and the login here. */
+export async function eraseThisDevice(): Promise<void> {
+  await signOutDevice(session.peek()?.sessionId ?? null);
+  await eraseDeviceData();
+  await clearSession();
+  notifyOutboxChanged();
   redirect(to.login());
+  if ((await sendPendingLogout().catch(() => 'waiting' as const)) === 'waiting') requestFlush();
 }

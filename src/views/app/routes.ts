@@ -8,7 +8,8 @@ export const SCREENS = {
   received: { label: '受信一覧', needsOffice: true },
   sent: { label: '送信一覧', needsOffice: true },
   compose: { label: '新規作成', needsOffice: true },
-  drafts: { label: '下書き一覧', needsOffice: false },
+  /** drafts belong to the person and the office (src/db/owner.ts): the office login comes first */
+  drafts: { label: '下書き一覧', needsOffice: true },
   batch: { label: '一括送信', needsOffice: true },
   /** one message's detail: #/messages/<id>?box=sent|received */
   messages: { label: 'メッセージ', needsOffice: true },
@@ -16,6 +17,8 @@ export const SCREENS = {
   monthly: { label: '月次チェック', needsOffice: true },
   /** 予定 ⇄ 実績 of one person: #/compare?month=…&care=…&provider=…&insurer=…&insured=… */
   compare: { label: '予定 ⇄ 実績', needsOffice: true },
+  /** the person's own password (from トップ's アカウント) */
+  password: { label: 'パスワード変更', needsOffice: false },
 } as const;
 
 export type Screen = keyof typeof SCREENS;
@@ -41,6 +44,7 @@ export const to = {
   compose: (from?: { draft: string } | { batchRow: string }) =>
     hash(!from ? '/compose' : 'draft' in from ? `/compose?draft=${encodeURIComponent(from.draft)}` : `/compose?batchRow=${encodeURIComponent(from.batchRow)}`),
   batch: () => hash('/batch'),
+  password: () => hash('/password'),
   message: (id: string, box: Box) => hash(`/messages/${encodeURIComponent(id)}?box=${box}`),
   monthly: (month?: string) => hash(month ? `/monthly?month=${encodeURIComponent(month)}` : '/monthly'),
   compare: (k: { month: string; care: string; provider: string; insurer: string; insured: string }) =>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { login } from '../../api/client';
 import { loginRequestSchema } from '../../domain/contract';
 import { to } from '../app/routes';
+import { EraseDevice } from '../top/EraseDevice';
 import { FieldError, LoginCard, useLoginSubmit } from './login-form';
 import { PasswordField } from './PasswordField';
 
@@ -33,6 +34,14 @@ export function LoginView() {
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>ログイン</button>
       </div>
+      <details class="device-data">
+        <summary>この端末のデータについて</summary>
+        <p class="hint">
+          下書きや送信待ちは、作成した人と事業所ごとにこの端末に保存され、ほかの人には表示されません。
+          端末を渡すときや使わなくなるときは、すべて消去できます。
+        </p>
+        <EraseDevice />
+      </details>
     </LoginCard>
   );
 }

@@ -8,9 +8,11 @@ interface PasswordFieldProps {
   onInput: (value: string) => void;
   autoComplete: string;
   error?: string | undefined;
+  /** パスワード unless said otherwise (現在のパスワード, 新しいパスワード…) */
+  label?: string;
 }
 
-export function PasswordField({ id, value, onInput, autoComplete, error }: PasswordFieldProps) {
+export function PasswordField({ id, value, onInput, autoComplete, error, label = 'パスワード' }: PasswordFieldProps) {
   const [visible, setVisible] = useState(false);
   const errorId = `${id}-error`;
   const common = {
@@ -24,14 +26,14 @@ export function PasswordField({ id, value, onInput, autoComplete, error }: Passw
   };
   return (
     <div class="field">
-      <label for={id}>パスワード</label>
+      <label for={id}>{label}</label>
       <div class="password-row">
         {/* two branches for the typed attribute union; Preact reuses the same input element */}
         {visible ? <input type="text" autoCapitalize="off" spellcheck={false} {...common} /> : <input type="password" {...common} />}
         {/* named by its (hidden) text, not aria-label: getByLabel('パスワード') must find only the input */}
         <button type="button" class="icon-button" onClick={() => setVisible(!visible)}>
           <EyeIcon crossed={visible} />
-          <span class="visually-hidden">{visible ? 'パスワードを隠す' : 'パスワードを表示'}</span>
+          <span class="visually-hidden">{`${visible ? `${label}を隠す` : `${label}を表示`}`}</span>
         </button>
       </div>
       <FieldError id={errorId} message={error} />

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
 import { ApiFailure } from '../../api/client';
+import { forgetPendingLogout } from '../../outbox/pending-logout';
 import { resumeAfterLogin } from '../../outbox/triggers';
 import type { SessionInfo } from '../../domain/contract';
 import { ErrorList } from '../common/Alert';
@@ -47,7 +48,9 @@ export function useLoginSubmit<T>(
     setFieldErrors({});
     setBusy(true);
     try {
-      setSession(await send(parsed.data));
+      await setSession(await send(parsed.data));
+      // the relay replaced this browser's old session with the new one: no logout is owed for it
+      await forgetPendingLogout();
       // sends stopped by an expired login go again now
       void resumeAfterLogin();
       redirect(next());

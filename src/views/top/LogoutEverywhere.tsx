@@ -5,6 +5,8 @@ import { logoutEverywhereAndLeave } from '../app/auth';
 import { online } from '../app/online';
 import { ErrorList } from '../common/Alert';
 import { Dialog } from '../common/Dialog';
+import { to } from '../app/routes';
+import { EraseDevice } from './EraseDevice';
 
 export function LogoutEverywhere() {
   const [asking, setAsking] = useState(false);
@@ -25,11 +27,18 @@ export function LogoutEverywhere() {
   return (
     <section class="account" aria-labelledby="account-heading">
       <h2 id="account-heading">アカウント</h2>
+      <p>
+        <a href={to.password()}>パスワードを変更</a>
+      </p>
       <p>端末をなくしたときや、ほかの端末でログインしたままのときに使います。</p>
       <button type="button" onClick={() => setAsking(true)} disabled={!online.value}>
         すべての端末のログインを解除
       </button>
       {!online.value && <p class="hint">オフラインのため使えません。</p>}
+      <p>
+        この端末をほかの人に渡すときや、使わなくなるときは、この端末に残っているデータ(すべての利用者の下書き・送信待ち・一覧の控え)を消去できます。
+      </p>
+      <EraseDevice />
       {asking && (
         <Dialog title="すべての端末のログインを解除" onCancel={() => setAsking(false)}>
           <p>このユーザIDでログインしているすべての端末(この端末を含む)のログインを解除します。よろしいですか?</p>

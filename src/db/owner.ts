@@ -1,0 +1,76 @@
+// Who owns what this device keeps. Shared tablets are normal in care offices, so every record in
+// the stores of src/db and src/outbox (drafts, the outbox, confirmations of sends, cached lists,
+// 一括送信 rows) belongs to the person and office that made it: `owner: { userId, office }`. Only
+// the owner signed in now (Settings.signedIn, kept here in IndexedDB where the service worker
+// reads it too) sees, changes or sends them; to anyone else they do not exist. Signing out makes
+// them invisible at once, online or not, and they wait for their owner's next sign-in.
+import { notifyOutboxChanged } from '../outbox/channel';
+import { openRenkeiDb } from './db';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Owner, type Settings, type SignedIn } from './schema';
+
+export type { Owner, SignedIn } from './schema';
+
+/** Records kept from before ownership (database versions 2 and 3), until an office login adopts them. */
+export const UNOWNED_USER = '';
+
+/** The owner whose records the device shows now: the person and office signed in, or null. */
+export function ownerOf(settings: Pick<Settings, 'signedIn'>): Owner | null {
+  const who = settings.signedIn;
+  return who && who.office ? { userId: who.userId, office: who.office } : null;
+}
+
+export const isOwnedBy = (record: { owner: Owner }, owner: Owner | null): boolean =>
+  owner !== null && record.owner.userId === owner.userId && record.owner.office === owner.office;
+
+/** The owner index's key ([userId, office]). */
+export const ownerKey = (owner: Owner): [string, string] => [owner.userId, owner.office];
+
+let recording: Promise<void> = Promise.resolve();
+
+/**
+ * Records who is signed in on this device (null: nobody). Reads through currentOwner() wait for
+ * it, so a screen never writes under the previous person. An office login also adopts the records
+ * kept from before ownership that can only be this office's.
+ */
+export function recordSignedIn(who: SignedIn | null): Promise<void> {
+  const previous = recording;
+  recording = (async () => {
+    await previous.catch(() => undefined);
+    const tx = (await openRenkeiDb()).transaction('settings', 'readwrite');
+    const settings = (await tx.store.get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
+    await tx.store.put({ ...settings, signedIn: who }, SETTINGS_KEY);
+    await tx.done;
+    if (who?.office) await adoptUnowned({ userId: who.userId, office: who.office });
+    // what the 送信待ち badge counts changed with the owner
+    notifyOutboxChanged();
+  })();
+  return recording;
+}
+
+/** The owner signed in now, once any sign-in or sign-out being recorded is done. */
+export async function currentOwner(): Promise<Owner | null> {
+  await recording.catch(() => undefined);
+  const settings = (await (await openRenkeiDb()).get('settings', SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
+  return ownerOf(settings);
+}
+
+/** The owner signed in now; throws (in Japanese) when nobody is, so nothing is kept for no one. */
+export async function requireOwner(): Promise<Owner> {
+  const owner = await currentOwner();
+  if (!owner) throw new Error('ログインしていないため保存できません。事業所ユーザでログインしてください');
+  return owner;
+}
+
+/** Version 2 records have no owner: the first office login that can own them adopts them. */
+async function adoptUnowned(owner: Owner): Promise<void> {
+  const tx = (await openRenkeiDb()).transaction(['drafts', 'outbox', 'sent', 'batch'], 'readwrite');
+  const stores = [tx.objectStore('drafts'), tx.objectStore('outbox'), tx.objectStore('sent'), tx.objectStore('batch')] as const;
+  for (const store of stores) {
+    for (const record of await store.index('owner').getAll(IDBKeyRange.bound([UNOWNED_USER, ''], [UNOWNED_USER, '\uffff']))) {
+      if (record.owner.office !== '' && record.owner.office !== owner.office) continue;
+      // each store's own record type; the owner is all that changes
+      await (store as unknown as { put(value: unknown): Promise<unknown> }).put({ ...record, owner });
+    }
+  }
+  await tx.done;
+}
