@@ -14,7 +14,7 @@ test('a wrong password is refused with a message and nothing else happens', asyn
 
   // an empty form is refused before it reaches the server
   await page.getByLabel('ユーザID').fill('');
-  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('ユーザIDを入力してください');
 });
 
@@ -68,7 +68,7 @@ test('ログアウト ends the session on the server and in the app', async ({ p
   expect((await page.request.get('/api/session')).status()).toBe(200);
 
   await page.getByRole('button', { name: 'ログアウト' }).click();
-  await expect(page.getByRole('button', { name: 'ログイン' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'ログイン', exact: true })).toBeVisible();
   expect((await page.request.get('/api/session')).status()).toBe(401);
 
   // a reload or a bookmarked screen does not bring the old session back

@@ -40,16 +40,25 @@ export function watchAuthProblems(): void {
   window.addEventListener('online', () => void sendPendingLogout().catch(() => undefined));
 }
 
+/** How long a logout waits for the relay before the screen moves on (the device is signed out already). */
+const LOGOUT_WAIT_MS = 3_000;
+
+/** Sends the owed logout now if the relay answers soon; else it goes on 'online', at the next start or from the service worker. */
+async function tellRelay(): Promise<void> {
+  const timeout = new Promise<'waiting'>((done) => setTimeout(() => done('waiting'), LOGOUT_WAIT_MS));
+  const told = await Promise.race([sendPendingLogout().catch(() => 'waiting' as const), timeout]);
+  if (told === 'waiting') requestFlush();
+}
+
 export async function logoutAndLeave(): Promise<void> {
   const sessionId = session.peek()?.sessionId ?? null;
   const owner = await currentOwner();
-  // first and offline too: from here on nobody's records are shown or sent on this device
+  // first, and offline too: from here on nobody's records are shown or sent on this device
   await signOutDevice(sessionId);
+  await tellRelay();
   await clearSession();
   if (owner) await clearCachedLists(owner).catch((error: unknown) => console.error(error));
   redirect(to.login());
-  // now if the relay is reachable; else on 'online', at the next start, or from the service worker
-  if ((await sendPendingLogout().catch(() => 'waiting' as const)) === 'waiting') requestFlush();
 }
 
 /** Ends the person's sessions on every device (a lost or shared tablet). Needs the server. */
@@ -65,8 +74,8 @@ export async function logoutEverywhereAndLeave(): Promise<void> {
 export async function eraseThisDevice(): Promise<void> {
   await signOutDevice(session.peek()?.sessionId ?? null);
   await eraseDeviceData();
+  await tellRelay();
   await clearSession();
   notifyOutboxChanged();
   redirect(to.login());
-  if ((await sendPendingLogout().catch(() => 'waiting' as const)) === 'waiting') requestFlush();
 }

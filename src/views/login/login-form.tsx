@@ -48,12 +48,16 @@ export function useLoginSubmit<T>(
     setFieldErrors({});
     setBusy(true);
     try {
-      await setSession(await send(parsed.data));
+      const answer = await send(parsed.data);
+      // read before the session changes, and gone there at once: the shell re-routes as soon as it does
+      const target = next();
+      const recorded = setSession(answer);
+      redirect(target);
+      await recorded;
       // the relay replaced this browser's old session with the new one: no logout is owed for it
       await forgetPendingLogout();
       // sends stopped by an expired login go again now
       void resumeAfterLogin();
-      redirect(next());
     } catch (error) {
       setFormError(error instanceof ApiFailure ? error.message : 'ログインできませんでした。もう一度お試しください');
     } finally {

@@ -10,9 +10,11 @@ export function EraseDevice() {
   const [counts, setCounts] = useState<DeviceData | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
 
   async function ask() {
     setFailure(null);
+    setDone(false);
     try {
       setCounts(await countDeviceData());
     } catch {
@@ -24,15 +26,19 @@ export function EraseDevice() {
     setBusy(true);
     try {
       await eraseThisDevice();
+      // on the login screen this stays on screen: say it is done
+      setCounts(null);
+      setDone(true);
     } catch {
       setFailure('消去できませんでした。もう一度お試しください');
-      setBusy(false);
     }
+    setBusy(false);
   }
 
   return (
     <div class="erase-device">
       <button type="button" class="danger" onClick={() => void ask()}>この端末のデータを消去</button>
+      {done && <p role="status">この端末のデータを消去しました。</p>}
       {!counts && <ErrorList errors={failure ? [failure] : []} />}
       {counts && (
         <Dialog title="この端末のデータを消去" onCancel={() => setCounts(null)}>

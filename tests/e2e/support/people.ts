@@ -1,6 +1,6 @@
 // Who the e2e tests sign in as: the demo directory (server/demo.ts) seeded on the relay's first start.
 import config from '../../../playwright.config';
-import { CM, EX, HH, type Persona as DemoPersona } from '../../support/cast';
+import { CM, DS, EX, HH, type Persona as DemoPersona } from '../../support/cast';
 
 /** A person (個人ID) and the office user (KJ…) of the office they send and receive for. */
 export interface Persona {
@@ -18,6 +18,8 @@ const demo = (p: DemoPersona): Persona =>
 export const CARE_MANAGER = demo(CM);
 /** 鈴木 サービス提供責任者 of さくら訪問介護ステーション. */
 export const HOME_HELPER = demo(HH);
+/** ds01 of ひまわりデイサービス: the next person on a shared tablet. */
+export const DAY_SERVICE = demo(DS);
 /** 田中 管理者 of the manual's sample destination 0899999995. */
 export const MANUAL_OFFICE = demo(EX);
 
