@@ -11,6 +11,7 @@ import { messageListResponseSchema, sendResponseSchema, type SendResponse } from
 import { Agent, planCsv, type TestFile } from '../tests/support/agent';
 import { CAST } from '../tests/support/cast';
 import { spawnRelay, tempDataDir } from '../tests/support/relay';
+import { mib, processMemory } from '../tests/support/memory';
 import { latencyStats, ms, printTable } from './support/stats';
 
 const CLIENTS = 200;
@@ -87,12 +88,21 @@ export default async function concurrentRetries(): Promise<void> {
     await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i, Date.now() + SEND_WINDOW_MS)));
     const elapsed = performance.now() - started;
 
+    const memory = processMemory(relay.pid);
     const accepted = attempts.filter((a) => a.status === 201);
     const stats = latencyStats(attempts.map((a) => a.ms));
     console.log(`${CLIENTS} clients, ${attempts.length} requests (${accepted.length} sends, ${attempts.length - accepted.length} retries) in ${ms(elapsed)}`);
     printTable([
-      ['', 'requests/s', 'p50', 'p99', 'max'],
-      ['send or retry', (attempts.length / (elapsed / 1000)).toFixed(0), ms(stats.p50), ms(stats.p99), ms(stats.max)],
+      ['', 'requests/s', 'p50', 'p99', 'max', 'relay RSS', 'relay peak RSS'],
+      [
+        'send or retry',
+        (attempts.length / (elapsed / 1000)).toFixed(0),
+        ms(stats.p50),
+        ms(stats.p99),
+        ms(stats.max),
+        memory ? mib(memory.rss) : 'n/a',
+        memory ? mib(memory.peak) : 'n/a',
+      ],
     ]);
     const problems = await check(attempts, sessions, data.dir);
     if (problems.length > 0) throw new Error(`concurrent retries broke the relay's promises:\n${problems.join('\n')}`);

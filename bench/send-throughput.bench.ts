@@ -12,6 +12,7 @@ import { runLoad, type LoadResult } from './support/load';
 import { benchSend, csvContents } from './support/payload';
 import { sqliteCommitLatency } from './support/fsync-probe';
 import { spawnServer } from './support/spawn';
+import { mib, processMemory, type ProcessMemory } from '../tests/support/memory';
 import { ms, printTable } from './support/stats';
 
 const CLIENTS = 50;
@@ -19,7 +20,7 @@ const MAX_SENDS = 5000;
 const DURATION_MS = 10_000;
 const WARMUP_SENDS = 200;
 
-async function measure(kind: 'relay' | 'bare'): Promise<{ result: LoadResult; stored: number }> {
+async function measure(kind: 'relay' | 'bare'): Promise<{ result: LoadResult; stored: number; memory: ProcessMemory | null }> {
   const dataDir = mkdtempSync(join(tmpdir(), `renkei-bench-${kind}-`));
   const server = await spawnServer(kind, dataDir);
   const agent = keepAliveAgent(CLIENTS);
@@ -47,7 +48,7 @@ async function measure(kind: 'relay' | 'bare'): Promise<{ result: LoadResult; st
     if (warm.failed > 0) throw new Error(`${kind} warm-up failed: ${warm.firstFailure}`);
     const result = await load(WARMUP_SENDS, MAX_SENDS, DURATION_MS);
     const stored = readdirSync(join(dataDir, 'blobs')).length;
-    return { result, stored };
+    return { result, stored, memory: processMemory(server.pid) };
   } finally {
     agent.destroy();
     await server.stop();
@@ -67,7 +68,7 @@ export default async function run(): Promise<void> {
     `disk: one SQLite WAL synchronous=FULL commit p50 ${ms(before.p50)} before, ${ms(after.p50)} after ` +
       `(the relay makes 1 per send: message, files, key and audit row in one transaction)`,
   );
-  const row = (name: string, m: { result: LoadResult; stored: number }) => [
+  const row = (name: string, m: { result: LoadResult; stored: number; memory: ProcessMemory | null }) => [
     name,
     String(m.result.ok),
     String(m.result.failed),
@@ -77,9 +78,11 @@ export default async function run(): Promise<void> {
     ms(m.result.latency.p99),
     ms(m.result.latency.max),
     String(m.stored),
+    m.memory ? mib(m.memory.rss) : 'n/a',
+    m.memory ? mib(m.memory.peak) : 'n/a',
   ];
   printTable([
-    ['server', 'sends', 'failed', 's', 'sends/s', 'p50', 'p99', 'max', 'stored'],
+    ['server', 'sends', 'failed', 's', 'sends/s', 'p50', 'p99', 'max', 'stored', 'RSS', 'peak RSS'],
     row('relay (POST /api/messages)', relay),
     row('bare node:http + fsync', bare),
   ]);

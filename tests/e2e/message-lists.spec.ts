@@ -20,22 +20,23 @@ async function sendPdf(from: Persona, to: Persona, message: string): Promise<voi
 }
 
 /** Resolves once the app has kept the received list it was answered (list-loader.ts caches it before showing it). */
-async function receivedListCached(page: Page, message: string): Promise<void> {
+async function receivedListCached(page: Page, message: string, owner: { userId: string; office: string }): Promise<void> {
   await expect
     .poll(() =>
       page.evaluate(
-        (text) =>
+        ({ text, key }) =>
           new Promise<boolean>((resolve) => {
             const open = indexedDB.open('renkei');
             open.onsuccess = () => {
-              const get = open.result.transaction('cache').objectStore('cache').get('received');
+              // cached per owner (src/db/owner.ts): [個人ID, 事業所番号, box]
+              const get = open.result.transaction('cache').objectStore('cache').get(key);
               get.onsuccess = () => {
                 open.result.close();
                 resolve(JSON.stringify(get.result ?? null).includes(text));
               };
             };
           }),
-        message,
+        { text: message, key: [owner.userId, owner.office, 'received'] },
       ),
     )
     .toBe(true);
@@ -67,7 +68,7 @@ test('an answer for 受信一覧 that comes after the move to 送信一覧 is no
   await expect(page.getByRole('table', { name: SENT_TABLE })).toContainText(sent);
 
   release();
-  await receivedListCached(page, received);
+  await receivedListCached(page, received, HOME_HELPER);
   // a frame for anything the late answer set off to be drawn
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   await expect(screenHeading(page, '送信一覧')).toBeVisible();
