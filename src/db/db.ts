@@ -1,6 +1,6 @@
 // Opens the database (src/db/schema.ts) at its current version, upgrading an older one
 // (src/db/upgrades.ts). Other modules only read and write through openRenkeiDb().
-import { openDB, type IDBPDatabase, type StoreNames, type StoreValue } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, type RenkeiDb } from './schema';
 import { DB_VERSION, upgrade } from './upgrades';
 
@@ -38,12 +38,4 @@ export async function closeRenkeiDb(): Promise<void> {
   const current = opening;
   opening = undefined;
   if (current) (await current.catch(() => undefined))?.close();
-}
-
-/** Every record of a store, in the order `compare` gives. */
-export async function allSorted<Name extends StoreNames<RenkeiDb>>(
-  store: Name,
-  compare: (a: StoreValue<RenkeiDb, Name>, b: StoreValue<RenkeiDb, Name>) => number,
-): Promise<StoreValue<RenkeiDb, Name>[]> {
-  return (await (await openRenkeiDb()).getAll(store)).sort(compare);
 }

@@ -1,7 +1,7 @@
 // 下書き: a compose screen saved to finish later, files kept as Blobs byte for byte. A draft is
 // its owner's (src/db/owner.ts): nobody else lists, opens, overwrites or deletes it.
 import { openRenkeiDb } from './db';
-import { currentOwner, isOwnedBy, ownerKey, requireOwner } from './owner';
+import { currentOwner, isOwnedBy, listOwned, requireOwner } from './owner';
 import type { Draft, KeptFile } from './types';
 
 /** `now`: when it is saved (the clock unless a caller, such as a test, says otherwise). */
@@ -33,11 +33,7 @@ export async function getDraft(id: string): Promise<Draft | undefined> {
 }
 
 /** Newest first, as a user looks for the one they just saved. */
-export async function listDrafts(): Promise<Draft[]> {
-  const owner = await currentOwner();
-  if (!owner) return [];
-  return (await (await openRenkeiDb()).getAllFromIndex('drafts', 'owner', ownerKey(owner))).sort((a, b) => b.savedAt - a.savedAt);
-}
+export const listDrafts = (): Promise<Draft[]> => listOwned('drafts', (a, b) => b.savedAt - a.savedAt);
 
 export async function deleteDraft(id: string): Promise<void> {
   const owner = await currentOwner();

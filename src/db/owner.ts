@@ -4,9 +4,10 @@
 // the owner signed in now (Settings.signedIn, kept here in IndexedDB where the service worker
 // reads it too) sees, changes or sends them; to anyone else they do not exist. Signing out makes
 // them invisible at once, online or not, and they wait for their owner's next sign-in.
+import type { StoreValue } from 'idb';
 import { notifyOutboxChanged } from '../outbox/channel';
 import { openRenkeiDb } from './db';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Owner, type Settings, type SignedIn } from './schema';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Owner, type RenkeiDb, type Settings, type SignedIn } from './schema';
 
 export type { Owner, SignedIn } from './schema';
 
@@ -59,6 +60,19 @@ export async function requireOwner(): Promise<Owner> {
   const owner = await currentOwner();
   if (!owner) throw new Error('ログインしていないため保存できません。事業所ユーザでログインしてください');
   return owner;
+}
+
+type OwnedStore = 'drafts' | 'outbox' | 'sent' | 'batch';
+
+/** The signed-in owner's records of a store, in the order `compare` gives; none when nobody is signed in. */
+export async function listOwned<Name extends OwnedStore>(
+  store: Name,
+  compare: (a: StoreValue<RenkeiDb, Name>, b: StoreValue<RenkeiDb, Name>) => number,
+): Promise<StoreValue<RenkeiDb, Name>[]> {
+  const owner = await currentOwner();
+  if (!owner) return [];
+  const records: StoreValue<RenkeiDb, Name>[] = await (await openRenkeiDb()).getAllFromIndex(store, 'owner', ownerKey(owner) as never);
+  return records.sort(compare);
 }
 
 /** Version 2 records have no owner: the first office login that can own them adopts them. */

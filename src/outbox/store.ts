@@ -4,7 +4,7 @@
 // the items of the person and office signed in now, and nobody else sees or touches them.
 import type { MessageSummary } from '../domain/contract';
 import { openRenkeiDb } from '../db/db';
-import { currentOwner, isOwnedBy, ownerKey, ownerOf, requireOwner, type Owner } from '../db/owner';
+import { currentOwner, isOwnedBy, listOwned, ownerKey, ownerOf, requireOwner, type Owner } from '../db/owner';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../db/schema';
 import { readSettings, updateSettings } from '../db/settings';
 import { settleUsage } from '../db/usage-settle';
@@ -61,11 +61,7 @@ export async function enqueueSend(input: NewSend): Promise<OutboxItem> {
 }
 
 /** The owner's items, oldest first: the order they will be sent in. */
-export async function listOutbox(): Promise<OutboxItem[]> {
-  const owner = await currentOwner();
-  if (!owner) return [];
-  return (await (await openRenkeiDb()).getAllFromIndex('outbox', 'owner', ownerKey(owner))).sort((a, b) => a.createdAt - b.createdAt);
-}
+export const listOutbox = (): Promise<OutboxItem[]> => listOwned('outbox', (a, b) => a.createdAt - b.createdAt);
 
 export async function getOutboxItem(id: string): Promise<OutboxItem | undefined> {
   const [owner, item] = await Promise.all([currentOwner(), openRenkeiDb().then((db) => db.get('outbox', id))]);
@@ -73,11 +69,7 @@ export async function getOutboxItem(id: string): Promise<OutboxItem | undefined>
 }
 
 /** The owner's confirmations, newest first. */
-export async function listSentRecords(): Promise<SentRecord[]> {
-  const owner = await currentOwner();
-  if (!owner) return [];
-  return (await (await openRenkeiDb()).getAllFromIndex('sent', 'owner', ownerKey(owner))).sort((a, b) => b.confirmedAt - a.confirmedAt);
-}
+export const listSentRecords = (): Promise<SentRecord[]> => listOwned('sent', (a, b) => b.confirmedAt - a.confirmedAt);
 
 /** 再送: send it at the next flush, whatever stopped it before. Keeps the same idempotency key. */
 export async function retryOutboxItem(id: string): Promise<void> {

@@ -42,10 +42,14 @@ export function EraseDevice() {
       {!counts && <ErrorList errors={failure ? [failure] : []} />}
       {counts && (
         <Dialog title="この端末のデータを消去" onCancel={() => setCounts(null)}>
-          <p>
-            この端末に保存されている、すべての利用者({counts.people}人)の下書き {counts.drafts} 件、送信待ち {counts.outbox} 件、
-            一括送信の一覧 {counts.batch} 行、受信・送信一覧の控えを削除し、ログアウトします。
-          </p>
+          {counts.people === 0 ? (
+            <p>この端末には下書きや送信待ちは保存されていません。一覧の控えとログインの記録を消去します。</p>
+          ) : (
+            <p>
+              この端末に保存されている、すべての利用者({counts.people}人)の下書き {counts.drafts} 件、送信待ち {counts.outbox} 件、
+              一括送信の一覧 {counts.batch} 行、受信・送信一覧の控えを削除し、ログアウトします。
+            </p>
+          )}
           {counts.outbox > 0 && <p class="alert alert-warning">送信待ちの {counts.outbox} 件は送信されなくなります。</p>}
           <p>元に戻せません。よろしいですか?</p>
           <ErrorList errors={failure ? [failure] : []} />
