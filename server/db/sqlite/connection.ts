@@ -14,7 +14,9 @@ export function openDatabase(dataDir: string): Db {
   // power cut, because the client then drops it from its outbox and would never resend it.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  // the admin CLI and the server may write at the same moment: wait instead of failing
+  // the admin CLI and the server may write at the same moment: wait instead of failing. Write
+  // transactions begin IMMEDIATE (group-commit.ts, the directory), where this wait applies; a
+  // deferred one that read first could not wait to upgrade and would fail with "database is locked"
   db.pragma('busy_timeout = 5000');
   return db;
 }
