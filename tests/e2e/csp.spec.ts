@@ -115,6 +115,7 @@ test('every screen runs under the CSP with no violation', async ({ page }) => {
   await visit('月次チェック', nav('月次チェック'), '月次チェック');
   await visit('予定 ⇄ 実績', () => page.getByRole('region', { name: /送った予定と届いた実績/ }).getByRole('link').first().click(), '予定 ⇄ 実績');
   await visit('トップ (nav)', nav('トップ'), 'トップ');
+  await visit('パスワード変更', () => page.getByRole('link', { name: 'パスワードを変更' }).click(), 'パスワード変更');
   await visit('送信メッセージ', () => page.goto(`/#/messages/${message.id}?box=sent`).then(() => undefined), '送信メッセージ');
   // open every preview the detail offers, where styles and workers are most likely to trip the policy
   for (const button of await page.getByRole('button', { name: /プレビュー|表示/ }).all()) {
