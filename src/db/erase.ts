@@ -8,18 +8,22 @@ export interface DeviceData {
   /** sends not yet confirmed by the relay: they will never be sent once erased */
   outbox: number;
   batch: number;
+  /** 予定 / 実績 files kept for 予定 ⇄ 実績 */
+  usage: number;
   /** people whose records are kept here */
   people: number;
 }
 
-const STORES = ['drafts', 'outbox', 'sent', 'cache', 'batch'] as const;
+const STORES = ['drafts', 'outbox', 'sent', 'cache', 'batch', 'usage'] as const;
 
 /** What erasing would remove, counted over every owner. */
 export async function countDeviceData(): Promise<DeviceData> {
   const db = await openRenkeiDb();
-  const [drafts, outbox, batch, sent] = await Promise.all([db.getAll('drafts'), db.getAll('outbox'), db.getAll('batch'), db.getAll('sent')]);
-  const people = new Set([...drafts, ...outbox, ...batch, ...sent].map((r) => r.owner.userId));
-  return { drafts: drafts.length, outbox: outbox.length, batch: batch.length, people: people.size };
+  const [drafts, outbox, batch, sent, usage] = await Promise.all([
+    db.getAll('drafts'), db.getAll('outbox'), db.getAll('batch'), db.getAll('sent'), db.getAll('usage'),
+  ]);
+  const people = new Set([...drafts, ...outbox, ...batch, ...sent, ...usage].map((r) => r.owner.userId));
+  return { drafts: drafts.length, outbox: outbox.length, batch: batch.length, usage: usage.length, people: people.size };
 }
 
 /** Every owner's records go; the settings start afresh, except a logout still owed to the relay. */

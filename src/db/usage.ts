@@ -6,6 +6,7 @@
 import { keptFromFile, readPersonNames, readUsageFile, type KeptUsageFile } from '../domain/reconcile';
 import { parseFileName } from '../domain/filename';
 import { openRenkeiDb } from './db';
+import { isOwnedBy } from './owner';
 import type { Owner, UsageRecord } from './schema';
 
 /** A record is kept this many months after its 対象年月 (2025年4月分: until the end of 2026年4月). */
@@ -30,7 +31,6 @@ const ownerRange = (owner: Owner, month?: string) =>
     ? IDBKeyRange.bound([owner.userId, owner.office, ''], [owner.userId, owner.office, '\uffff'])
     : IDBKeyRange.only([owner.userId, owner.office, month]);
 
-const isOwnedBy = (r: UsageRecord, owner: Owner) => r.owner.userId === owner.userId && r.owner.office === owner.office;
 
 /** The 予定 / 実績 files among `files`, their people named from a 補足 of the same send when there is one. */
 export function usageOf(files: readonly FileBytes[], meta: Omit<KeepMeta, 'owner' | 'outboxId'>): KeptUsageFile[] {

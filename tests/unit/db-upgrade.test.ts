@@ -73,7 +73,7 @@ async function writeVersion1(): Promise<void> {
   await db.put('batch', v1Row('r-edited', 3, '未送信', { outboxId: 'o-old' }));
   await db.put('batch', v1Row('r-done', 4, '送信中', { outboxId: 'o-done' }));
   db.close();
-  // version 3 gives every record an owner: these, of no known person, are adopted at the first
+  // version 4 gives every record an owner: these, of no known person, are adopted at the first
   // office login of their office (here the office of all of them)
   await signIn(TEST_OWNER);
 }
@@ -131,12 +131,18 @@ describe('upgrading a version 2 database', () => {
     const created = await openDB<RenkeiDb>(DB_NAME, 2, {
       upgrade: (v2, oldVersion, _newVersion, tx) => void upgrade(v2, oldVersion, tx, 2),
     });
-    await created.put('drafts', { id: 'd2', destination: '3310000017', message: '版2', files: [], savedAt: 1 });
     created.close();
+    // the draft as version 2 wrote it (no owner yet: version 4 adds that)
+    const v2 = await openDB(DB_NAME, 2);
+    await v2.put('drafts', { id: 'd2', destination: '3310000017', message: '版2', files: [], savedAt: 1 });
+    v2.close();
     const db = await openRenkeiDb();
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).toContain('usage');
     expect([...db.transaction('usage').store.indexNames].sort()).toEqual(['byMessage', 'byOutbox', 'byOwnerMonth']);
+    // of no known person: the first office login adopts it
+    expect(await listDrafts()).toEqual([]);
+    await signIn(TEST_OWNER);
     expect((await listDrafts()).map((d) => d.message)).toEqual(['版2']);
   });
 });

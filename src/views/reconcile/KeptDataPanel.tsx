@@ -5,13 +5,13 @@ import { monthLabel } from '../../domain/reconcile';
 import { ErrorList } from '../common/Alert';
 import { Dialog } from '../common/Dialog';
 import { useAsync } from '../common/use-async';
-import { currentOwner } from './keep';
+import { sessionOwner } from './keep';
 
 type Asking = { month: string | undefined } | null;
 
 /** `shown`: the records on screen; the summary follows them when they are loaded again. */
 export function KeptDataPanel({ month, shown, onDeleted }: { month: string; shown: unknown; onDeleted: () => void }) {
-  const owner = currentOwner();
+  const owner = sessionOwner();
   const [version, setVersion] = useState(0);
   // after the records on screen: the page's own read comes first
   const summary = useAsync(async () => (owner ? usageSummary(owner) : null), [owner?.userId, owner?.office, version, shown], shown !== undefined);

@@ -13,7 +13,7 @@ import { ErrorList } from '../common/Alert';
 import { useAsync } from '../common/use-async';
 import type { FileBytes } from '../messages/file-bytes';
 import { online } from '../app/online';
-import { currentOwner, syncFromRelay } from './keep';
+import { sessionOwner, syncFromRelay } from './keep';
 import './reconcile.css';
 
 interface ActualFile {
@@ -30,7 +30,7 @@ function actualFilesOf(message: MessageSummary): ActualFile[] {
 
 /** The rows of this provider and month, split: the people of this message's 実績, and those it leaves out. */
 async function rowsFor(message: MessageSummary, months: string[], sync: boolean): Promise<{ month: string; inFile: CheckRow[]; missing: CheckRow[] }[] | null> {
-  const owner = currentOwner();
+  const owner = sessionOwner();
   if (!owner) return null;
   const result = [];
   for (const month of months) {
@@ -83,7 +83,7 @@ export function MessageComparison({ message, fileBytes }: { message: MessageSumm
     if (auto) void fetchAll();
   }, [auto]);
 
-  if (actuals.length === 0 || currentOwner()?.office !== message.destination.number) return null;
+  if (actuals.length === 0 || sessionOwner()?.office !== message.destination.number) return null;
   return (
     <section class="message-comparison" aria-labelledby="message-comparison-title">
       <h2 id="message-comparison-title">予定と比べる</h2>

@@ -10,7 +10,7 @@ import { ErrorList } from '../common/Alert';
 import { formatDateTime } from '../common/format';
 import { useOfficeNames } from '../common/office-names';
 import { CheckTable } from './CheckTable';
-import { currentOwner } from './keep';
+import { sessionOwner } from './keep';
 import { KeptDataPanel } from './KeptDataPanel';
 import { SyncStatus } from './SyncStatus';
 import { useKeptUsage } from './use-kept-usage';
@@ -26,7 +26,7 @@ function shift(month: string, by: number): string {
 
 export function MonthlyCheckView({ month: asked }: { month: string | null }) {
   const month = isMonth(asked) ? asked : defaultCheckMonth(new Date());
-  const office = currentOwner()?.office ?? '';
+  const office = sessionOwner()?.office ?? '';
   const kept = useKeptUsage(month);
   const check = useMemo(() => (kept.records ? monthlyCheck(kept.records, month, office) : null), [kept.records, month, office]);
   const numbers = check ? [...check.asCare.map((r) => r.pair.key.provider), ...check.asProvider.map((r) => r.pair.key.care)] : [];

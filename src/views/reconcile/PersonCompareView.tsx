@@ -11,7 +11,7 @@ import { ErrorList } from '../common/Alert';
 import { formatDateTime, officeLabel } from '../common/format';
 import { useOfficeNames } from '../common/office-names';
 import { ComparisonTable, LineCounts } from './ComparisonTable';
-import { currentOwner } from './keep';
+import { sessionOwner } from './keep';
 import { saveText } from './save-text';
 import { SyncStatus } from './SyncStatus';
 import { useKeptUsage } from './use-kept-usage';
@@ -44,7 +44,7 @@ function PersonCompare({ pairKey }: { pairKey: PairKey }) {
     return pair ? checkRowOf(pair) : null;
   }, [kept.records]);
   const names = useOfficeNames([pairKey.care, pairKey.provider], online.value);
-  const role = currentOwner()?.office === pairKey.care ? 'care' : 'provider';
+  const role = sessionOwner()?.office === pairKey.care ? 'care' : 'provider';
   const who = row?.pair.name ? `${row.pair.name}(被保険者番号 ${pairKey.insured})` : `被保険者番号 ${pairKey.insured}`;
   const back = <a class="button" href={to.monthly(pairKey.month)}>月次チェックへ</a>;
 

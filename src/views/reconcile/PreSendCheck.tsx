@@ -9,7 +9,7 @@ import {
 import { online } from '../app/online';
 import { useAsync } from '../common/use-async';
 import { ComparisonTable, LineCounts } from './ComparisonTable';
-import { currentOwner, syncFromRelay } from './keep';
+import { sessionOwner, syncFromRelay } from './keep';
 import './reconcile.css';
 
 interface FileOfSend {
@@ -35,7 +35,7 @@ const isActual = (name: string) => {
 };
 
 async function checkFiles(files: FileOfSend[], syncFirst: boolean): Promise<FileCheck[]> {
-  const owner = currentOwner();
+  const owner = sessionOwner();
   if (!owner) return [];
   const synced = new Set<string>();
   const checks: FileCheck[] = [];

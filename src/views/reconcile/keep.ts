@@ -11,12 +11,12 @@ import type { MessageSummary, StoredFile } from '../../domain/contract';
 import { parseFileName } from '../../domain/filename';
 import { isUsageKind, readPersonNames } from '../../domain/reconcile';
 import { loadList } from '../messages/list-loader';
-import { session } from '../app/session';
+import { session, signedInOf } from '../app/session';
+import { ownerOf } from '../../db/owner';
 
-/** The person and office now logged in, who own what is kept; null before the 事業所ユーザログイン. */
-export function currentOwner(): Owner | null {
-  const who = session.peek();
-  return who?.office ? { userId: who.user.id, office: who.office.number } : null;
+/** The person and office now logged in, who own what is kept (src/db/owner.ts); null before the 事業所ユーザログイン. */
+export function sessionOwner(): Owner | null {
+  return ownerOf({ signedIn: signedInOf(session.peek()) });
 }
 
 /** 予定 / 実績 (and their deletions), or a 補足 with a month: what the comparison reads. */
@@ -31,7 +31,7 @@ const quietly = (task: Promise<unknown>) => task.catch((error: unknown) => conso
 
 /** A send just queued: its 予定 / 実績 are kept now and confirmed with the send (settleUsage). */
 export function keepQueuedSend(outboxId: string, files: readonly KeptFile[]): Promise<void> {
-  const owner = currentOwner();
+  const owner = sessionOwner();
   const wanted = files.filter((f) => isKeptKind(f.name, true));
   if (!owner || !wanted.some((f) => isKeptKind(f.name, false))) return Promise.resolve();
   return quietly((async () => {
@@ -42,7 +42,7 @@ export function keepQueuedSend(outboxId: string, files: readonly KeptFile[]): Pr
 
 /** A file of a message fetched on this device (download or preview). */
 export function keepFetchedFile(message: MessageSummary, file: StoredFile, bytes: Uint8Array): Promise<void> {
-  const owner = currentOwner();
+  const owner = sessionOwner();
   if (!owner || !isKeptKind(file.name, true)) return Promise.resolve();
   const parsed = parseFileName(file.name);
   if (parsed.ok && parsed.value.kind === 'UPHOSOKU') return quietly(nameKeptPeople(owner, message.id, readPersonNames(bytes))).then(() => undefined);

@@ -6,7 +6,7 @@ import { listUsage, pruneUsage } from '../../db/usage';
 import type { UsageRecord } from '../../db/schema';
 import { online } from '../app/online';
 import { useAsync } from '../common/use-async';
-import { currentOwner, syncFromRelay, type SyncResult } from './keep';
+import { sessionOwner, syncFromRelay, type SyncResult } from './keep';
 
 export type SyncState =
   | { status: 'offline' }
@@ -25,7 +25,7 @@ export interface KeptUsage {
 let prunedThisLoad = false;
 
 export function useKeptUsage(month: string): KeptUsage {
-  const owner = currentOwner();
+  const owner = sessionOwner();
   const ownerKey = owner ? `${owner.userId}|${owner.office}` : '';
   const loaded = useAsync(async () => (owner ? listUsage(owner, month) : []), [ownerKey, month]);
   const isOnline = online.value;
