@@ -13,10 +13,12 @@ import { currentOwner, type Owner } from '../../src/db/owner';
 import type { RenkeiDb } from '../../src/db/schema';
 import { readSettings } from '../../src/db/settings';
 import { upgrade } from '../../src/db/upgrades';
+import { keepUsage, listUsage } from '../../src/db/usage';
 import { forgetPendingLogout, hasPendingLogout, signOutDevice } from '../../src/outbox/pending-logout';
 import { claimNextDue, confirmSent, enqueueSend, getOutboxItem, listOutbox, listSentRecords, removeOutboxItem, retryOutboxItem } from '../../src/outbox/store';
 import { batchFiles, batchOffices } from '../support/batch-files';
 import { CARE_OFFICE } from '../support/csvgen';
+import { numberedPeople, planFile } from '../support/usage-files';
 import { csvFile, emptyDatabase, freshDatabase, signIn, summary, TEST_OWNER } from '../support/db';
 
 const CM: Owner = TEST_OWNER;
@@ -36,6 +38,7 @@ async function cm01KeepsEverything() {
   const offices = batchOffices(1);
   const files = batchFiles(offices).map((f) => ({ name: f.name, size: f.bytes.length, head: f.bytes.slice(0, 16), payload: { name: f.name, type: 'text/csv', blob: new Blob([new Uint8Array(f.bytes)]) } }));
   const { rows } = await addFilesToStoredBatch(files, { sender: CARE_OFFICE });
+  await keepUsage([planFile([{ person: numberedPeople(1)[0]!, visits: [{ day: 2 }] }])], { owner: CM, sentAt: '2025-01-01T03:00:00.000Z', messageId: 'm3' });
   return { draft, item, row: rows[0]! };
 }
 
@@ -51,6 +54,7 @@ describe('another person or office on the same browser', () => {
       expect(await listSentRecords()).toEqual([]);
       expect(await getCachedList('received')).toBeUndefined();
       expect(await listBatchRows()).toEqual([]);
+      if (owner) expect(await listUsage(owner)).toEqual([]);
       expect(await claimNextDue(Date.now(), { ignoreBackoff: true, skip: new Set() })).toBeUndefined();
 
       // nor change them by id
@@ -105,10 +109,10 @@ describe('この端末のデータを消去', () => {
     await cm01KeepsEverything();
     await signIn(DS);
     await saveDraft({ destination: '', message: 'ds01', files: [] });
-    expect(await countDeviceData()).toEqual({ drafts: 2, outbox: 1, batch: 1, people: 2 });
+    expect(await countDeviceData()).toEqual({ drafts: 2, outbox: 1, batch: 1, usage: 1, people: 2 });
     await signOutDevice(null);
     await eraseDeviceData();
-    expect(await countDeviceData()).toEqual({ drafts: 0, outbox: 0, batch: 0, people: 0 });
+    expect(await countDeviceData()).toEqual({ drafts: 0, outbox: 0, batch: 0, usage: 0, people: 0 });
     expect(await readSettings()).toEqual({ outboxPausedForLogin: false, signedIn: null, pendingLogout: { session: null } });
     for (const owner of [CM, DS]) {
       await signIn(owner);

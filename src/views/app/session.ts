@@ -39,7 +39,9 @@ export function clearSession(): Promise<void> {
   return setSession(null);
 }
 
-// another tab logged in or out: this one follows (its records are already the new owner's)
-window.addEventListener('storage', (event) => {
-  if (event.key === STORAGE_KEY || event.key === null) session.value = readStored();
-});
+/** Another tab logged in or out: this one follows (its records are already the new owner's). */
+export function followOtherTabs(): void {
+  window.addEventListener('storage', (event) => {
+    if (event.key === STORAGE_KEY || event.key === null) session.value = readStored();
+  });
+}
