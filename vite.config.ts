@@ -12,6 +12,9 @@ export default defineConfig({
       injectRegister: false,
       registerType: 'autoUpdate',
       injectManifest: {
+        // one classic script: the worker has no imports to split, and 'es' makes the plugin set
+        // Rollup's deprecated inlineDynamicImports (a warning on every build)
+        rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
       },
       manifest: {

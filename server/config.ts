@@ -18,8 +18,14 @@ export interface Config {
   trustProxy: number;
   /** Sends are refused (507) when they would leave less free space than this in DATA_DIR. */
   diskReserveBytes: number;
-  /** Fill an empty directory with server/demo.ts on first start. */
+  /**
+   * Fill an empty directory with server/demo.ts on first start. From the environment: SEED_DEMO,
+   * or when it is unset only a local start (loopback HOST, no DATABASE_URL) — a relay reachable
+   * from the LAN or on a shared database never gets accounts with published passwords unasked.
+   */
   seedDemo: boolean;
+  /** Serve HTTPS with these PEM files (TLS_CERT_FILE, TLS_KEY_FILE); null: plain HTTP. */
+  tls: TlsFiles | null;
   /** PostgreSQL instead of the SQLite file (blobs stay under dataDir, shared by every process). */
   databaseUrl: string | null;
   /** Connections per process in the PostgreSQL pool. */
@@ -30,6 +36,11 @@ export interface Config {
    * 2 minutes lets 10 MB through a slow (about 1 Mbit/s) line.
    */
   requestTimeoutMs: number;
+}
+
+export interface TlsFiles {
+  certFile: string;
+  keyFile: string;
 }
 
 const intFrom = (fallback: number, min: number) =>
@@ -51,7 +62,10 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === undefined || v === 'false' ? 0 : v === 'true' ? 1 : v)),
   DISK_RESERVE_MB: intFrom(100, 0),
-  SEED_DEMO: flag(true),
+  // unset: decided by where the relay listens (isLocalStart)
+  SEED_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  TLS_CERT_FILE: z.string().optional().transform((v) => v || null),
+  TLS_KEY_FILE: z.string().optional().transform((v) => v || null),
   DATABASE_URL: z.string().optional().transform((v) => v || null),
   DATABASE_POOL_SIZE: intFrom(10, 1),
   REQUEST_TIMEOUT_MS: intFrom(120_000, 1000),
@@ -64,6 +78,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid environment: ${problems}`);
   }
   const e = parsed.data;
+  if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) {
+    throw new Error('invalid environment: TLS_CERT_FILE and TLS_KEY_FILE must be set together (the certificate and its private key, PEM files)');
+  }
   return withDefaults({
     port: e.PORT,
     host: e.HOST,
@@ -74,7 +91,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     retentionSweepMs: e.RETENTION_SWEEP_MINUTES * 60_000,
     trustProxy: e.TRUST_PROXY,
     diskReserveBytes: e.DISK_RESERVE_MB * 1024 * 1024,
-    seedDemo: e.SEED_DEMO,
+    seedDemo: e.SEED_DEMO === undefined ? isLocalStart(e.HOST, e.DATABASE_URL) : e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',
+    tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: resolve(e.TLS_CERT_FILE), keyFile: resolve(e.TLS_KEY_FILE) } : null,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
@@ -94,10 +112,22 @@ export function withDefaults(partial: Partial<Config>): Config {
     trustProxy: 0,
     diskReserveBytes: 100 * 1024 * 1024,
     seedDemo: true,
+    tls: null,
     databaseUrl: null,
     databasePoolSize: 10,
     requestTimeoutMs: 120_000,
     ...partial,
   };
   return { ...c, dataDir: resolve(c.dataDir), staticDir: resolve(c.staticDir) };
+}
+
+/** A relay only this machine can reach, on its own SQLite file: where demo accounts do no harm. */
+export function isLocalStart(host: string, databaseUrl: string | null): boolean {
+  return !databaseUrl && isLoopbackHost(host);
+}
+
+/** Only this machine can connect (HOST 0.0.0.0 or a LAN address: tablets can too). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }

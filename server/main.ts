@@ -1,9 +1,9 @@
 // Entry point: `tsx server/main.ts`. Reads the environment, starts the relay, prints the demo logins.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { configFromEnv } from './config';
+import { configFromEnv, isLoopbackHost, type Config } from './config';
 import { DEMO_OFFICE_PASSWORD, DEMO_OFFICE_USERS, DEMO_OFFICES, DEMO_PEOPLE, DEMO_PERSON_PASSWORD } from './demo';
-import { startServer } from './server';
+import { startServer, type RunningServer } from './server';
 
 export { startServer } from './server';
 export type { RunningServer, StartOptions } from './server';
@@ -12,23 +12,61 @@ async function main(): Promise<void> {
   const config = configFromEnv();
   const server = await startServer(config);
   console.log(`Renkei relay: ${server.url}  (data: ${config.dataDir}, app: ${config.staticDir})`);
-  if (config.seedDemo) {
-    console.log(server.seeded ? 'Demo directory created. Logins:' : 'Demo logins (unless changed with the admin CLI):');
-    console.log(`  ログイン(個人ID) パスワード ${DEMO_PERSON_PASSWORD}、事業所ユーザID パスワード ${DEMO_OFFICE_PASSWORD}`);
-    for (const person of DEMO_PEOPLE) {
-      for (const number of person.offices) {
-        const office = DEMO_OFFICES.find((o) => o.number === number);
-        const officeUser = DEMO_OFFICE_USERS.find((u) => u.office === number);
-        console.log(`  ${person.userId.padEnd(5)} → ${officeUser?.officeUserId ?? '-'}  ${number} ${office?.name ?? ''}(${office?.kind ?? ''})`);
-      }
-    }
-    console.log(`Open ${server.url} in a browser, log in, and the app asks for the 事業所ユーザID before the first send or receive.`);
+  if (server.seeded) printDemoLogins(server);
+  else if (!config.seedDemo && server.officeCount === 0) {
+    console.log('The office directory is empty: add offices and accounts with `npm run admin -- add-office …` (README "Administration"),');
+    console.log('or start once with SEED_DEMO=1 for the demo offices and their published passwords (for trying Renkei only).');
   }
-  const stop = () => {
-    server.close().then(() => process.exit(0));
+  if (!config.tls && !isLoopbackHost(config.host)) {
+    console.log('Plain HTTP on the LAN: tablets cannot keep drafts offline or install the app. Set TLS_CERT_FILE and TLS_KEY_FILE (docs/https.md).');
+  }
+  stopCleanlyOn(server, ['SIGINT', 'SIGTERM']);
+}
+
+function printDemoLogins(server: RunningServer): void {
+  console.log('Demo directory created (SEED_DEMO). Logins:');
+  console.log(`  ログイン(個人ID) パスワード ${DEMO_PERSON_PASSWORD}、事業所ユーザID パスワード ${DEMO_OFFICE_PASSWORD}`);
+  for (const person of DEMO_PEOPLE) {
+    for (const number of person.offices) {
+      const office = DEMO_OFFICES.find((o) => o.number === number);
+      const officeUser = DEMO_OFFICE_USERS.find((u) => u.office === number);
+      console.log(`  ${person.userId.padEnd(5)} → ${officeUser?.officeUserId ?? '-'}  ${number} ${office?.name ?? ''}(${office?.kind ?? ''})`);
+    }
+  }
+  console.log(`Open ${server.url} in a browser, log in, and the app asks for the 事業所ユーザID before the first send or receive.`);
+}
+
+/** Finishes the requests under way, closes the store, and says so: an operator (or systemd) sees a clean stop. */
+function stopCleanlyOn(server: RunningServer, signals: NodeJS.Signals[]): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[renkei] ${signal} received: stopping…`);
+    server.close().then(
+      () => {
+        console.log('[renkei] stopped cleanly');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        console.error('[renkei] error while stopping:', err instanceof Error ? err.message : err);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  for (const signal of signals) process.once(signal, () => stop(signal));
+}
+
+/** What an operator can do about a start that failed: the variable to change, not only the code. */
+export function startFailureMessage(err: unknown, config: Pick<Config, 'host' | 'port'> | null): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  const where = config ? `${config.host}:${config.port}` : 'the address';
+  if (code === 'EADDRINUSE') {
+    return `port ${config?.port ?? ''} is already in use (${where}). Another Renkei or program listens there: stop it, or set PORT to a free port (for example PORT=${(config?.port ?? 8080) + 1} npm start).`;
+  }
+  if (code === 'EACCES') return `not allowed to listen on ${where}: ports below 1024 need extra rights. Set PORT to 1024 or above (for example PORT=8080).`;
+  if (code === 'EADDRNOTAVAIL') return `HOST ${config?.host ?? ''} is not an address of this machine. Set HOST to one of its addresses, or 0.0.0.0 for all.`;
+  return err instanceof Error ? err.message : String(err);
 }
 
 function isEntryPoint(): boolean {
@@ -42,8 +80,14 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  main().catch((err) => {
-    console.error('[renkei] failed to start:', err instanceof Error ? err.message : err);
+  main().catch((err: unknown) => {
+    let config: Config | null = null;
+    try {
+      config = configFromEnv();
+    } catch {
+      // the environment itself was the problem: the message says which variable
+    }
+    console.error('[renkei] failed to start:', startFailureMessage(err, config));
     process.exit(1);
   });
 }

@@ -1,6 +1,8 @@
-// Puts the relay (server/relay.ts) on an HTTP port, with Node's request time limits and the
-// retention timer.
+// Puts the relay (server/relay.ts) on an HTTP or HTTPS port, with Node's request time limits and
+// the retention timer.
 import { serve } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { openRelay, type Relay, type RelayOptions } from './relay';
@@ -11,6 +13,8 @@ export interface RunningServer {
   port: number;
   /** true when this start filled an empty directory with the demo data */
   seeded: boolean;
+  /** offices in the directory at start (0: nobody can log in yet) */
+  officeCount: number;
   /** Runs the retention job now (the timer runs it too). */
   sweep(): Promise<SweepResult>;
   close(): Promise<void>;
@@ -35,6 +39,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     url: listener.url,
     port: listener.port,
     seeded: relay.seeded,
+    officeCount: await relay.deps.store.offices.count(),
     sweep: relay.sweep,
     async close() {
       clearInterval(timer);
@@ -62,17 +67,38 @@ export interface Listener {
   close(): Promise<void>;
 }
 
-/** Serves the relay's app on config.host:config.port (0: any free port). */
+/**
+ * The certificate and key when config.tls names them, read once at start: a file missing or
+ * unreadable stops the start with the variable to fix rather than serving plain HTTP instead.
+ */
+function tlsOptions(config: Config): { cert: Buffer; key: Buffer } | null {
+  if (!config.tls) return null;
+  const read = (path: string, variable: string) => {
+    try {
+      return readFileSync(path);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new Error(`cannot read ${variable} (${path}): ${why}`);
+    }
+  };
+  return { cert: read(config.tls.certFile, 'TLS_CERT_FILE'), key: read(config.tls.keyFile, 'TLS_KEY_FILE') };
+}
+
+/** Serves the relay's app on config.host:config.port (0: any free port), over HTTPS when config.tls is set. */
 export async function listenRelay(relay: Relay): Promise<Listener> {
   const { config, app } = relay;
+  const tls = tlsOptions(config);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: timeouts(config) }, () => resolve(s));
+    const common = { fetch: app.fetch, port: config.port, hostname: config.host };
+    const s = tls
+      ? serve({ ...common, createServer: createHttpsServer, serverOptions: { ...timeouts(config), ...tls } }, () => resolve(s))
+      : serve({ ...common, serverOptions: timeouts(config) }, () => resolve(s));
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
-    url: `http://${host}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {

@@ -120,7 +120,7 @@ export function spawnRelay(env: Record<string, string>, options: SpawnOptions = 
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (options.inheritOutput) process.stdout.write(chunk);
-      const match = /Renkei relay: (http:\/\/\S+)/.exec(output);
+      const match = /Renkei relay: (https?:\/\/\S+)/.exec(output);
       if (match) {
         resolveUrl({ url: match[1]!, pid: child.pid ?? -1, output: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') });
       }
