@@ -33,6 +33,20 @@ export interface RequestOptions<T> {
 
 export const NETWORK_ERROR_MESSAGE = 'サーバーに接続できません。ネットワークを確認してください';
 
+/**
+ * Told after every request whether the relay answered at all (any status) or could not be
+ * reached. navigator.onLine is only a hint (true behind a dead network or under offline
+ * emulation after a reload); what requests actually do is the evidence (src/views/app/online.ts).
+ */
+const reachabilityListeners = new Set<(reached: boolean) => void>();
+export function onReachability(listener: (reached: boolean) => void): () => void {
+  reachabilityListeners.add(listener);
+  return () => reachabilityListeners.delete(listener);
+}
+function reached(answered: boolean): void {
+  for (const listener of reachabilityListeners) listener(answered);
+}
+
 export async function request<T>(url: string, options: RequestOptions<T>): Promise<Result<T>> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { ...options.headers };
@@ -49,8 +63,10 @@ export async function request<T>(url: string, options: RequestOptions<T>): Promi
   try {
     response = await fetchImpl(url, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}) });
   } catch {
+    reached(false);
     return { ok: false, failure: { kind: 'network', message: NETWORK_ERROR_MESSAGE } };
   }
+  reached(true);
   if (!response.ok) return { ok: false, failure: await refusalOf(response) };
   if (options.answer === 'bytes') {
     try {

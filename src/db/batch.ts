@@ -23,6 +23,7 @@ import type { SentRecord } from '../outbox/types';
 import { failedItemsOf, withStatus, type OutboxSnapshot } from './batch-status';
 import { openRenkeiDb } from './db';
 import { currentOwner, ownerKey, requireOwner, type Owner } from './owner';
+import { newId } from './ids';
 import type { BatchRecord } from './schema';
 import type { KeptFile } from './types';
 
@@ -131,7 +132,7 @@ export async function addFilesToStoredBatch(
   const result = addFilesToBatch(rows, inputs, {
     sender: ctx.sender,
     now: ctx.now ?? Date.now(),
-    newId: () => crypto.randomUUID(),
+    newId,
   });
   // untouched rows come back as the very objects passed in
   const before = new Set<StoredBatchRow>(rows);

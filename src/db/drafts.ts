@@ -2,6 +2,7 @@
 // its owner's (src/db/owner.ts): nobody else lists, opens, overwrites or deletes it.
 import { openRenkeiDb } from './db';
 import { currentOwner, isOwnedBy, listOwned, requireOwner } from './owner';
+import { newId } from './ids';
 import type { Draft, KeptFile } from './types';
 
 /** `now`: when it is saved (the clock unless a caller, such as a test, says otherwise). */
@@ -11,7 +12,7 @@ export async function saveDraft(
 ): Promise<Draft> {
   const owner = await requireOwner();
   const draft: Draft = {
-    id: input.id ?? crypto.randomUUID(),
+    id: input.id ?? newId(),
     owner,
     destination: input.destination,
     message: input.message,
@@ -21,7 +22,7 @@ export async function saveDraft(
   const tx = (await openRenkeiDb()).transaction('drafts', 'readwrite');
   const existing = await tx.store.get(draft.id);
   // an id is never taken over: someone else's draft of that id stays theirs, this one gets its own
-  if (existing && !isOwnedBy(existing, owner)) draft.id = crypto.randomUUID();
+  if (existing && !isOwnedBy(existing, owner)) draft.id = newId();
   await tx.store.put(draft);
   await tx.done;
   return draft;

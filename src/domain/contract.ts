@@ -191,6 +191,8 @@ export const API = {
   /** ends every session of the person, on every device */
   logoutEverywhere: '/api/auth/logout-everywhere',
   session: '/api/session',
+  /** answers { ok: true } to anyone: whether the relay can be reached */
+  health: '/api/health',
   /** GET ?number=…&number=… */
   offices: '/api/offices',
   /** POST multipart; GET ?box=sent|received */

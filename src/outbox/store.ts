@@ -6,6 +6,7 @@ import type { MessageSummary } from '../domain/contract';
 import { openRenkeiDb } from '../db/db';
 import { currentOwner, isOwnedBy, listOwned, ownerKey, ownerOf, requireOwner, type Owner } from '../db/owner';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../db/schema';
+import { newId } from '../db/ids';
 import { readSettings, updateSettings } from '../db/settings';
 import { settleUsage } from '../db/usage-settle';
 import { notifyOutboxChanged } from './channel';
@@ -36,7 +37,7 @@ export interface NewSend {
 /** A fresh item for `add`: waiting, due now, with a new idempotency key. Callers that queue in their own transaction (一括送信) call notifyOutboxChanged() once it commits. */
 export function newOutboxItem(owner: Owner, input: NewSend): OutboxItem {
   return {
-    id: crypto.randomUUID(),
+    id: newId(),
     owner,
     // the owner's office: a send never leaves under another office's login
     sender: owner.office,

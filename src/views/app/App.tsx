@@ -13,6 +13,7 @@ import { MonthlyCheckView } from '../reconcile/MonthlyCheckView';
 import { PersonCompareView } from '../reconcile/PersonCompareView';
 import { PasswordView } from '../top/PasswordView';
 import { TopView } from '../top/TopView';
+import { InsecureContextNotice } from './InsecureContextNotice';
 import { Nav } from './Nav';
 import { visibleNotice } from './notice';
 import { redirect, route, type Route } from './router';
@@ -71,6 +72,7 @@ export function App() {
     <div class="app">
       <Nav />
       <main id="main" class="content">
+        <InsecureContextNotice />
         {notice && <p class="notice" role="status">{notice}</p>}
         {SCREEN_VIEWS[gate.screen](current)}
       </main>

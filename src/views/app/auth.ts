@@ -13,7 +13,12 @@ import { redirect } from './router';
 import { to } from './routes';
 import { clearSession, session, setSession, signedInOf } from './session';
 
+/**
+ * Asks the relay whether the session this device remembers still holds. With none remembered the
+ * login screen needs no answer: not asking keeps a first visit free of a 401 in the console.
+ */
 export async function checkSession(): Promise<void> {
+  if (!session.peek()) return;
   try {
     if (await hasPendingLogout()) {
       // logged out while offline: never brought back by the old cookie
