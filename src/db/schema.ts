@@ -6,7 +6,7 @@ import type { BatchRow } from '../domain/batch';
 import type { Box, MessageSummary } from '../domain/contract';
 import type { KeptUsageFile } from '../domain/reconcile';
 import type { OutboxItem, SentRecord } from '../outbox/types';
-import type { Draft, KeptFile } from './types';
+import type { ComposeAutosave, ComposeAutosaveFiles, Draft, KeptFile } from './types';
 
 export const DB_NAME = 'renkei';
 
@@ -78,4 +78,6 @@ export interface RenkeiDb extends DBSchema {
     value: UsageRecord;
     indexes: { byOwnerMonth: [string, string, string]; byMessage: string; byOutbox: string };
   };
+  autosave: { key: string; value: ComposeAutosave };
+  autosaveFiles: { key: string; value: ComposeAutosaveFiles };
 }

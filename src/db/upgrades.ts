@@ -60,6 +60,11 @@ const UPGRADES: readonly Step[] = [
     const settings = await tx.objectStore('settings').get(SETTINGS_KEY);
     await tx.objectStore('settings').put({ ...DEFAULT_SETTINGS, ...settings }, SETTINGS_KEY);
   },
+  // 4 → 5: what a 新規作成 screen holds, written on every change (src/db/autosave.ts)
+  async (db) => {
+    db.createObjectStore('autosave', { keyPath: 'id' });
+    db.createObjectStore('autosaveFiles', { keyPath: 'id' });
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;

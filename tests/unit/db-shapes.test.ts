@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addFilesToStoredBatch, applyOfficeNames, queueBatchRows, type BatchInputFile } from '../../src/db/batch';
 import { putCachedList } from '../../src/db/cache';
 import { DB_VERSION, openRenkeiDb } from '../../src/db/db';
+import { writeAutosave } from '../../src/db/autosave';
 import { saveDraft } from '../../src/db/drafts';
 import { keepUsage } from '../../src/db/usage';
 import { contentCheckOf } from '../../src/domain/batch';
@@ -19,7 +20,7 @@ import { planFile } from '../support/usage-files';
 
 const RECORDED: Record<string, Record<string, string[]>> = JSON.parse(readFileSync(new URL('./db-shapes.json', import.meta.url), 'utf8'));
 
-const STORES = ['drafts', 'outbox', 'sent', 'cache', 'settings', 'batch', 'usage'] as const;
+const STORES = ['drafts', 'outbox', 'sent', 'cache', 'settings', 'batch', 'usage', 'autosave', 'autosaveFiles'] as const;
 
 beforeEach(freshDatabase);
 
@@ -75,6 +76,7 @@ async function writeEverything(): Promise<void> {
   await keepUsage([plan], { owner, sentAt: null, messageId: null, outboxId: sending.id });
   await keepUsage([plan, makeCsvFile('UPHOSOKU', { month: '202504' })], { owner, sentAt: '2025-01-01T03:00:00.000Z', messageId: 'm1' });
   await keepUsage([makeCsvFile('DLTJSK', { month: '202504', sender: '3310000017', destination: CARE_OFFICE })], { owner, sentAt: '2025-01-01T03:00:00.000Z', messageId: 'm2' });
+  await writeAutosave({ owner: { userId: 'cm01', office: CARE_OFFICE }, source: 'new' }, { destination: '3310000017', message: 'm', files: [csvFile('a.CSV')] });
 }
 
 describe('the stored shapes', () => {

@@ -11,9 +11,17 @@ interface Notice {
 }
 
 const current = signal<Notice | null>(null);
+/** long enough to read, short enough not to stay over the screen it was about */
+const SHOWN_MS = 10_000;
+let timer: ReturnType<typeof setTimeout> | undefined;
 
 export function showNotice(text: string, screen: Screen): void {
-  current.value = { text, screen };
+  const notice = { text, screen };
+  current.value = notice;
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    if (current.peek() === notice) current.value = null;
+  }, SHOWN_MS);
 }
 
 export const visibleNotice = computed(() => {

@@ -11,6 +11,11 @@ export function formatDateTime(value: string | number | Date): string {
   return `${date.getFullYear()}/${pad(date.getMonth() + 1)}/${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** 09:05 */
+export function formatTime(value: string | number | Date): string {
+  return formatDateTime(value).slice(11);
+}
+
 /** 2025/01/31 */
 export function formatDate(value: string | number | Date): string {
   return formatDateTime(value).slice(0, 10);

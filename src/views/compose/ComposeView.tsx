@@ -10,6 +10,9 @@ import { contentCheckOf, type ContentCheck } from '../../domain/batch';
 import { MAX_MESSAGE_CHARS } from '../../domain/contract';
 import { ErrorList, WarningList } from '../common/Alert';
 import { CsvProblems } from '../preview/CsvProblems';
+import type { AutosaveKey } from '../../db/autosave';
+import type { Owner } from '../../db/schema';
+import { formatDateTime } from '../common/format';
 import { showNotice } from '../app/notice';
 import { online } from '../app/online';
 import { navigate, replaceQuietly } from '../app/router';
@@ -17,11 +20,13 @@ import { to } from '../app/routes';
 import { session } from '../app/session';
 import { keepQueuedSend } from '../reconcile/keep';
 import { PreSendCheck } from '../reconcile/PreSendCheck';
-import { useComposeSource, type ComposeStart } from './compose-source';
+import { ComposeActions } from './ComposeActions';
+import { autosaveKey, useComposeSource, type ComposeStart } from './compose-source';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CsvCheckProgress } from './CsvCheckProgress';
 import { csvSendBlock, useCsvChecks, type CsvCheckState } from './csv-checks';
 import { DropZone } from './DropZone';
+import { useAutosave } from './use-autosave';
 import { FileTable } from './FileTable';
 import { useOfficeLookup, type OfficeLookup } from './office-name';
 import { destinationFromCsvNames, isCsv, merge, pickAll, toKept, type PickedFile } from './picked-files';
@@ -31,8 +36,13 @@ interface ComposeViewProps {
   batchRowId: string | null;
 }
 
-export function ComposeView({ draftId, batchRowId }: ComposeViewProps) {
-  const source = useComposeSource(draftId, batchRowId);
+export function ComposeView({ draftId: draftParam, batchRowId: rowParam }: ComposeViewProps) {
+  // what this visit edits, fixed when it opens: 一時保存 rewrites the address to the new draft
+  // (replaceQuietly) and the form goes on as it is, rather than start again from the draft
+  const [{ draftId, batchRowId }] = useState({ draftId: draftParam, batchRowId: rowParam });
+  const who = session.value;
+  const owner = who?.office ? { userId: who.user.id, office: who.office.number } : null;
+  const source = useComposeSource(draftId, batchRowId, owner);
   const title = batchRowId ? '一括送信の編集' : '新規作成';
   if (source.status === 'loading') return <p role="status">読み込み中…</p>;
   if (source.status === 'error') {
@@ -43,7 +53,7 @@ export function ComposeView({ draftId, batchRowId }: ComposeViewProps) {
       </section>
     );
   }
-  return <ComposeForm title={title} start={source.start} draftId={draftId} batchRowId={batchRowId} />;
+  return <ComposeForm title={title} start={source.start} draftId={draftId} batchRowId={batchRowId} owner={owner} />;
 }
 
 function lookupNote(lookup: OfficeLookup): string | null {
@@ -61,7 +71,13 @@ function lookupNote(lookup: OfficeLookup): string | null {
   }
 }
 
-function ComposeForm({ title, start, draftId, batchRowId }: { title: string; start: ComposeStart } & ComposeViewProps) {
+interface ComposeFormProps extends ComposeViewProps {
+  title: string;
+  start: ComposeStart;
+  owner: Owner | null;
+}
+
+function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormProps) {
   const [files, setFiles] = useState<PickedFile[]>(start.files);
   const [typed, setTyped] = useState(start.destination);
   const [message, setMessage] = useState(start.message);
@@ -70,9 +86,13 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [draftSavedAt, setDraftSavedAt] = useState<number | null>(null);
+  const [restoredAt, setRestoredAt] = useState(start.restoredAt);
   const errorBox = useRef<HTMLDivElement>(null);
 
   const office = session.value?.office ?? null;
+  const key = owner ? autosaveKey(owner, savedDraftId, batchRowId) : null;
+  const autosave = useAutosave(key, { files, destination: typed, message }, start.saved, start.restoredAt !== null);
   const hasCsv = files.some(isCsv);
   // CSV names carry the routing: the field follows them and is only typed for PDF-only sends
   const destination = hasCsv ? (destinationFromCsvNames(files) ?? '') : typed.trim();
@@ -91,8 +111,13 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
   const csvBlock = csvSendBlock(csvChecks.state);
   const sendBlock = csvBlock ?? (shownErrors.length > 0 ? '上の誤りを直すまで送信できません' : null);
 
-  async function addFiles(list: File[]) {
+  function changed() {
     setFailure(null);
+    setDraftSavedAt(null);
+  }
+
+  async function addFiles(list: File[]) {
+    changed();
     setFiles(merge(files, await pickAll(list)));
   }
 
@@ -122,10 +147,14 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
     }
   }
 
+  /** The autosaves this work may sit under: its own, and the new send's it started as. */
+  const settledKeys = (): AutosaveKey[] => (owner && key ? [key, autosaveKey(owner, null, batchRowId)] : []);
+
   const confirmSend = () =>
     guarded(async () => {
       const target = check.destination ?? destination;
       const item = await enqueueSend({ ...(office ? { sender: office.number } : {}), destination: target, message, files: toKept(files), ...(savedDraftId ? { draftId: savedDraftId } : {}) });
+      await autosave.settle(settledKeys(), { files, destination: typed, message }).catch(() => undefined);
       requestFlush();
       await keepQueuedSend(item.id, item.files);
       setConfirming(false);
@@ -140,25 +169,37 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
         return;
       }
       const draft = await saveDraft({ ...(savedDraftId ? { id: savedDraftId } : {}), destination, message, files: toKept(files) });
+      const keys = settledKeys();
+      if (owner) keys.push(autosaveKey(owner, draft.id, null));
+      await autosave.settle(keys, { files, destination: typed, message }).catch(() => undefined);
       setSavedDraftId(draft.id);
+      setRestoredAt(null);
       // the address now reopens this draft, without reloading the screen
       replaceQuietly(to.compose({ draft: draft.id }));
-      showNotice('下書きに保存しました', 'compose');
+      setDraftSavedAt(draft.savedAt);
     }, '下書きを保存できませんでした');
 
   const saveBatchRow = () =>
     guarded(async () => {
       const contentChecks = contentChecksOf(await csvChecks.settled());
       await updateBatchRow(batchRowId!, { files: toKept(files), message, contentChecks }, office);
+      await autosave.settle(settledKeys(), { files, destination: typed, message }).catch(() => undefined);
       navigate(to.batch());
     }, '一括送信の行を更新できませんでした');
+
+  async function discardRestored() {
+    if (key) await autosave.discard(key).catch(() => undefined);
+    // the same address again: the screen starts afresh from what was saved on purpose
+    navigate(to.compose(savedDraftId ? { draft: savedDraftId } : batchRowId ? { batchRow: batchRowId } : undefined));
+  }
 
   const note = lookupNote(lookup);
   return (
     <section class="compose">
       <h1>{title}</h1>
+      {restoredAt !== null && <RestoredNotice at={restoredAt} fromDraft={Boolean(savedDraftId || batchRowId)} onDiscard={() => void discardRestored()} />}
       <DropZone onFiles={(list) => void addFiles(list)} disabled={busy} />
-      <FileTable files={files} checks={csvChecks.state} onRemove={(name) => setFiles(files.filter((file) => file.name !== name))} />
+      <FileTable files={files} checks={csvChecks.state} onRemove={(name) => { changed(); setFiles(files.filter((file) => file.name !== name)); }} />
       <CsvCheckProgress state={csvChecks.state} />
       <div ref={errorBox}>
         <ErrorList errors={failure ? [failure, ...shownErrors] : shownErrors} />
@@ -170,13 +211,14 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
         <label for="compose-destination">送信先事業所番号</label>
         <input
           id="compose-destination"
+          class={hasCsv || batchRowId ? 'filled-in' : undefined}
           value={hasCsv ? destination : typed}
           readOnly={hasCsv || Boolean(batchRowId)}
           inputMode="numeric"
           maxLength={10}
           autoComplete="off"
           aria-describedby="compose-destination-note"
-          onInput={(event) => setTyped(event.currentTarget.value)}
+          onInput={(event) => { changed(); setTyped(event.currentTarget.value); }}
         />
         <p id="compose-destination-note" class={`field-note${lookup.state === 'missing' ? ' field-note-error' : ''}`}>
           {note ?? (hasCsv ? 'CSVファイル名から自動入力されます' : 'PDF等だけを送るときは10桁で入力してください')}
@@ -186,25 +228,19 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
       </div>
       <div class="field">
         <label for="compose-message">メッセージ</label>
-        <textarea id="compose-message" rows={5} maxLength={MAX_MESSAGE_CHARS} value={message} onInput={(event) => setMessage(event.currentTarget.value)} aria-describedby="compose-message-count" />
+        <textarea id="compose-message" rows={5} maxLength={MAX_MESSAGE_CHARS} value={message} onInput={(event) => { changed(); setMessage(event.currentTarget.value); }} aria-describedby="compose-message-count" />
         <p id="compose-message-count" class="field-note counter">{message.length} / {MAX_MESSAGE_CHARS}文字</p>
       </div>
-      <div class="actions">
-        {batchRowId ? (
-          <>
-            <a class="button" href={to.batch()}>戻る</a>
-            <button type="button" class="primary" disabled={busy} onClick={() => void saveBatchRow()}>更新</button>
-          </>
-        ) : (
-          <>
-            <button type="button" disabled={busy} onClick={() => void saveAsDraft()}>一時保存</button>
-            <button type="button" class="primary" disabled={busy} onClick={() => void onSend()} aria-describedby={sendBlock ? 'compose-send-block' : undefined}>送信</button>
-          </>
-        )}
-      </div>
-      {sendBlock && !batchRowId && (
-        <p id="compose-send-block" class="field-note field-note-error send-block">{sendBlock}(一時保存はできます)</p>
-      )}
+      <ComposeActions
+        mode={batchRowId ? 'batch-row' : 'compose'}
+        busy={busy}
+        sendBlock={sendBlock}
+        autosave={autosave.status}
+        draftSavedAt={draftSavedAt}
+        onSend={() => void onSend()}
+        onSaveDraft={() => void saveAsDraft()}
+        onUpdateRow={() => void saveBatchRow()}
+      />
       {confirming && (
         <ConfirmDialog
           destination={check.destination ?? destination}
@@ -217,6 +253,18 @@ function ComposeForm({ title, start, draftId, batchRowId }: { title: string; sta
         />
       )}
     </section>
+  );
+}
+
+function RestoredNotice({ at, fromDraft, onDiscard }: { at: number; fromDraft: boolean; onDiscard: () => void }) {
+  return (
+    <div class="alert alert-info restored-notice" role="status">
+      <p>
+        {fromDraft ? '保存後に変更した内容' : '前回送信も一時保存もしていなかった作業'}を復元しました({formatDateTime(at)} に自動保存)。
+        {fromDraft ? '不要なら「変更を破棄」で保存した内容に戻せます。' : '不要なら「破棄して新しく作成」を押してください。'}
+      </p>
+      <button type="button" class="small" onClick={onDiscard}>{fromDraft ? '変更を破棄' : '破棄して新しく作成'}</button>
+    </div>
   );
 }
 

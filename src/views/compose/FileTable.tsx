@@ -4,6 +4,7 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { FileName } from '../common/FileName';
 import { formatSize } from '../common/format';
+import { namesFromHosoku } from '../../domain/csv/preview';
 import { CsvPreview } from '../preview/CsvPreview';
 import type { CsvCheckState } from './csv-checks';
 import { isCsv, type PickedFile } from './picked-files';
@@ -15,7 +16,7 @@ interface FileTableProps {
 }
 
 export function FileTable({ files, checks, onRemove }: FileTableProps) {
-  const [open, setOpen] = useState<{ file: PickedFile; bytes: Uint8Array | null; error: string | null } | null>(null);
+  const [open, setOpen] = useState<{ file: PickedFile; bytes: Uint8Array | null; names?: ReadonlyMap<string, string>; error: string | null } | null>(null);
   if (files.length === 0) return <p class="empty">添付ファイルはまだありません</p>;
   // a removed or replaced file closes its preview
   const shown = open && files.includes(open.file) ? open : null;
@@ -25,7 +26,10 @@ export function FileTable({ files, checks, onRemove }: FileTableProps) {
     setOpen({ file, bytes: null, error: null });
     try {
       const bytes = new Uint8Array(await file.blob.arrayBuffer());
-      setOpen((now) => (now?.file === file ? { file, bytes, error: null } : now));
+      // the people's names of 第6表 / 実績 are in the 利用者補足情報 of the same send
+      const hosoku = await Promise.all(files.filter((f) => /^UPHOSOKU_/i.test(f.name)).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.blob.arrayBuffer()) })));
+      const names = namesFromHosoku(hosoku);
+      setOpen((now) => (now?.file === file ? { file, bytes, names, error: null } : now));
     } catch {
       setOpen((now) => (now?.file === file ? { file, bytes: null, error: 'ファイルを読み取れませんでした' } : now));
     }
@@ -68,7 +72,7 @@ export function FileTable({ files, checks, onRemove }: FileTableProps) {
                     <td colSpan={5}>
                       {/* as wide as the table, never wider: the month grid scrolls inside it */}
                       <div class="preview-fit">
-                        {shown.bytes ? <CsvPreview name={file.name} bytes={shown.bytes} /> : <p role="status">{shown.error ?? '読み込み中…'}</p>}
+                        {shown.bytes ? <CsvPreview name={file.name} bytes={shown.bytes} {...(shown.names ? { names: shown.names } : {})} /> : <p role="status">{shown.error ?? '読み込み中…'}</p>}
                       </div>
                     </td>
                   </tr>

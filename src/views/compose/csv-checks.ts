@@ -50,7 +50,8 @@ function startRun(csvFiles: PickedFile[]): CheckRun {
   }).then(
     (result) => {
       const problems = [...result.files.flatMap((f) => f.problems), ...result.crossProblems];
-      const byFile = new Map(result.files.map((f) => [f.name, f.problems]));
+      // a file's 検査結果 counts what the list below says about it, the checks across files included
+      const byFile = new Map(result.files.map((f) => [f.name, [...f.problems, ...result.crossProblems.filter((p) => p.file === f.name)]]));
       return move({ status: 'done', problems, errorCount: problems.filter((p) => p.severity === 'error').length, byFile });
     },
     (error: unknown) => {
