@@ -4,15 +4,20 @@ import { render } from 'preact';
 import { requestFlush, startPageSync } from './outbox/triggers';
 import { checkSession, watchAuthProblems } from './views/app/auth';
 import { App } from './views/app/App';
+import { watchInstallPrompt } from './views/app/install';
 import { followOtherTabs } from './views/app/session';
 import { onReconnect } from './views/app/online';
+import { startUpdates } from './views/app/updates';
 import './styles.css';
 
 watchAuthProblems();
 followOtherTabs();
+// before anything else: the browser may offer the install prompt as soon as the page loads
+watchInstallPrompt();
 void checkSession();
 render(<App />, document.getElementById('app')!);
-// Registers the service worker (production builds) and the outbox flush triggers (src/outbox/triggers.ts).
+// the outbox flush triggers (src/outbox/triggers.ts), then the service worker and its updates
 startPageSync();
+startUpdates();
 // the relay answers again after requests failed (navigator.onLine may never have changed)
 onReconnect(requestFlush);

@@ -49,13 +49,15 @@ export function isUsageHigh(info: Pick<StorageInfo, 'usage' | 'quota'>): boolean
   return info.usage !== undefined && info.quota !== undefined && info.quota > 0 && info.usage / info.quota > USAGE_WARNING_RATIO;
 }
 
-function isIos(): boolean {
+/** iPhone or iPad: every browser there is Safari's engine, and only Safari's 共有 menu adds to the home screen. */
+export function isIos(): boolean {
   const ua = navigator.userAgent;
   // iPadOS Safari says "Macintosh" but has a touch screen
   return /iPad|iPhone|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1);
 }
 
-function isInstalled(): boolean {
+/** Opened from the home screen (or as an installed window). */
+export function isInstalled(): boolean {
   const standalone = (navigator as Navigator & { standalone?: boolean }).standalone === true;
   return standalone || (typeof matchMedia === 'function' && matchMedia('(display-mode: standalone)').matches);
 }

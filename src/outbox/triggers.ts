@@ -14,12 +14,11 @@ let started = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 const reportListeners = new Set<(report: FlushReport) => void>();
 
-/** Registers the page's flush triggers (start, online, visibility, backoff timer) and Background Sync. Call once. */
+/** Registers the page's flush triggers (start, online, visibility, backoff timer) and Background Sync. Call once. (The service worker itself is registered by src/views/app/updates.ts.) */
 export function startPageSync(): void {
   if (started) return;
   started = true;
   watchOutbox();
-  void registerServiceWorker();
   void requestPersistentStorage();
   window.addEventListener('online', () => requestFlush());
   document.addEventListener('visibilitychange', () => {
@@ -72,15 +71,6 @@ async function scheduleBackoffTimer(): Promise<void> {
     timer = undefined;
     void flushFromPage({});
   }, delay);
-}
-
-async function registerServiceWorker(): Promise<void> {
-  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
-  try {
-    await navigator.serviceWorker.register('/sw.js', { scope: '/' });
-  } catch (error) {
-    console.warn('Service Worker を登録できませんでした', error);
-  }
 }
 
 interface SyncManagerLike {

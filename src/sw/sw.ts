@@ -20,7 +20,9 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }));
 
-void self.skipWaiting();
+// The first worker takes control at once (the app then opens offline without a reload). A new
+// version waits: a page running old code must not meet a new worker until the user agrees
+// (src/views/app/updates.ts sends SKIP_WAITING on 更新, after saving the open work).
 clientsClaim();
 
 async function flushInWorker(ignoreBackoff: boolean): Promise<void> {
@@ -43,6 +45,7 @@ self.addEventListener('activate', () => {
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const data = event.data as { type?: unknown } | null;
   if (data?.type === 'flush') event.waitUntil(flushInWorker(true).catch(() => undefined));
+  if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
 
 // A worker restarted by the browser (not a new install) flushes what a closed tab left behind.

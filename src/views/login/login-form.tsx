@@ -1,8 +1,8 @@
 // What ログイン and 事業所ユーザログイン share: the card, a text field with its own error, and
 // the submit (check the form, ask the server, keep the session, go on).
-import { InsecureContextNotice } from '../app/InsecureContextNotice';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { AppNotices } from '../app/AppNotices';
 import type { z } from 'zod';
 import { ApiFailure } from '../../api/client';
 import { forgetPendingLogout } from '../../outbox/pending-logout';
@@ -80,7 +80,7 @@ interface LoginCardProps {
 export function LoginCard({ title, intro, formError, onSubmit, children }: LoginCardProps) {
   return (
     <main class="login-screen">
-      <InsecureContextNotice />
+      <AppNotices />
       <form class="card login-card" onSubmit={onSubmit} noValidate>
         <p class="app-title">Renkei ケアプランデータ連携</p>
         <h1>{title}</h1>
