@@ -6,6 +6,7 @@ import { MAGIC_HEAD_BYTES } from '../domain/attachments';
 import {
   addFilesToBatch,
   applyDirectory,
+  compareRows,
   isSendable,
   rebuildRow,
   validateRow,
@@ -31,7 +32,7 @@ export type StoredBatchRow = BatchRow<KeptFile>;
 export type BatchInputFile = BatchFileInput & { payload: KeptFile };
 
 export interface BatchSnapshot {
-  /** rows still in the list, oldest first */
+  /** rows still in the list, by destination and ファイル出力日時 (compareRows) */
   rows: StoredBatchRow[];
   /** rows whose send was confirmed in this refresh: they left the list */
   succeeded: StoredBatchRow[];
@@ -55,7 +56,7 @@ async function batchTransaction<Mode extends 'readonly' | 'readwrite'>(mode: Mod
       ])
     : [[], [], []];
   const outbox: OutboxSnapshot = { items, sent };
-  const rows = records.map((record) => withStatus(record, outbox)).sort((a, b) => a.addedAt - b.addedAt || a.id.localeCompare(b.id));
+  const rows = records.map((record) => withStatus(record, outbox)).sort(compareRows);
   return { tx, rows, outbox, sent, owner };
 }
 
@@ -65,7 +66,7 @@ function toRecord(row: StoredBatchRow, owner: Owner): BatchRecord {
   return status === '未送信' || outboxId === undefined ? { ...rest, owner } : { ...rest, outboxId, owner };
 }
 
-/** Oldest first: the order the files were dropped in. */
+/** By destination, then ファイル出力日時 (compareRows). */
 export async function listBatchRows(): Promise<StoredBatchRow[]> {
   const { tx, rows } = await batchTransaction('readonly');
   await tx.done;

@@ -34,3 +34,38 @@ export function contentLines(file: { name: string; contentCheck?: ContentCheck }
   if (count > shown.length) lines.push(`${file.name}: ほかに${count - shown.length}件あります(「編集」で全件とプレビューを確認できます)`);
   return lines;
 }
+
+/**
+ * What a warning is about, when two checks can say the same thing in other words: the check digit
+ * of one office number is checked on the file name and again in every file's records.
+ */
+function subjectOf(line: string): string | null {
+  const digit = /事業所番号 (\d{10}) のチェックデジット/.exec(line);
+  return digit ? `check-digit:${digit[1]}` : null;
+}
+
+/**
+ * A row's warnings: those of the names (checkSend), then each file's content warnings, without
+ * the ones that repeat a warning already given — a bad check digit of the destination is one
+ * warning, not one for the name and one more for each of the unit's files.
+ */
+export function rowWarningLines(nameWarnings: readonly string[], files: readonly { name: string; contentCheck?: ContentCheck }[]): string[] {
+  const said = new Set(nameWarnings.map(subjectOf).filter((s): s is string => s !== null));
+  const lines = [...nameWarnings];
+  for (const file of files) {
+    const c = file.contentCheck;
+    if (!c || c.warningCount === 0) continue;
+    const fresh = c.warnings.filter((w) => {
+      const subject = subjectOf(w);
+      if (subject === null) return true;
+      if (said.has(subject)) return false;
+      said.add(subject);
+      return true;
+    });
+    const dropped = c.warnings.length - fresh.length;
+    const count = c.warningCount - dropped;
+    if (count === 0) continue;
+    lines.push(...contentLines({ name: file.name, contentCheck: { ...c, warnings: fresh, warningCount: count } }, 'warnings'));
+  }
+  return [...new Set(lines)];
+}

@@ -4,7 +4,7 @@
 import { MAX_BATCH_DESTINATIONS, type FileCategory } from './contract';
 import { parseFileName, type ParsedFileName } from './filename';
 import { categoryOf, checkSend, isRoutedName } from './attachments';
-import { contentLines, type ContentCheck } from './batch-content';
+import { contentLines, rowWarningLines, type ContentCheck } from './batch-content';
 import { sendUnitKey } from './send-unit';
 
 export { contentCheckOf, CONTENT_LINES_SHOWN, type ContentCheck } from './batch-content';
@@ -204,7 +204,7 @@ export function validateRow<P>(row: BatchRow<P>, sender: BatchSender): BatchRow<
   if (row.destination !== null && row.officeName === null) {
     problems.push(`送信先事業所番号 ${row.destination} の${UNKNOWN_OFFICE}。`);
   }
-  return { ...base, problems: unique(problems), warnings: unique([...check.warnings, ...row.files.flatMap((f) => contentLines(f, 'warnings'))]) };
+  return { ...base, problems: unique(problems), warnings: rowWarningLines(check.warnings, row.files) };
 }
 
 /** Puts the directory's answer on the rows: the name and kind, or the unknown-office problem. */
@@ -235,6 +235,20 @@ export function isInFlight(row: BatchRow<unknown>): boolean {
 /** A row can go out when nothing blocks it and it is not already on its way. */
 export function isSendable(row: BatchRow<unknown>): boolean {
   return row.destination !== null && row.problems.length === 0 && !isInFlight(row) && row.status !== '成功';
+}
+
+/**
+ * The list's order: by destination, then ファイル出力日時, so a row stays where it is whatever is
+ * dropped or looked up later; rows whose name routes nowhere come last, in the order dropped.
+ */
+export function compareRows(a: BatchRow<unknown>, b: BatchRow<unknown>): number {
+  if (a.destination !== b.destination) {
+    if (a.destination === null) return 1;
+    if (b.destination === null) return -1;
+    return a.destination < b.destination ? -1 : 1;
+  }
+  if (a.sequenceDisplay !== b.sequenceDisplay) return a.sequenceDisplay < b.sequenceDisplay ? -1 : 1;
+  return a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export function countDestinations(rows: readonly BatchRow<unknown>[]): number {

@@ -42,7 +42,8 @@ test.beforeAll(() => {
 const openBatchAsCareManager = (page: Page) => signIn(page, CARE_MANAGER, '一括送信', '/#/login');
 
 const batchTable = (page: Page) => page.getByRole('table', { name: '一括送信の一覧' });
-const bodyRows = (page: Page) => batchTable(page).locator('tbody tr');
+// one tbody per row: the row and the line of its reasons
+const bodyRows = (page: Page) => batchTable(page).locator('tbody');
 const rowOf = (page: Page, office: BatchOffice) => bodyRows(page).filter({ hasText: office.number });
 
 /** 一括送信 for the rows chosen, confirmed with OK: the progress dialog takes over. */

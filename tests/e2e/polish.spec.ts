@@ -151,8 +151,8 @@ test('一括送信: eight columns fit a landscape tablet with problem rows; on a
   files.push({ name: 'ケアプラン4月分.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\r\n', 'latin1') });
   await page.getByLabel('ファイルを選択').setInputFiles(files);
   const table = page.getByRole('table', { name: '一括送信の一覧' });
-  await expect(table.locator('tbody tr')).toHaveCount(51);
-  await expect(table.locator('tbody tr').filter({ hasText: 'ケアプラン4月分.csv' })).toContainText('送信できません');
+  await expect(table.locator('tbody')).toHaveCount(51);
+  await expect(table.locator('tbody').filter({ hasText: 'ケアプラン4月分.csv' })).toContainText('送信できません');
 
   const headers = ['選択', '送信先事業所名称', 'ファイル出力日時', 'メッセージ', 'ファイル名', 'ファイル種別', '送信結果', '編集'];
   await expect(table.getByRole('columnheader')).toHaveText(headers);
@@ -166,7 +166,7 @@ test('一括送信: eight columns fit a landscape tablet with problem rows; on a
 
   // a phone: the table scrolls inside its box, the first row's checkbox and 編集 are on screen
   await page.setViewportSize({ width: 390, height: 844 });
-  const firstRow = table.locator('tbody tr').first();
+  const firstRow = table.locator('tbody').first();
   await firstRow.scrollIntoViewIfNeeded();
   for (const control of [firstRow.getByRole('checkbox'), firstRow.getByRole('button', { name: /^編集/ })]) {
     const rect = (await control.boundingBox())!;

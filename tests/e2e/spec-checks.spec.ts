@@ -147,7 +147,7 @@ test('一括送信: a row whose CSV breaks the spec is marked and refused; 編�
   const bad = planUnit('202507', (rows) => { rows[0]![9] = '20250732'; });
   await openScreen(page, '一括送信');
   await page.getByLabel('ファイルを選択').setInputFiles(asTestFiles(bad));
-  const row = page.getByRole('table', { name: '一括送信の一覧' }).locator('tbody tr');
+  const row = page.getByRole('table', { name: '一括送信の一覧' }).locator('tbody');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('送信できません');
   await expect(row).toContainText(`${bad[0]!.name}: CSVの内容に誤りが1件あります`);

@@ -140,6 +140,7 @@ export function BatchView() {
         <BatchTable
           rows={list}
           selected={selected}
+          sender={sender}
           onToggle={(id, on) => setSelected((prev) => toggled(prev, id, on))}
           onEdit={(id) => navigate(to.compose({ batchRow: id }))}
         />
