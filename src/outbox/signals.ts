@@ -8,6 +8,10 @@ import type { OutboxItem } from './types';
 export const outboxItems = signal<OutboxItem[]>([]);
 /** Everything not yet confirmed by the server (waiting, sending, failed, needs-login). */
 export const outboxCount = computed(() => outboxItems.value.length);
+/** Sends that will still go by themselves (now, on reconnect, or after the next login). */
+export const outboxWaitingCount = computed(() => outboxItems.value.filter((item) => item.status !== 'failed').length);
+/** Sends the server refused: they go only when someone fixes and sends them again. */
+export const outboxFailed = computed(() => outboxItems.value.filter((item) => item.status === 'failed'));
 /** A 401/403 stopped sending until the user logs in again (see resumeAfterLogin in ./triggers.ts). */
 export const outboxPausedForLogin = signal(false);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPreview } from '../../src/domain/csv';
-import { UTF8_PREVIEW_NOTE } from '../../src/domain/csv/preview';
+import { namesFromHosoku, UTF8_PREVIEW_NOTE } from '../../src/domain/csv/preview';
 import type { PreviewBody } from '../../src/domain/csv/preview-model';
 import { PEOPLE, TRICKY_TEXT, encodeCp932, fileName, fromRecords, makeCsvFile, makeRecords } from '../support/csvgen';
 
@@ -42,6 +42,18 @@ describe('buildPreview', () => {
   it('shows 実績 the same way', () => {
     const file = makeCsvFile('UPJSK');
     expect(buildPreview(file.name, file.bytes).body.type).toBe('grid');
+  });
+
+  it('names the service kind of each code, and each person from the 利用者補足情報 sent with the file', () => {
+    const actuals = makeCsvFile('UPJSK', { month: '202504' });
+    const hosoku = makeCsvFile('UPHOSOKU', { month: '202504' });
+    const alone = bodyOf(buildPreview(actuals.name, actuals.bytes).body, 'grid');
+    expect(alone.people[0]!.name).toBe('');
+    expect(alone.people[0]!.rows.map((r) => [r.serviceCode, r.serviceKind])).toEqual([['111211', '訪問介護'], ['112111', '訪問介護']]);
+    const names = namesFromHosoku([actuals, hosoku]);
+    expect(names.get(PEOPLE[0]!.insured)).toBe(PEOPLE[0]!.name);
+    const named = bodyOf(buildPreview(actuals.name, actuals.bytes, names).body, 'grid');
+    expect(named.people.map((p) => p.name)).toEqual(PEOPLE.map((p) => p.name));
   });
 
   it('emphasises 第7表 subtotal and grand-total rows', () => {

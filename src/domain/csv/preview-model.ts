@@ -5,6 +5,10 @@ export interface Section { label: string; fields?: Field[]; text?: string }
 
 export interface GridRow {
   serviceCode: string;
+  /** the サービス種類 of the code's first two characters (11 → 訪問介護), '' when unknown */
+  serviceKind: string;
+  /** 用具名称 of a 福祉用具 row, as the file carries it */
+  equipment: string;
   officeName: string;
   office: string;
   time: string;
@@ -16,6 +20,8 @@ export interface GridRow {
 export interface GridPerson {
   insurer: string;
   insured: string;
+  /** 氏名 from a 利用者補足情報 of the same send, '' when none says it (第6表 and 実績 carry no names) */
+  name: string;
   planner: string;
   units: string;
   rows: GridRow[];

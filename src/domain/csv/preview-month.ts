@@ -1,4 +1,5 @@
 // Previews of the month-bound tables: 第6表 / 実績 as a month grid, 第7表 as its table.
+import { serviceKind } from '../service-kinds';
 import { daysInMonth, timeRange, weekdayOf } from './labels';
 import { inV4Order } from './layouts';
 import type { GridPerson, GridRow, PreviewBody } from './preview-model';
@@ -8,7 +9,8 @@ import { readServiceEntries, type ServiceEntry } from './service-month';
 export const MAX_GRID_PEOPLE = 100;
 export const MAX_TABLE_ROWS = 1000;
 
-export function serviceMonthGrid(records: string[][], nameMonth: string | null): PreviewBody {
+/** `names`: 被保険者番号 → 氏名, from the 利用者補足情報 sent with the file (personNamesOf). */
+export function serviceMonthGrid(records: string[][], nameMonth: string | null, names: ReadonlyMap<string, string> = new Map()): PreviewBody {
   const entries = readServiceEntries(records);
   const month = entries.find((e) => /^\d{6}$/.test(e.month))?.month ?? nameMonth ?? '';
   const days = daysInMonth(month);
@@ -20,18 +22,18 @@ export function serviceMonthGrid(records: string[][], nameMonth: string | null):
     if (list) list.push(e);
     else byPerson.set(key, [e]);
   }
-  const people = [...byPerson.values()].slice(0, MAX_GRID_PEOPLE).map(personGrid);
+  const people = [...byPerson.values()].slice(0, MAX_GRID_PEOPLE).map((list) => personGrid(list, names));
   return { type: 'grid', month, days, weekdays, people, omittedPeople: Math.max(0, byPerson.size - MAX_GRID_PEOPLE) };
 }
 
-function personGrid(entries: ServiceEntry[]): GridPerson {
+function personGrid(entries: ServiceEntry[], names: ReadonlyMap<string, string>): GridPerson {
   const first = entries[0]!;
   const rows = new Map<string, GridRow>();
   for (const e of entries) {
     const key = `${e.serviceCode}|${e.office}|${e.start}|${e.end}`;
     let row = rows.get(key);
     if (!row) {
-      row = { serviceCode: e.serviceCode, officeName: e.officeName, office: e.office,
+      row = { serviceCode: e.serviceCode, serviceKind: serviceKind(e.serviceCode.slice(0, 2))?.name ?? '', equipment: e.equipment, officeName: e.officeName, office: e.office,
         time: timeRange(e.start, e.end), days: Array<number>(31).fill(0), total: 0 };
       rows.set(key, row);
     }
@@ -41,7 +43,7 @@ function personGrid(entries: ServiceEntry[]): GridPerson {
   // The paper form lists services by time of day, as care workers read it.
   const sorted = [...rows.values()].sort((a, b) => a.time.localeCompare(b.time) || a.serviceCode.localeCompare(b.serviceCode));
   return {
-    insurer: first.insurer, insured: first.insured, planner: first.planner, units: first.units,
+    insurer: first.insurer, insured: first.insured, name: names.get(first.insured) ?? '', planner: first.planner, units: first.units,
     rows: sorted, total: sorted.reduce((sum, r) => sum + r.total, 0),
   };
 }

@@ -112,3 +112,10 @@ export function hosokuSections(records: string[][]): PreviewBody {
   });
   return { type: 'sections', people };
 }
+
+/** 被保険者番号 → 氏名 from a 利用者補足情報 (UPHOSOKU): the one file of a send that names the people. */
+export function personNamesOf(records: string[][]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const r of records) if (r.length === 63 && at(r, 2) && at(r, 5)) names.set(at(r, 2), at(r, 5));
+  return names;
+}

@@ -6,7 +6,7 @@ import { formatDate, formatMonthValue } from './labels';
 import { parseCsvText } from './parse';
 import type { CsvPreviewModel, PreviewBody } from './preview-model';
 import { MAX_TABLE_ROWS, serviceMonthGrid, sikyuTable, weeklyTable } from './preview-month';
-import { hosokuSections, plan1Sections, plan2Issues } from './preview-plan';
+import { hosokuSections, personNamesOf, plan1Sections, plan2Issues } from './preview-plan';
 
 export type { CsvPreviewModel, PreviewBody } from './preview-model';
 
@@ -14,7 +14,8 @@ export type { CsvPreviewModel, PreviewBody } from './preview-model';
 export const UTF8_PREVIEW_NOTE =
   'このファイルはUTF-8のため正しく表示できません。連携ファイルの文字コードはShift_JIS(CP932)です。介護ソフトから出力し直してください。';
 
-export function buildPreview(name: string, bytes: Uint8Array): CsvPreviewModel {
+/** `names`: 被保険者番号 → 氏名 from the send's 利用者補足情報 (namesFromHosoku), for 第6表 and 実績. */
+export function buildPreview(name: string, bytes: Uint8Array, names?: ReadonlyMap<string, string>): CsvPreviewModel {
   const parsedName = parseFileName(name);
   const kind = parsedName.ok ? parsedName.value.kind : null;
   const month = parsedName.ok ? parsedName.value.targetMonth : null;
@@ -25,12 +26,12 @@ export function buildPreview(name: string, bytes: Uint8Array): CsvPreviewModel {
   if (faults.length > 0) notes.push('Shift_JIS(CP932)として読めない文字があります(� で表示しています)');
   const { records } = parseCsvText(text);
   if (records.length === 0) return { title, notes, body: { type: 'line', text: '(空のファイルです)' } };
-  return { title, notes, body: bodyOf(kind, records, month) };
+  return { title, notes, body: bodyOf(kind, records, month, names) };
 }
 
-function bodyOf(kind: FileKind | null, records: string[][], month: string | null): PreviewBody {
+function bodyOf(kind: FileKind | null, records: string[][], month: string | null, names?: ReadonlyMap<string, string>): PreviewBody {
   switch (kind) {
-    case 'UPPLAN': case 'UPJSK': return serviceMonthGrid(records, month);
+    case 'UPPLAN': case 'UPJSK': return serviceMonthGrid(records, month, names);
     case 'UPSIKYU': return sikyuTable(records);
     case 'UP1KYO': return plan1Sections(records);
     case 'UP2KYO': return plan2Issues(records);
@@ -39,6 +40,17 @@ function bodyOf(kind: FileKind | null, records: string[][], month: string | null
     case 'DLT1KYO': case 'DLTPLAN': case 'DLTJSK': return { type: 'line', text: deletionLine(kind, records) };
     default: return rawTable(records);
   }
+}
+
+/** 被保険者番号 → 氏名 read from 利用者補足情報 files (others are skipped); empty when none can be read. */
+export function namesFromHosoku(files: readonly { name: string; bytes: Uint8Array }[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const file of files) {
+    const parsed = parseFileName(file.name);
+    if (!parsed.ok || parsed.value.kind !== 'UPHOSOKU' || isUtf8Text(file.bytes)) continue;
+    for (const [insured, name] of personNamesOf(parseCsvText(readCp932(file.bytes).text).records)) names.set(insured, name);
+  }
+  return names;
 }
 
 function deletionLine(kind: 'DLT1KYO' | 'DLTPLAN' | 'DLTJSK', records: string[][]): string {

@@ -13,7 +13,7 @@ import { MonthlyCheckView } from '../reconcile/MonthlyCheckView';
 import { PersonCompareView } from '../reconcile/PersonCompareView';
 import { PasswordView } from '../top/PasswordView';
 import { TopView } from '../top/TopView';
-import { InsecureContextNotice } from './InsecureContextNotice';
+import { AppNotices } from './AppNotices';
 import { Nav } from './Nav';
 import { visibleNotice } from './notice';
 import { redirect, route, type Route } from './router';
@@ -64,6 +64,10 @@ export function App() {
   }, [fix]);
 
   useFocusOnMove(gate.kind === 'screen' ? current.visit : null);
+  const title = titleOf(gate, current);
+  useEffect(() => {
+    document.title = `${title} - Renkei ケアプランデータ連携`;
+  }, [title]);
 
   if (gate.kind === 'login') return <LoginView />;
   if (gate.kind === 'office-login') return <OfficeLoginView />;
@@ -72,12 +76,21 @@ export function App() {
     <div class="app">
       <Nav />
       <main id="main" class="content">
-        <InsecureContextNotice />
+        <AppNotices />
         {notice && <p class="notice" role="status">{notice}</p>}
         {SCREEN_VIEWS[gate.screen](current)}
       </main>
     </div>
   );
+}
+
+/** The tab's title: each screen its own, so tabs, history and bookmarks tell them apart. */
+function titleOf(gate: Gate, current: Route): string {
+  if (gate.kind === 'login') return 'ログイン';
+  if (gate.kind === 'office-login') return '事業所ユーザログイン';
+  if (gate.screen === 'messages') return boxOf(current) === 'received' ? '受信メッセージ' : '送信メッセージ';
+  if (gate.screen === 'compose' && current.params.get('batchRow')) return '一括送信の編集';
+  return SCREENS[gate.screen].label;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The navigation bar on every screen, with who is logged in, the outbox count and offline state.
 import { useState } from 'preact/hooks';
 import { Dialog } from '../common/Dialog';
-import { outboxCount } from '../../outbox/signals';
+import { outboxCount, outboxFailed, outboxWaitingCount } from '../../outbox/signals';
 import { logoutAndLeave } from './auth';
 import { online } from './online';
 import { route } from './router';
@@ -13,10 +13,14 @@ export function Nav() {
   // a message's detail belongs to the list it was opened from; a person's 予定 ⇄ 実績 to 月次チェック
   const active = current === 'messages' ? boxOf(route.value) : current === 'compare' ? 'monthly' : current;
   const who = session.value;
-  const waiting = outboxCount.value;
+  const kept = outboxCount.value;
+  const waiting = outboxWaitingCount.value;
+  const failed = outboxFailed.value;
+  // a failed 一括送信 row is mended and sent again from 一括送信; any other failure from the 送信トレイ
+  const failedHref = failed.length > 0 && failed.every((item) => item.batchRowId !== undefined) ? to.batch() : to.list('sent');
   const [confirmingLogout, setConfirmingLogout] = useState(false);
   // queued sends stay on the device; say so before the person leaves a shared tablet
-  const askLogout = () => (waiting > 0 ? setConfirmingLogout(true) : void logoutAndLeave());
+  const askLogout = () => (kept > 0 ? setConfirmingLogout(true) : void logoutAndLeave());
   return (
     <header class="app-header">
       <div class="header-top">
@@ -31,12 +35,17 @@ export function Nav() {
             送信待ち <span class="count">{waiting}</span>
           </a>
         )}
+        {failed.length > 0 && (
+          <a class="outbox-badge outbox-badge-failed" href={failedHref} aria-label={`送信できなかったもの ${failed.length}件`}>
+            送信失敗 <span class="count">{failed.length}</span>
+          </a>
+        )}
         <button type="button" class="logout" onClick={askLogout}>ログアウト</button>
       </div>
       {confirmingLogout && (
         <Dialog title="ログアウトの確認" onCancel={() => setConfirmingLogout(false)}>
           <p>
-            送信待ちが{waiting}件あります。ログアウトしても送信待ちはこの端末に残り、
+            {[waiting > 0 && `送信待ちが${waiting}件`, failed.length > 0 && `送信できなかったものが${failed.length}件`].filter(Boolean).join('、')}あります。ログアウトしてもこの端末に残り、
             あなたが同じ事業所で再びログインすると送信されます。ほかの人がログインしても送信されず、表示もされません。
           </p>
           <div class="actions">

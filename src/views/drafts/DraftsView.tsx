@@ -12,6 +12,7 @@ import { Office } from '../common/Office';
 import { firstLine, formatDateTime } from '../common/format';
 import { useOfficeNames } from '../common/office-names';
 import { useAsync } from '../common/use-async';
+import { StorageNotice } from '../outbox/StorageNotice';
 
 export function DraftsView() {
   const saved = useAsync(listDrafts, []);
@@ -30,6 +31,7 @@ export function DraftsView() {
     <section class="drafts">
       <h1>下書き一覧</h1>
       <ErrorList errors={error ? [error] : []} />
+      <StorageNotice holds={(drafts?.length ?? 0) > 0} />
       {drafts === null ? (
         !error && <p role="status">読み込み中…</p>
       ) : drafts.length === 0 ? (

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { ApiFailure } from '../../api/client';
 import type { MessageSummary, StoredFile } from '../../domain/contract';
+import { namesFromHosoku } from '../../domain/csv/preview';
 import { CsvPreview } from '../preview/CsvPreview';
 import { ErrorList } from '../common/Alert';
 import { FileName } from '../common/FileName';
@@ -19,6 +20,8 @@ interface FileRowsProps {
   /** bytes fetched on this screen, so a preview after a download costs nothing and marks nothing */
   fileBytes: FileBytes;
 }
+
+const isHosoku = (file: { name: string }) => /^UPHOSOKU_/i.test(file.name);
 
 export function FileRows({ message, csvFiles, otherFiles, marksDownload, onDownloaded, fileBytes }: FileRowsProps) {
   const [previewing, setPreviewing] = useState<string | null>(null);
@@ -50,8 +53,18 @@ export function FileRows({ message, csvFiles, otherFiles, marksDownload, onDownl
         return;
       }
       await fileBytes.view(message, file);
+      // the people's names are in the send's 利用者補足情報: read it too, unless that would
+      // mark it downloaded behind the user's back
+      for (const hosoku of csvFiles.filter(isHosoku)) {
+        if (hosoku.id !== file.id && !fileBytes.marksOnView(message, hosoku)) await fileBytes.fetch(message, hosoku).catch(() => undefined);
+      }
       setPreviewing(file.id);
     });
+
+  const names = namesFromHosoku(csvFiles.flatMap((f) => {
+    const bytes = isHosoku(f) ? fileBytes.known(message.id, f.id) : undefined;
+    return bytes ? [{ name: f.name, bytes }] : [];
+  }));
 
   function previewLabel(file: StoredFile): string {
     if (previewing === file.id) return 'プレビューを閉じる';
@@ -76,7 +89,7 @@ export function FileRows({ message, csvFiles, otherFiles, marksDownload, onDownl
                   </button>
                 )}
               </div>
-              {previewing === file.id && bytes && <CsvPreview name={file.name} bytes={bytes} />}
+              {previewing === file.id && bytes && <CsvPreview name={file.name} bytes={bytes} names={names} />}
             </li>
           );
         })}

@@ -64,7 +64,8 @@ export function MessageDetailView({ id, box }: { id: string; box: Box }) {
       <h1>{sent ? '送信メッセージ' : '受信メッセージ'}</h1>
       <ErrorList errors={error ? [error] : []} />
       <dl class="detail-list">
-        <dt>送信日時</dt>
+        {/* the same moment the list shows, under the list's name for it */}
+        <dt>{sent ? '送信日時' : '受信日時'}</dt>
         <dd>{formatDateTime(message.sentAt)}</dd>
         <dt>{sent ? '送信先事業所番号' : '送信元事業所番号'}</dt>
         <dd>{officeLabel(sent ? message.destination : message.sender)}</dd>

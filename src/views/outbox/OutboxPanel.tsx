@@ -4,12 +4,14 @@ import { requestFlush, resumeAfterLogin } from '../../outbox/triggers';
 import { removeOutboxItem, retryOutboxItem } from '../../outbox/store';
 import type { OutboxItem } from '../../outbox/types';
 import { online } from '../app/online';
+import { to } from '../app/routes';
 import { Dialog } from '../common/Dialog';
 import { FileNameList } from '../common/FileName';
 import { formatDateTime, officeLabel } from '../common/format';
 import { Office } from '../common/Office';
 import { useOfficeNames } from '../common/office-names';
 import { outboxItems, outboxPausedForLogin } from '../../outbox/signals';
+import { StorageNotice } from './StorageNotice';
 import './outbox.css';
 
 export function statusLabel(item: OutboxItem): string {
@@ -26,7 +28,11 @@ export function statusLabel(item: OutboxItem): string {
 }
 
 export function OutboxPanel() {
-  const items = outboxItems.value;
+  // a 一括送信 row that failed is mended and sent again from 一括送信 (one place, one 再送):
+  // listed here as well it could be sent twice over two paths
+  const all = outboxItems.value;
+  const items = all.filter((item) => !(item.status === 'failed' && item.batchRowId !== undefined));
+  const batchFailures = all.length - items.length;
   const [removing, setRemoving] = useState<OutboxItem | null>(null);
   const names = useOfficeNames(items.map((item) => item.destination), online.value);
 
@@ -48,6 +54,12 @@ export function OutboxPanel() {
       {!online.value && <p class="alert alert-warning" role="status">オフラインです。接続が戻ると自動で送信します</p>}
       {outboxPausedForLogin.value && items.length > 0 && (
         <p class="alert alert-warning" role="status">ログインが切れたため送信を止めています。もう一度ログインすると送信を再開します</p>
+      )}
+      <StorageNotice holds={all.length > 0} />
+      {batchFailures > 0 && (
+        <p class="alert alert-warning" role="status">
+          一括送信で送信できなかったものが{batchFailures}件あります。<a href={to.batch()}>一括送信</a>の一覧で理由を確かめ、そこからもう一度送信してください。
+        </p>
       )}
       {items.length === 0 ? (
         <p class="empty">送信待ちのデータはありません</p>

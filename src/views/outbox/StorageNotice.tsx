@@ -20,17 +20,23 @@ function percent(info: StorageInfo): string {
   return info.usage !== undefined && info.quota ? `${Math.round((info.usage / info.quota) * 100)}%` : '';
 }
 
-export function StorageNotice() {
+/**
+ * Shown where something is kept on this device (`holds`: drafts listed, sends queued), not before:
+ * a warning about data that does not exist yet means nothing.
+ */
+export function StorageNotice({ holds }: { holds: boolean }) {
   useEffect(() => void loadStorageInfo(), []);
   const info = storageInfo.value;
-  if (!info) return null;
+  if (!info || !holds) return null;
   const messages: string[] = [];
   if (info.ios && !info.installed) {
     messages.push(
-      'iPhone・iPad の Safari は、7日間開かなかったサイトのデータ(下書き・送信待ち)を消すことがあります。共有ボタンから「ホーム画面に追加」してお使いください。',
+      'iPhone・iPad の Safari は、7日間開かなかったサイトのデータ(この下書きや送信待ち)を消すことがあります。トップの手順で「ホーム画面に追加」してお使いください。',
     );
   } else if (info.persisted === false) {
-    messages.push('このブラウザは保存領域の永続化を許可しませんでした。空き容量が少ないと下書きや送信待ちのデータが消えることがあります。送信待ちは早めに送信してください。');
+    messages.push(
+      'このブラウザは、この端末に保存したデータを消さない設定(永続化)を許可しませんでした。空き容量が少なくなると、ブラウザがこの下書きや送信待ちを消すことがあります。送信待ちは接続してすぐ送り、下書きは早めに送信してください。',
+    );
   }
   if (isUsageHigh(info)) {
     messages.push(`保存領域の使用量が上限の ${percent(info)} に達しています。不要な下書きを削除してください。`);

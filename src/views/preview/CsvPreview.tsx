@@ -11,10 +11,12 @@ import './preview.css';
 export interface CsvPreviewProps {
   name: string;
   bytes: Uint8Array;
+  /** 被保険者番号 → 氏名 from the 利用者補足情報 sent with it (namesFromHosoku) */
+  names?: ReadonlyMap<string, string>;
 }
 
-export function CsvPreview({ name, bytes }: CsvPreviewProps) {
-  const model = useMemo(() => buildPreview(name, bytes), [name, bytes]);
+export function CsvPreview({ name, bytes, names }: CsvPreviewProps) {
+  const model = useMemo(() => buildPreview(name, bytes, names), [name, bytes, names]);
   return (
     <section class="csv-preview" aria-label={`プレビュー: ${name}`}>
       <h3 class="csv-preview-title">{model.title}</h3>

@@ -21,7 +21,8 @@ export function ServiceMonthGrid({ grid }: { grid: Grid }) {
 
 function PersonGrid({ grid, person }: { grid: Grid; person: GridPerson }) {
   const days = Array.from({ length: grid.days }, (_, i) => i);
-  const caption = `被保険者番号 ${person.insured}(保険者番号 ${person.insurer})${grid.month ? ` ${formatMonthValue(grid.month)}` : ''}`;
+  const who = `被保険者番号 ${person.insured}(保険者番号 ${person.insurer})`;
+  const caption = `${person.name ? `${person.name} 様 ` : ''}${who}${grid.month ? ` ${formatMonthValue(grid.month)}` : ''}`;
   return (
     <div class="csv-grid-person">
       <h4 class="csv-grid-heading">{caption}</h4>
@@ -50,7 +51,8 @@ function PersonGrid({ grid, person }: { grid: Grid; person: GridPerson }) {
             {person.rows.map((row) => (
               <tr key={`${row.serviceCode}|${row.office}|${row.time}`}>
                 <th scope="row" class="csv-sticky csv-service">
-                  <span class="csv-service-code">{row.serviceCode}</span>
+                  <span class="csv-service-code">{row.serviceCode}{row.serviceKind && <span class="csv-service-kind"> {row.serviceKind}</span>}</span>
+                  {row.equipment && <span class="csv-service-equipment">{row.equipment}</span>}
                   <span class="csv-service-office">{row.officeName || row.office}</span>
                   {row.time && <span class="csv-service-time">{row.time}</span>}
                 </th>
