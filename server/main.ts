@@ -18,13 +18,13 @@ async function main(): Promise<void> {
     console.log('or start once with SEED_DEMO=1 for the demo offices and their published passwords (for trying Renkei only).');
   }
   if (!config.tls && !isLoopbackHost(config.host)) {
-    console.log('Plain HTTP on the LAN: tablets cannot keep drafts offline or install the app. Set TLS_CERT_FILE and TLS_KEY_FILE (docs/https.md).');
+    console.log('Plain HTTP on the LAN: browsers on other devices withhold the offline start, sending with the app closed and installing. Set TLS_CERT_FILE and TLS_KEY_FILE (docs/https.md).');
   }
   stopCleanlyOn(server, ['SIGINT', 'SIGTERM']);
 }
 
 function printDemoLogins(server: RunningServer): void {
-  console.log('Demo directory created (SEED_DEMO). Logins:');
+  console.log('Demo offices and accounts created (a first local start; SEED_DEMO=0 skips them, README "Demo data"). Logins:');
   console.log(`  ログイン(個人ID) パスワード ${DEMO_PERSON_PASSWORD}、事業所ユーザID パスワード ${DEMO_OFFICE_PASSWORD}`);
   for (const person of DEMO_PEOPLE) {
     for (const number of person.offices) {
