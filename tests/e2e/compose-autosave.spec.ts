@@ -124,7 +124,7 @@ test('a draft changed and left comes back changed, 変更を破棄 returns to th
   await expectAutosaved(page, '保存後に書き足した文面');
   await page.reload();
   const notice = page.getByRole('status').filter({ hasText: '復元しました' });
-  await expect(notice).toContainText('保存後に変更した内容');
+  await expect(notice).toContainText('一時保存の後に変更した内容');
   await expect(page.getByLabel('メッセージ')).toHaveValue('保存後に書き足した文面');
   await notice.getByRole('button', { name: '変更を破棄' }).click();
   await expect(page.getByLabel('メッセージ')).toHaveValue('保存した文面');

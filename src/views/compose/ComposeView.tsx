@@ -197,7 +197,7 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
   return (
     <section class="compose">
       <h1>{title}</h1>
-      {restoredAt !== null && <RestoredNotice at={restoredAt} fromDraft={Boolean(savedDraftId || batchRowId)} onDiscard={() => void discardRestored()} />}
+      {restoredAt !== null && <RestoredNotice at={restoredAt} from={batchRowId ? 'batch-row' : savedDraftId ? 'draft' : 'new'} onDiscard={() => void discardRestored()} />}
       <DropZone onFiles={(list) => void addFiles(list)} disabled={busy} />
       <FileTable files={files} checks={csvChecks.state} onRemove={(name) => { changed(); setFiles(files.filter((file) => file.name !== name)); }} />
       <CsvCheckProgress state={csvChecks.state} />
@@ -256,14 +256,13 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
   );
 }
 
-function RestoredNotice({ at, fromDraft, onDiscard }: { at: number; fromDraft: boolean; onDiscard: () => void }) {
+function RestoredNotice({ at, from, onDiscard }: { at: number; from: 'new' | 'draft' | 'batch-row'; onDiscard: () => void }) {
+  const what = { new: '送信も一時保存もしていない作業', draft: '一時保存の後に変更した内容', 'batch-row': '「更新」していない変更' }[from];
+  const back = from === 'new' ? '不要なら「破棄して新しく作成」を押してください。' : '不要なら「変更を破棄」で保存した内容に戻せます。';
   return (
     <div class="alert alert-info restored-notice" role="status">
-      <p>
-        {fromDraft ? '保存後に変更した内容' : '前回送信も一時保存もしていなかった作業'}を復元しました({formatDateTime(at)} に自動保存)。
-        {fromDraft ? '不要なら「変更を破棄」で保存した内容に戻せます。' : '不要なら「破棄して新しく作成」を押してください。'}
-      </p>
-      <button type="button" class="small" onClick={onDiscard}>{fromDraft ? '変更を破棄' : '破棄して新しく作成'}</button>
+      <p>{what}を復元しました({formatDateTime(at)} に自動保存)。{back}</p>
+      <button type="button" class="small" onClick={onDiscard}>{from === 'new' ? '破棄して新しく作成' : '変更を破棄'}</button>
     </div>
   );
 }
