@@ -108,9 +108,26 @@ function useFocusOnMove(visit: number | null) {
     }
     window.scrollTo(0, 0);
     const main = document.getElementById('main');
-    const heading = main?.querySelector<HTMLElement>('h1') ?? main;
-    if (!heading) return;
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
+    if (!main) return;
+    const focus = (target: HTMLElement) => {
+      target.tabIndex = -1;
+      target.focus({ preventScroll: true });
+    };
+    const heading = main.querySelector<HTMLElement>('h1');
+    if (heading) return focus(heading);
+    // a screen still loading (新規作成 reads its autosave first) shows its heading a moment later
+    focus(main);
+    const waiting = new MutationObserver(() => {
+      const shown = main.querySelector<HTMLElement>('h1');
+      if (!shown) return;
+      waiting.disconnect();
+      if (document.activeElement === main) focus(shown);
+    });
+    waiting.observe(main, { childList: true, subtree: true });
+    const giveUp = setTimeout(() => waiting.disconnect(), 5_000);
+    return () => {
+      clearTimeout(giveUp);
+      waiting.disconnect();
+    };
   }, [visit]);
 }
