@@ -74,11 +74,11 @@ test('a new version waits for 更新, and switching to it keeps the work open in
   // nothing switched by itself: the new worker waits while the old one serves the page
   expect(await workers(page)).toEqual({ waiting: true, controlled: true });
 
-  // a reload is not consent either
-  await page.reload();
-  await expect(banner).toBeVisible();
-  expect(await workers(page)).toEqual({ waiting: true, controlled: true });
-  await expect(page.getByLabel('メッセージ')).toHaveValue('更新の前に書いた文面');
+  // a reload is not consent either (in the other tab: this one keeps the page that saw the very
+  // first worker take control, whose 更新 must still work)
+  await other.reload();
+  await expect(other.getByRole('status').filter({ hasText: '新しいバージョンがあります' })).toBeVisible();
+  expect(await workers(other)).toEqual({ waiting: true, controlled: true });
   await page.getByLabel('メッセージ').fill('更新の直前に書き足した文面');
 
   // 更新: the work is saved, the new version takes over, the page reloads into it

@@ -17,12 +17,16 @@ let requestedHere = false;
 
 export function startUpdates(): void {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
-  const hadController = navigator.serviceWorker.controller !== null;
+  // whether a worker controlled this page before the change: the very first one taking control
+  // (clients.claim) is no new version, but every change after it is, even within one page load
+  let controlled = navigator.serviceWorker.controller !== null;
   workbox = new Workbox('/sw.js', { scope: '/' });
   workbox.addEventListener('waiting', () => {
     if (updateState.peek() === 'none') updateState.value = 'waiting';
   });
   navigator.serviceWorker.addEventListener('controllerchange', () => {
+    const hadController = controlled;
+    controlled = true;
     switch (classifyControllerChange(hadController, requestedHere)) {
       case 'switched-here':
         location.reload();
