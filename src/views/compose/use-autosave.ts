@@ -29,22 +29,25 @@ export function useAutosave(key: AutosaveKey | null, work: ComposeWork, saved: C
   const keptFiles = useRef<{ picked: PickedFile[]; kept: ReturnType<typeof toKept> } | null>(null);
   // whether this key may hold an autosave that must be cleared when the work goes back to baseline
   const stored = useRef(restored);
-  const first = useRef(true);
+  // the work as the screen opened with it: nothing to write until it changes. (Not "skip the
+  // first effect": a change made before the first effect runs would be skipped with it.)
+  const opened = useRef<ComposeWork | null>(work);
 
   useEffect(() => holdUnsavedWork(() => writer.settled()), [writer]);
 
   // the same KeptFile array for the same picked files: the writer skips rewriting unchanged files
   if (keptFiles.current?.picked !== work.files) keptFiles.current = { picked: work.files, kept: toKept(work.files) };
   const files = keptFiles.current.kept;
-  if (first.current && key && restored) writer.knownFiles(key, files);
+  // the restored files are in the store already: written again only once they change
+  const told = useRef(false);
+  if (!told.current && key && restored) writer.knownFiles(key, files);
+  told.current = true;
 
   const keyId = key ? `${key.owner.userId}|${key.owner.office}|${key.source}` : '';
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
     if (!key) return;
+    if (opened.current && sameWork(work, opened.current)) return;
+    opened.current = null;
     if (sameWork(work, baseline.current)) {
       if (stored.current) void writer.clear([key]).catch(() => undefined);
       stored.current = false;
