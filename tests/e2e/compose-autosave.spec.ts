@@ -73,6 +73,9 @@ test('unsaved 新規作成 work survives トップ and a reload, comes back with
   for (const file of unit) await expect(filesTable(page)).toContainText(file.name);
   await expect(page.getByLabel('メッセージ')).toHaveValue(message);
   await expect(page.getByLabel('送信先事業所番号')).toHaveValue(HOME_HELP_OFFICE);
+  // filled in from the CSV names and read-only: it reads as a value, not as a box to type in
+  await expect(page.getByLabel('送信先事業所番号')).toHaveAttribute('readonly', '');
+  await expect(page.getByLabel('送信先事業所番号')).toHaveCSS('border-top-color', 'rgba(0, 0, 0, 0)');
 
   // a change after the restore is kept too, through a reload
   await page.getByRole('button', { name: `${unit[2]!.name} を削除` }).click();
