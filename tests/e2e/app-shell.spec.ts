@@ -31,7 +31,7 @@ test('a first visit logs no error; each screen has its own tab title; トップ 
   expect(errors).toEqual([]);
 
   await signIn(page, CARE_MANAGER, '受信一覧');
-  for (const screen of ['トップ', '受信一覧', '送信一覧', '新規作成', '下書き一覧', '一括送信']) {
+  for (const screen of ['トップ', '受信一覧', '送信一覧', '新規作成', '下書き一覧', '一括送信', '月次チェック']) {
     await openScreen(page, screen);
     await expect(page).toHaveTitle(`${screen} - ${APP}`);
   }
@@ -41,7 +41,9 @@ test('a first visit logs no error; each screen has its own tab title; トップ 
   await expect(page.getByText('永続化')).toHaveCount(0);
   for (const width of [1024, 1366]) {
     await page.setViewportSize({ width, height: 768 });
-    expect(await linesOf(page, '.tile strong'), `tiles at ${width}px`).toEqual([1, 1, 1, 1]);
+    const lines = await linesOf(page, '.tile strong');
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(lines, `lines of each tile title at ${width}px`).toEqual(lines.map(() => 1));
   }
 });
 
