@@ -66,6 +66,23 @@ describe('AutosaveWriter', () => {
     expect((await readAutosave(CM_NEW))!.files.map((f) => f.name)).toEqual([NAME, 'b.pdf']);
   });
 
+  it('writes a save queued by a microtask the moment the previous write ends', async () => {
+    // what a screen does: the status of the last write re-renders it, and that render runs the
+    // effect of a change made meanwhile, in a microtask, before the write's own promise settles
+    let queued = false;
+    const writer: AutosaveWriter = new AutosaveWriter((status) => {
+      if (status.state !== 'saved' || queued) return;
+      queued = true;
+      queueMicrotask(() => writer.save(CM_NEW, { destination: '', message: 'typed meanwhile', files: [] }));
+    });
+    writer.save(CM_NEW, { destination: '', message: 'first', files: [] });
+    await writer.settled();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await writer.settled();
+    expect(queued).toBe(true);
+    expect((await readAutosave(CM_NEW))?.message).toBe('typed meanwhile');
+  });
+
   it('never lets a save land after the clear queued behind it', async () => {
     const writer = new AutosaveWriter();
     writer.save(CM_NEW, { destination: '', message: 'first', files: [] });

@@ -17,7 +17,9 @@ export type AutosaveStatus = { state: 'idle' } | { state: 'saving' } | { state: 
 
 export class AutosaveWriter {
   private queue: Job[] = [];
-  private running: Promise<void> | null = null;
+  /** set and cleared in the same turn as the queue is found empty (see drain) */
+  private draining = false;
+  private idle: Promise<void> = Promise.resolve();
   /** the files array last written per key: typing alone does not write the files again */
   private writtenFiles = new Map<string, readonly KeptFile[]>();
   private lastError: unknown = null;
@@ -44,28 +46,37 @@ export class AutosaveWriter {
 
   /** Resolves once every queued write is done; rejects when the last one failed. */
   async settled(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.draining) await this.idle;
     if (this.lastError) throw this.lastError;
   }
 
   private start(): void {
-    this.running ??= this.drain().finally(() => {
-      this.running = null;
-    });
+    if (this.draining) return;
+    this.draining = true;
+    this.idle = this.drain();
   }
 
+  /**
+   * Runs the queue until it is empty. `draining` is cleared in the very turn the queue is found
+   * empty: a job queued by a microtask after that (a screen's effect flushed by the re-render the
+   * last status caused) starts a new drain instead of waiting for one that has ended.
+   */
   private async drain(): Promise<void> {
-    for (let job = this.queue.shift(); job; job = this.queue.shift()) {
-      this.onStatus({ state: 'saving' });
-      try {
-        await this.run(job);
-        this.lastError = null;
-        this.onStatus(job.kind === 'save' ? { state: 'saved', at: this.now() } : { state: 'idle' });
-      } catch (error) {
-        console.error('自動保存できませんでした', error);
-        this.lastError = error;
-        this.onStatus({ state: 'failed' });
+    try {
+      for (let job = this.queue.shift(); job; job = this.queue.shift()) {
+        this.onStatus({ state: 'saving' });
+        try {
+          await this.run(job);
+          this.lastError = null;
+          this.onStatus(job.kind === 'save' ? { state: 'saved', at: this.now() } : { state: 'idle' });
+        } catch (error) {
+          console.error('自動保存できませんでした', error);
+          this.lastError = error;
+          this.onStatus({ state: 'failed' });
+        }
       }
+    } finally {
+      this.draining = false;
     }
   }
 
