@@ -45,8 +45,6 @@ export interface TlsFiles {
 
 const intFrom = (fallback: number, min: number) =>
   z.coerce.number().int().min(min).optional().transform((v) => v ?? fallback);
-const flag = (fallback: boolean) =>
-  z.enum(['0', '1', 'true', 'false']).optional().transform((v) => (v === undefined ? fallback : v === '1' || v === 'true'));
 
 const envSchema = z.object({
   PORT: intFrom(8080, 0),

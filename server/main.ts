@@ -36,7 +36,7 @@ function printDemoLogins(server: RunningServer): void {
   console.log(`Open ${server.url} in a browser, log in, and the app asks for the 事業所ユーザID before the first send or receive.`);
 }
 
-/** Finishes the requests under way, closes the store, and says so: an operator (or systemd) sees a clean stop. */
+/** Stops listening, closes the store, and says so: an operator (or systemd) sees a clean stop. */
 function stopCleanlyOn(server: RunningServer, signals: NodeJS.Signals[]): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

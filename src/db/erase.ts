@@ -10,20 +10,22 @@ export interface DeviceData {
   batch: number;
   /** 予定 / 実績 files kept for 予定 ⇄ 実績 */
   usage: number;
+  /** 新規作成 work kept by autosave (not sent, not saved as a draft) */
+  autosave: number;
   /** people whose records are kept here */
   people: number;
 }
 
-const STORES = ['drafts', 'outbox', 'sent', 'cache', 'batch', 'usage'] as const;
+const STORES = ['drafts', 'outbox', 'sent', 'cache', 'batch', 'usage', 'autosave', 'autosaveFiles'] as const;
 
 /** What erasing would remove, counted over every owner. */
 export async function countDeviceData(): Promise<DeviceData> {
   const db = await openRenkeiDb();
-  const [drafts, outbox, batch, sent, usage] = await Promise.all([
-    db.getAll('drafts'), db.getAll('outbox'), db.getAll('batch'), db.getAll('sent'), db.getAll('usage'),
+  const [drafts, outbox, batch, sent, usage, autosave] = await Promise.all([
+    db.getAll('drafts'), db.getAll('outbox'), db.getAll('batch'), db.getAll('sent'), db.getAll('usage'), db.getAll('autosave'),
   ]);
-  const people = new Set([...drafts, ...outbox, ...batch, ...sent, ...usage].map((r) => r.owner.userId));
-  return { drafts: drafts.length, outbox: outbox.length, batch: batch.length, usage: usage.length, people: people.size };
+  const people = new Set([...drafts, ...outbox, ...batch, ...sent, ...usage, ...autosave].map((r) => r.owner.userId));
+  return { drafts: drafts.length, outbox: outbox.length, batch: batch.length, usage: usage.length, autosave: autosave.length, people: people.size };
 }
 
 /** Every owner's records go; the settings start afresh, except a logout still owed to the relay. */

@@ -78,6 +78,6 @@ export interface RenkeiDb extends DBSchema {
     value: UsageRecord;
     indexes: { byOwnerMonth: [string, string, string]; byMessage: string; byOutbox: string };
   };
-  autosave: { key: string; value: ComposeAutosave };
-  autosaveFiles: { key: string; value: ComposeAutosaveFiles };
+  autosave: { key: string; value: ComposeAutosave; indexes: ByOwner };
+  autosaveFiles: { key: string; value: ComposeAutosaveFiles; indexes: ByOwner };
 }

@@ -1,5 +1,3 @@
-import type { Owner } from './schema';
-
 // Records kept in IndexedDB. Files are kept as Blobs, byte for byte as picked. The outbox's own
 // records are in src/outbox/types.ts.
 import type { Owner } from './schema';

@@ -60,10 +60,11 @@ const UPGRADES: readonly Step[] = [
     const settings = await tx.objectStore('settings').get(SETTINGS_KEY);
     await tx.objectStore('settings').put({ ...DEFAULT_SETTINGS, ...settings }, SETTINGS_KEY);
   },
-  // 4 → 5: what a 新規作成 screen holds, written on every change (src/db/autosave.ts)
+  // 4 → 5: what a 新規作成 screen holds, written on every change (src/db/autosave.ts), owned as the rest
   async (db) => {
-    db.createObjectStore('autosave', { keyPath: 'id' });
-    db.createObjectStore('autosaveFiles', { keyPath: 'id' });
+    for (const name of ['autosave', 'autosaveFiles'] as const) {
+      db.createObjectStore(name, { keyPath: 'id' }).createIndex('owner', ['owner.userId', 'owner.office']);
+    }
   },
 ];
 

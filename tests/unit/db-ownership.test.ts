@@ -6,7 +6,8 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addFilesToStoredBatch, deleteBatchRows, listBatchRows } from '../../src/db/batch';
 import { getCachedList, putCachedList } from '../../src/db/cache';
-import { closeRenkeiDb, DB_NAME } from '../../src/db/db';
+import { readAutosave, writeAutosave } from '../../src/db/autosave';
+import { closeRenkeiDb, DB_NAME, openRenkeiDb } from '../../src/db/db';
 import { deleteDraft, getDraft, listDrafts, saveDraft } from '../../src/db/drafts';
 import { countDeviceData, eraseDeviceData } from '../../src/db/erase';
 import { currentOwner, type Owner } from '../../src/db/owner';
@@ -39,6 +40,7 @@ async function cm01KeepsEverything() {
   const files = batchFiles(offices).map((f) => ({ name: f.name, size: f.bytes.length, head: f.bytes.slice(0, 16), payload: { name: f.name, type: 'text/csv', blob: new Blob([new Uint8Array(f.bytes)]) } }));
   const { rows } = await addFilesToStoredBatch(files, { sender: CARE_OFFICE });
   await keepUsage([planFile([{ person: numberedPeople(1)[0]!, visits: [{ day: 2 }] }])], { owner: CM, sentAt: '2025-01-01T03:00:00.000Z', messageId: 'm3' });
+  await writeAutosave({ owner: CM, source: 'new' }, { destination: '', message: 'cm01の作成途中', files: [csvFile('b.CSV')] });
   return { draft, item, row: rows[0]! };
 }
 
@@ -109,10 +111,12 @@ describe('この端末のデータを消去', () => {
     await cm01KeepsEverything();
     await signIn(DS);
     await saveDraft({ destination: '', message: 'ds01', files: [] });
-    expect(await countDeviceData()).toEqual({ drafts: 2, outbox: 1, batch: 1, usage: 1, people: 2 });
+    expect(await countDeviceData()).toEqual({ drafts: 2, outbox: 1, batch: 1, usage: 1, autosave: 1, people: 2 });
     await signOutDevice(null);
     await eraseDeviceData();
-    expect(await countDeviceData()).toEqual({ drafts: 0, outbox: 0, batch: 0, usage: 0, people: 0 });
+    expect(await countDeviceData()).toEqual({ drafts: 0, outbox: 0, batch: 0, usage: 0, autosave: 0, people: 0 });
+    expect(await readAutosave({ owner: CM, source: 'new' })).toBeUndefined();
+    expect(await (await openRenkeiDb()).count('autosaveFiles')).toBe(0);
     expect(await readSettings()).toEqual({ outboxPausedForLogin: false, signedIn: null, pendingLogout: { session: null } });
     for (const owner of [CM, DS]) {
       await signIn(owner);

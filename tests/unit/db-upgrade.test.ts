@@ -147,17 +147,18 @@ describe('upgrading a version 2 database', () => {
   });
 });
 
-describe('upgrading a version 3 database', () => {
+describe('upgrading a version 4 database', () => {
   it('adds the autosave stores and keeps what was there', async () => {
-    const created = await openDB<RenkeiDb>(DB_NAME, 3, {
-      upgrade: (v3, oldVersion, _newVersion, tx) => void upgrade(v3, oldVersion, tx, 3),
+    const created = await openDB<RenkeiDb>(DB_NAME, 4, {
+      upgrade: (v4, oldVersion, _newVersion, tx) => void upgrade(v4, oldVersion, tx, 4),
     });
-    await created.put('drafts', { id: 'd3', destination: '3310000017', message: '版3の下書き', files: [kept(FILES[0]!)], savedAt: 7 });
+    await created.put('drafts', { id: 'd4', owner: TEST_OWNER, destination: '3310000017', message: '版4の下書き', files: [kept(FILES[0]!)], savedAt: 7 });
     created.close();
     const db = await openRenkeiDb();
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).toEqual(expect.arrayContaining(['usage', 'autosave', 'autosaveFiles']));
-    expect((await listDrafts()).map((d) => [d.id, d.message])).toEqual([['d3', '版3の下書き']]);
     expect(await db.count('autosave')).toBe(0);
+    await signIn(TEST_OWNER);
+    expect((await listDrafts()).map((d) => [d.id, d.message])).toEqual([['d4', '版4の下書き']]);
   });
 });

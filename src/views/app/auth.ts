@@ -18,7 +18,6 @@ import { clearSession, session, setSession, signedInOf } from './session';
  * login screen needs no answer: not asking keeps a first visit free of a 401 in the console.
  */
 export async function checkSession(): Promise<void> {
-  if (!session.peek()) return;
   try {
     if (await hasPendingLogout()) {
       // logged out while offline: never brought back by the old cookie
@@ -27,6 +26,8 @@ export async function checkSession(): Promise<void> {
     } else if (session.peek()) {
       await recordSignedIn(signedInOf(session.peek()));
     }
+    // nobody signed in on this device: the login screen needs no answer from the relay
+    if (!session.peek()) return;
     await setSession(await fetchSession());
   } catch (error) {
     // offline or server down: keep the last known session so the app opens offline

@@ -47,7 +47,8 @@ export function EraseDevice() {
           ) : (
             <p>
               この端末に保存されている、すべての利用者({counts.people}人)の下書き {counts.drafts} 件、送信待ち {counts.outbox} 件、
-              一括送信の一覧 {counts.batch} 行、予定 ⇄ 実績のために保存した予定・実績 {counts.usage} ファイル、受信・送信一覧の控えを削除し、ログアウトします。
+              一括送信の一覧 {counts.batch} 行、予定 ⇄ 実績のために保存した予定・実績 {counts.usage} ファイル、
+              {counts.autosave > 0 ? `新規作成の作成途中の内容 ${counts.autosave} 件、` : ''}受信・送信一覧の控えを削除し、ログアウトします。
             </p>
           )}
           {counts.outbox > 0 && <p class="alert alert-warning">送信待ちの {counts.outbox} 件は送信されなくなります。</p>}
