@@ -91,7 +91,10 @@ test('unsaved 新規作成 work survives トップ and a reload, comes back with
   await expect(page.getByText(unit[0]!.name)).toHaveCount(0);
 
   // another person on this tablet (same browser, same IndexedDB) does not get it; its owner does
-  const logout = () => page.getByRole('button', { name: 'ログアウト' }).click();
+  const logout = async () => {
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+    await expect(page.getByLabel('ユーザID', { exact: true })).toBeVisible();
+  };
   await logout();
   await signIn(page, HOME_HELPER, '新規作成');
   await expect(page.getByText('添付ファイルはまだありません')).toBeVisible();
