@@ -139,7 +139,8 @@ export async function addFilesToStoredBatch(
   const before = new Set<StoredBatchRow>(rows);
   for (const row of result.rows) if (!before.has(row)) await tx.objectStore('batch').put(toRecord(row, owner));
   await tx.done;
-  return result;
+  // new rows take their place in the list's order at once, not at the end until the next read
+  return { ...result, rows: [...result.rows].sort(compareRows) };
 }
 
 /**

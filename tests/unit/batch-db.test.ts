@@ -53,6 +53,16 @@ describe('stored 一括送信 list', () => {
     expect((await getBatchRow(row.id))?.files).toHaveLength(3);
   });
 
+  it('answers a drop with the list in its order: by destination, a new row in its place at once', async () => {
+    const offices = batchOffices(3);
+    const files = batchFiles(offices);
+    const byOffice = (i: number) => files.filter((f) => f.name.includes(`_${offices[i]!.number}_`)).map(toInput);
+    await addFilesToStoredBatch([...byOffice(2), ...byOffice(0)], ctx);
+    const result = await addFilesToStoredBatch(byOffice(1), ctx);
+    expect(result.rows.map((r) => r.destination)).toEqual(offices.map((o) => o.number));
+    expect((await listBatchRows()).map((r) => r.destination)).toEqual(offices.map((o) => o.number));
+  });
+
   it('merges a later drop and writes back only what changed', async () => {
     const offices = batchOffices(2);
     const files = batchFiles(offices);
