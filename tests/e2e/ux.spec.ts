@@ -121,3 +121,22 @@ test('新規作成 after 一時保存 starts an empty send and leaves the saved 
   await expect(drafts.filter({ hasText: plan!.name })).not.toContainText(other.name);
   await expect(drafts.filter({ hasText: other.name })).toContainText('3310000025');
 });
+
+test('送信 pressed in the same moment as a drop waits for the dropped file, then asks 送信確認', async ({ offices }) => {
+  const page = await offices.openAs(CARE_MANAGER, '新規作成');
+  await page.getByLabel('送信先事業所番号').fill(HOME_HELP_OFFICE);
+  const pdf = minimalPdf('すぐ送信.pdf');
+  // the drop and the press in one task of the page: the file is still being read when 送信 runs
+  await page.evaluate((bytes) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], 'すぐ送信.pdf', { type: 'application/pdf' }));
+    const zone = document.querySelector('.drop-zone')!;
+    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    const send = [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === '送信')!;
+    send.click();
+  }, Array.from(pdf.buffer));
+  const dialog = page.getByRole('dialog', { name: '送信確認' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('すぐ送信.pdf');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

@@ -89,6 +89,8 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
   const [draftSavedAt, setDraftSavedAt] = useState<number | null>(null);
   const [restoredAt, setRestoredAt] = useState(start.restoredAt);
   const errorBox = useRef<HTMLDivElement>(null);
+  // files still being read after a drop: 送信 pressed meanwhile waits for them
+  const picking = useRef<Promise<unknown>>(Promise.resolve());
 
   const office = session.value?.office ?? null;
   const key = owner ? autosaveKey(owner, savedDraftId, batchRowId) : null;
@@ -110,6 +112,9 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
   const csvChecks = useCsvChecks(files);
   const csvBlock = csvSendBlock(csvChecks.state);
   const sendBlock = csvBlock ?? (shownErrors.length > 0 ? '上の誤りを直すまで送信できません' : null);
+  // what 送信 decides on is this render's, not the one it was pressed in (files may land between)
+  const latest = useRef({ errors, csvChecks });
+  latest.current = { errors, csvChecks };
 
   function changed() {
     setFailure(null);
@@ -118,14 +123,18 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
 
   async function addFiles(list: File[]) {
     changed();
-    setFiles(merge(files, await pickAll(list)));
+    const read = pickAll(list).then((picked) => setFiles((current) => merge(current, picked)));
+    picking.current = Promise.all([picking.current, read]);
+    await read;
   }
 
   async function onSend() {
     setAttempted(true);
-    // pressed while the CSVs are still being checked: go on (or not) once the check is over
-    const csvResult = await csvChecks.settled();
-    if (errors.length > 0 || csvSendBlock(csvResult)) {
+    // pressed while dropped files are still being read or checked: go on (or not) once that is over
+    await picking.current.catch(() => undefined);
+    await new Promise((rendered) => setTimeout(rendered, 0));
+    const csvResult = await latest.current.csvChecks.settled();
+    if (latest.current.errors.length > 0 || csvSendBlock(csvResult)) {
       // after the render that shows them, so keyboard and screen reader users land on the reasons
       setTimeout(() => errorBox.current?.querySelector<HTMLElement>('[role="alert"]')?.focus(), 0);
       return;
@@ -199,7 +208,7 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
       <h1>{title}</h1>
       {restoredAt !== null && <RestoredNotice at={restoredAt} from={batchRowId ? 'batch-row' : savedDraftId ? 'draft' : 'new'} onDiscard={() => void discardRestored()} />}
       <DropZone onFiles={(list) => void addFiles(list)} disabled={busy} />
-      <FileTable files={files} checks={csvChecks.state} onRemove={(name) => { changed(); setFiles(files.filter((file) => file.name !== name)); }} />
+      <FileTable files={files} checks={csvChecks.state} onRemove={(name) => { changed(); setFiles((current) => current.filter((file) => file.name !== name)); }} />
       <CsvCheckProgress state={csvChecks.state} />
       <div ref={errorBox}>
         <ErrorList errors={failure ? [failure, ...shownErrors] : shownErrors} />
