@@ -9,6 +9,7 @@ import { fileRoutes } from './routes/files';
 import { messageRoutes } from './routes/messages';
 import { officeRoutes } from './routes/offices';
 import { passwordRoutes } from './routes/password';
+import { recordRoutes } from './routes/records';
 import { sendRoutes } from './routes/send';
 import { requireClientHeader, securityHeaders } from './security';
 import { serveApp } from './static';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', sendRoutes(deps));
   api.route('/', messageRoutes(deps));
   api.route('/', fileRoutes(deps));
+  api.route('/', recordRoutes(deps));
   app.route('/api', api);
 
   app.use('*', serveApp(deps.config.staticDir));

@@ -1,4 +1,4 @@
-// Turns stored rows into the contract's MessageSummary.
+// Turns stored rows into the contract's MessageSummary, as the office asking may see it.
 import type { MessageSummary, Office } from '../src/domain/contract';
 import type { MessageRecord } from './db/types';
 
@@ -6,18 +6,24 @@ function officeOrPlaceholder(number: string, office: Office | null): Office {
   return office ?? { number, name: '(事業所一覧にない事業所)', kind: '' };
 }
 
-export function toSummary(m: MessageRecord): MessageSummary {
-  const allDownloaded = m.files.length > 0 && m.files.every((f) => f.downloadedAt !== null);
+/**
+ * `viewer`: the office asking. A message its sender withdrew (送信取消) keeps, for the receiver,
+ * only that it came and was withdrawn: no text, no files.
+ */
+export function toSummary(m: MessageRecord, viewer: string): MessageSummary {
+  const hidden = m.withdrawnAt !== null && viewer !== m.sender;
+  const files = hidden ? [] : m.files;
+  const allDownloaded = files.length > 0 && files.every((f) => f.downloadedAt !== null);
   const lastDownload = allDownloaded
-    ? m.files.map((f) => f.downloadedAt as string).reduce((a, b) => (a > b ? a : b))
+    ? files.map((f) => f.downloadedAt as string).reduce((a, b) => (a > b ? a : b))
     : null;
   return {
     id: m.id,
     sentAt: m.sentAt,
     sender: officeOrPlaceholder(m.sender, m.senderOffice),
     destination: officeOrPlaceholder(m.destination, m.destinationOffice),
-    message: m.message,
-    files: m.files.map((f) => ({
+    message: hidden ? '' : m.message,
+    files: files.map((f) => ({
       id: f.id,
       name: f.name,
       size: f.size,
@@ -28,6 +34,7 @@ export function toSummary(m: MessageRecord): MessageSummary {
     downloadStatus: allDownloaded ? '済' : '未',
     downloadedAt: lastDownload,
     expiresAt: m.expiresAt,
+    withdrawnAt: m.withdrawnAt,
   };
 }
 

@@ -8,7 +8,9 @@ import { watchInstallPrompt } from './views/app/install';
 import { followOtherTabs } from './views/app/session';
 import { onReconnect } from './views/app/online';
 import { startUpdates } from './views/app/updates';
+import { startCountsWatch } from './views/app/counts';
 import './styles.css';
+import './print.css';
 
 watchAuthProblems();
 followOtherTabs();
@@ -21,3 +23,5 @@ startPageSync();
 startUpdates();
 // the relay answers again after requests failed (navigator.onLine may never have changed)
 onReconnect(requestFlush);
+// 未 counts for the menu, トップ and the icon badge: on focus, every minute, by periodic sync
+startCountsWatch();

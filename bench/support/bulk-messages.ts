@@ -1,8 +1,10 @@
 // Fills a migrated relay database with many messages (one file row each) straight through
-// better-sqlite3, in big transactions, matching the columns of server/db/sqlite/migrations.ts.
+// better-sqlite3, in big transactions, matching the columns of server/db/sqlite/migrations.ts
+// (the list columns derived as server/db/mailbox-sql.ts derives them).
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { derivedColumns } from '../../server/db/mailbox-sql';
 
 export interface BulkPlan {
   total: number;
@@ -34,13 +36,14 @@ export function insertBulk(dataDir: string, plan: BulkPlan, now = Date.now()): B
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -400000');
   const createdAt = new Date(now).toISOString();
-  const addOffice = db.prepare('INSERT OR IGNORE INTO offices (number, name, kind, created_at) VALUES (?, ?, ?, ?)');
+  const addOffice = db.prepare('INSERT OR IGNORE INTO offices (number, name, kind, created_at, name_key) VALUES (?, ?, ?, ?, ?)');
   db.transaction(() => {
-    for (let i = 0; i < plan.otherOffices; i++) addOffice.run(otherOffice(i), `ベンチ事業所${i}`, '訪問介護', createdAt);
+    for (let i = 0; i < plan.otherOffices; i++) addOffice.run(otherOffice(i), `ベンチ事業所${i}`, '訪問介護', createdAt, `ベンチ事業所${i}`);
   })();
 
   const addMessage = db.prepare(
-    'INSERT INTO messages (id, sender, destination, message, sent_by, sent_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO messages (id, sender, destination, message, sent_by, sent_at, expires_at, pending_files, first_download_at, kinds, months, search_text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const addFile = db.prepare(
     'INSERT INTO message_files (id, message_id, position, name, size, category, sha256, downloaded_at) VALUES (?, ?, 0, ?, ?, ?, ?, ?)',
@@ -65,8 +68,13 @@ export function insertBulk(dataDir: string, plan: BulkPlan, now = Date.now()): B
         const [sender, destination] = route(n);
         const id = hex();
         const seq = new Date(sent).toISOString().replace(/\D/g, '').slice(0, 14);
-        addMessage.run(id, sender, destination, n % 3 === 0 ? '' : '今月分の予定を送ります', 'bench', new Date(sent).toISOString(), new Date(sent + 30 * DAY).toISOString());
-        addFile.run(hex(), id, `UPPLAN_202404_${sender}_${destination}_${seq}.csv`, 5120, '登録', sha, n % 2 === 0 ? new Date(sent + DAY).toISOString() : null);
+        const text = n % 3 === 0 ? '' : '今月分の予定を送ります';
+        const name = `UPPLAN_202404_${sender}_${destination}_${seq}.csv`;
+        const downloaded = n % 2 === 0 ? new Date(sent + DAY).toISOString() : null;
+        const derived = derivedColumns(text, [name]);
+        addMessage.run(id, sender, destination, text, 'bench', new Date(sent).toISOString(), new Date(sent + 30 * DAY).toISOString(),
+          downloaded ? 0 : 1, downloaded, derived.kinds, derived.months, derived.searchText);
+        addFile.run(hex(), id, name, 5120, '登録', sha, downloaded);
       }
     })();
   }

@@ -11,6 +11,7 @@ export interface MessageRow<TTime = string> {
   sentBy: string;
   sentAt: TTime;
   expiresAt: TTime;
+  withdrawnAt: TTime | null;
   senderName: string | null;
   senderKind: string | null;
   destinationName: string | null;
@@ -39,6 +40,7 @@ export function messageRecordFromRow(row: MessageRow, files: FileRecord[]): Mess
     destinationOffice: row.destinationDetached ? null : office(row.destination, row.destinationName, row.destinationKind),
     senderDetached: Boolean(row.senderDetached),
     destinationDetached: Boolean(row.destinationDetached),
+    withdrawnAt: row.withdrawnAt,
     files,
   };
 }

@@ -1,7 +1,8 @@
 // The storage interface the routes use, implemented by SQLite (server/db/sqlite) and PostgreSQL
 // (server/db/postgres) alike and held to the same behaviour by tests/server/store-conformance.test.ts.
 // Every method is async, though better-sqlite3 is not, so callers never care which one they have.
-import type { Box, FileCategory, Office } from '../../src/domain/contract';
+import type { Box, CountsResponse, FileCategory, Office } from '../../src/domain/contract';
+import type { ListFilter, ListSort } from '../../src/domain/mailbox';
 
 export interface PersonRecord {
   userId: string;
@@ -49,10 +50,12 @@ export interface MessageRecord {
   senderDetached: boolean;
   destinationDetached: boolean;
   files: FileRecord[];
+  /** 送信取消: when the sender withdrew it */
+  withdrawnAt: string | null;
 }
 
 export interface NewSend {
-  message: Omit<MessageRecord, 'senderOffice' | 'destinationOffice' | 'senderDetached' | 'destinationDetached' | 'files'>;
+  message: Omit<MessageRecord, 'senderOffice' | 'destinationOffice' | 'senderDetached' | 'destinationDetached' | 'files' | 'withdrawnAt'>;
   files: Omit<FileRecord, 'downloadedAt'>[];
   idempotency: { key: string; requestHash: string };
   /** written in the same transaction as the message (not when the key already existed) */
@@ -80,8 +83,60 @@ export interface AuditRecord extends AuditEntry {
   at: string;
 }
 
+/** Where a page ended: the next one starts after it (sort 'office' also needs the other office). */
+export interface KeysetPosition {
+  sentAt: string;
+  id: string;
+  office?: string;
+}
+
+export interface PageRequest {
+  box: Box;
+  /** the office whose box it is */
+  office: string;
+  /** messages past their retention are left out, though the sweep may not have deleted them yet */
+  nowIso: string;
+  filter: ListFilter;
+  sort: ListSort;
+  after: KeysetPosition | null;
+  limit: number;
+}
+
+export interface MessagePage {
+  records: MessageRecord[];
+  /** there are more after the last one */
+  more: boolean;
+}
+
+export type MailboxCounts = CountsResponse;
+
+export type DownloadMark = 'first' | 'again' | 'withdrawn';
+export type WithdrawOutcome = 'withdrawn' | 'not-found' | 'already-withdrawn' | 'downloaded';
+
+/** One file of one send as the 送受信記録 keeps it: written with the send, never removed by retention. */
+export interface TransferLogRecord {
+  messageId: string;
+  fileId: string;
+  position: number;
+  sender: string;
+  destination: string;
+  /** the offices' names when it was sent */
+  senderName: string;
+  destinationName: string;
+  sentBy: string;
+  sentAt: string;
+  name: string;
+  category: FileCategory;
+  size: number;
+  sha256: string;
+  downloadedAt: string | null;
+  withdrawnAt: string | null;
+}
+
 export interface OfficeRepository {
   get(number: string): Promise<Office | null>;
+  /** The directory by number prefix or part of the name (NFKC, any case), by number, at most `limit`. */
+  search(query: string, limit: number): Promise<Office[]>;
   /** Only those that exist, in the order asked. */
   find(numbers: readonly string[]): Promise<Office[]>;
   list(): Promise<Office[]>;
@@ -160,9 +215,19 @@ export interface MessageRepository {
   /** Message, files and idempotency key in one transaction; an existing key wins. */
   insertSend(send: NewSend): Promise<InsertSendResult>;
   get(id: string): Promise<MessageRecord | null>;
-  list(box: Box, officeNumber: string): Promise<MessageRecord[]>;
-  /** Sets downloaded_at the first time; true when this call set it. */
-  markDownloaded(messageId: string, fileId: string, atIso: string): Promise<boolean>;
+  /** One page of a box, newest first unless sorted otherwise (see server/db/mailbox-sql.ts). */
+  page(request: PageRequest): Promise<MessagePage>;
+  /** Unread and expiring counts of an office (live messages only); `soonIso`: the 保存期限 that counts as soon. */
+  counts(officeNumber: string, nowIso: string, soonIso: string): Promise<MailboxCounts>;
+  /**
+   * Sets downloaded_at the first time ('first'; 'again' after); 'withdrawn' when the message was
+   * withdrawn, atomically with 送信取消 so a file is never handed out once withdrawn.
+   */
+  markDownloaded(messageId: string, fileId: string, atIso: string): Promise<DownloadMark>;
+  /** 送信取消 by the sending office, only while none of the files has been downloaded. */
+  withdraw(messageId: string, senderOffice: string, atIso: string, by: string): Promise<WithdrawOutcome>;
+  /** The 送受信記録 of an office: its files sent or received in [fromIso, toIso), oldest first. */
+  records(officeNumber: string, fromIso: string, toIso: string): Promise<TransferLogRecord[]>;
   expiredIds(nowIso: string): Promise<string[]>;
   deleteMany(ids: readonly string[]): Promise<number>;
   existingIds(ids: readonly string[]): Promise<Set<string>>;

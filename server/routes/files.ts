@@ -1,10 +1,20 @@
 // File download. The receiver's download marks the file; the sender may fetch its own copy unmarked.
-import { Hono } from 'hono';
+// A receiver saving many files at once (ZIP, 保存先フォルダ) fetches them with ?mark=later and
+// marks them with POST …/downloaded once they are written, so 済 never runs ahead of the disk.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { MessageSummary } from '../../src/domain/contract';
 import { requireOffice } from '../auth/sessions';
 import { clientAddress, type AppDeps, type AppEnv } from '../context';
-import { isStorageFull, notFound } from '../errors';
+import type { DownloadMark, SessionRecord } from '../db/types';
+import { HttpError, isStorageFull, notFound } from '../errors';
 import { isId } from '../ids';
-import { canSee } from '../message-view';
+import { canSee, toSummary } from '../message-view';
+import { jsonBody } from '../validate';
+
+const markSchema = z.object({
+  fileIds: z.array(z.string().max(64), { error: 'ファイルの指定が正しくありません' }).min(1, 'ファイルの指定が正しくありません').max(100),
+});
 
 /** RFC 6266 / 5987: an ASCII fallback for old clients and the exact UTF-8 name for the rest. */
 export function contentDisposition(name: string): string {
@@ -13,26 +23,39 @@ export function contentDisposition(name: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
+const withdrawn = () => new HttpError(410, 'withdrawn', 'このメッセージは送信元が取り消しました');
+
 export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  /** The first download marks the file 済 for the sender, with its audit row. */
-  async function markDownloaded(messageId: string, fileId: string, who: { userId: string; office: string; address: string }): Promise<void> {
+  /** Every fetch and mark by the receiver: 'first' / 'again' (marked on fetch), 'unmarked', '… (written)'. */
+  const auditDownload = (c: Context<AppEnv>, session: SessionRecord, target: string, detail: string) =>
+    deps.store.audit.add({
+      action: 'download',
+      actor: session.userId,
+      office: session.officeNumber,
+      target,
+      address: clientAddress(c, deps.config.trustProxy),
+      detail,
+    });
+
+  /**
+   * Marks the file 済 for the sender (atomically against 送信取消: a withdrawal that won the race
+   * answers 410), with its audit row. A full disk must not keep a receiver from its file: it stays
+   * 未 and is marked at a later download.
+   */
+  async function mark(c: Context<AppEnv>, session: SessionRecord, messageId: string, fileId: string, written: boolean): Promise<DownloadMark | null> {
+    let result: DownloadMark;
     try {
-      const first = await deps.store.messages.markDownloaded(messageId, fileId, deps.now().toISOString());
-      await deps.store.audit.add({
-        action: 'download',
-        actor: who.userId,
-        office: who.office,
-        target: `${messageId}/${fileId}`,
-        address: who.address,
-        detail: first ? 'first' : 'again',
-      });
+      result = await deps.store.messages.markDownloaded(messageId, fileId, deps.now().toISOString());
     } catch (err) {
-      // a full disk must not keep a receiver from its file: it stays 未 and is marked at a later download
       if (!isStorageFull(err)) throw err;
-      console.error(`[renkei] storage full: download of ${messageId}/${fileId} by ${who.userId} not marked`);
+      console.error(`[renkei] storage full: download of ${messageId}/${fileId} by ${session.userId} not marked`);
+      return null;
     }
+    if (result === 'withdrawn') throw withdrawn();
+    await auditDownload(c, session, `${messageId}/${fileId}`, written ? `${result} (written)` : result);
+    return result;
   }
 
   // Hono answers HEAD with this GET handler: a HEAD sends no file, so it must not mark one
@@ -44,6 +67,8 @@ export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!record || !canSee(record, session.officeNumber, deps.now())) throw notFound();
     const file = record.files.find((f) => f.id === fileId);
     if (!file) throw notFound();
+    const receiving = record.destination === session.officeNumber;
+    if (receiving && record.withdrawnAt) throw withdrawn();
 
     const headers = {
       'Content-Type': 'application/octet-stream',
@@ -54,14 +79,25 @@ export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
     };
     if (c.req.method === 'HEAD') return c.body(null, 200, headers);
     const bytes = await deps.blobs.read(record.id, file.id);
-    if (record.destination === session.officeNumber) {
-      await markDownloaded(record.id, file.id, {
-        userId: session.userId,
-        office: session.officeNumber,
-        address: clientAddress(c, deps.config.trustProxy),
-      });
-    }
+    if (receiving && c.req.query('mark') === 'later') await auditDownload(c, session, `${record.id}/${file.id}`, 'unmarked');
+    else if (receiving) await mark(c, session, record.id, file.id, false);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Length': String(bytes.byteLength) });
+  });
+
+  app.post('/messages/:id/downloaded', async (c) => {
+    const session = requireOffice(c);
+    const id = c.req.param('id');
+    const { fileIds } = await jsonBody(c, markSchema);
+    const record = isId(id) ? await deps.store.messages.get(id) : null;
+    // only the receiver marks; to anyone else the message is not there
+    if (!record || record.destination !== session.officeNumber || !canSee(record, session.officeNumber, deps.now())) throw notFound();
+    if (record.withdrawnAt) throw withdrawn();
+    const known = new Set(record.files.map((f) => f.id));
+    if (fileIds.some((fileId) => !known.has(fileId))) throw notFound();
+    for (const fileId of new Set(fileIds)) await mark(c, session, id, fileId, true);
+    const updated = await deps.store.messages.get(id);
+    if (!updated) throw notFound();
+    return c.json(toSummary(updated, session.officeNumber) satisfies MessageSummary);
   });
 
   return app;

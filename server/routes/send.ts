@@ -68,9 +68,9 @@ export function sendRoutes(deps: AppDeps): Hono<AppEnv> {
           throw new HttpError(status, code, message, details);
         }
         case 'duplicate':
-          return c.json({ message: toSummary(outcome.record), duplicate: true } satisfies SendResponse, 200);
+          return c.json({ message: toSummary(outcome.record, session.officeNumber), duplicate: true } satisfies SendResponse, 200);
         case 'delivered':
-          return c.json({ message: toSummary(outcome.record), duplicate: false } satisfies SendResponse, 201);
+          return c.json({ message: toSummary(outcome.record, session.officeNumber), duplicate: false } satisfies SendResponse, 201);
       }
     },
   );

@@ -2,7 +2,14 @@
 // schema, and a failure becomes an ApiFailure carrying a Japanese message the screens show as is.
 import {
   API,
+  countsResponseSchema,
   loginNeededFor,
+  markDownloadedResponseSchema,
+  officeSearchResponseSchema,
+  recordsResponseSchema,
+  withdrawResponseSchema,
+  type CountsResponse,
+  type RecordsResponse,
   loginResponseSchema,
   logoutEverywhereResponseSchema,
   logoutResponseSchema,
@@ -12,7 +19,6 @@ import {
   officeLookupResponseSchema,
   passwordChangeResponseSchema,
   sessionResponseSchema,
-  type Box,
   type ErrorCode,
   type LoginRequest,
   type MessageSummary,
@@ -21,6 +27,7 @@ import {
   type PasswordChangeRequest,
   type SessionInfo,
 } from '../domain/contract';
+import { listQueryParams, type ListQuery } from '../domain/mailbox';
 import { request, statusOf, type Failure, type RequestOptions } from './request';
 
 export { NETWORK_ERROR_MESSAGE } from './request';
@@ -105,8 +112,40 @@ export async function lookupOffices(numbers: string[]): Promise<Office[]> {
   return (await call(`${API.offices}?${query.toString()}`, { answer: officeLookupResponseSchema })).offices;
 }
 
-export async function listMessages(box: Box): Promise<MessageSummary[]> {
-  return (await call(`${API.messages}?box=${box}`, { answer: messageListResponseSchema })).messages;
+/** One page of 送信一覧 / 受信一覧; `next` continues it (もっと見る), null on the last page. */
+export function listMessages(query: Partial<ListQuery>): Promise<{ messages: MessageSummary[]; next: string | null }> {
+  return call(`${API.messages}?${new URLSearchParams(listQueryParams(query)).toString()}`, { answer: messageListResponseSchema });
+}
+
+export function fetchCounts(): Promise<CountsResponse> {
+  return call(API.counts, { answer: countsResponseSchema });
+}
+
+/** 送信取消. */
+export function withdrawMessage(id: string): Promise<MessageSummary> {
+  return call(API.withdraw(id), { method: 'POST', body: {}, answer: withdrawResponseSchema });
+}
+
+export async function searchOffices(query: string): Promise<Office[]> {
+  return (await call(`${API.officeSearch}?q=${encodeURIComponent(query)}`, { answer: officeSearchResponseSchema })).offices;
+}
+
+export function fetchRecords(month: string): Promise<RecordsResponse> {
+  return call(`${API.records}?month=${encodeURIComponent(month)}`, { answer: recordsResponseSchema });
+}
+
+export function fetchRecordsCsv(month: string): Promise<Uint8Array> {
+  return call<Uint8Array>(`${API.recordsCsv}?month=${encodeURIComponent(month)}`, { answer: 'bytes' });
+}
+
+/** The file's bytes without marking it: for saving many at once, marked by markWritten afterwards. */
+export function fetchFileUnmarked(messageId: string, fileId: string): Promise<Uint8Array> {
+  return call<Uint8Array>(`${API.file(messageId, fileId)}?mark=later`, { answer: 'bytes' });
+}
+
+/** Marks files fetched with fetchFileUnmarked once they are written. */
+export function markWritten(messageId: string, fileIds: string[]): Promise<MessageSummary> {
+  return call(API.downloaded(messageId), { method: 'POST', body: { fileIds }, answer: markDownloadedResponseSchema });
 }
 
 export function getMessage(id: string): Promise<MessageSummary> {

@@ -1,23 +1,70 @@
-// Last fetched 送信一覧/受信一覧 per owner (src/db/owner.ts), so the app can show them when it
-// opens offline. Nobody else sees them; a logout drops the owner's.
+// 送信一覧 / 受信一覧 as last seen from the relay, one record per message, owned by the person and
+// office that saw it (src/db/owner.ts: a shared tablet shows nobody else's): the lists open,
+// filter and page over it offline. Kept to the newest MAX_KEPT of each box; what the relay has
+// deleted by retention goes; a logout drops the owner's.
 import type { Box, MessageSummary } from '../domain/contract';
 import { openRenkeiDb } from './db';
-import { currentOwner, type Owner } from './owner';
+import { currentOwner, ownerKey, type Owner } from './owner';
+import type { CachedMessage } from './schema';
 
-export async function putCachedList(box: Box, messages: MessageSummary[], fetchedAt: number): Promise<void> {
-  const owner = await currentOwner();
-  if (owner) await (await openRenkeiDb()).put('cache', { owner, box, messages, fetchedAt });
+export type { Owner } from './owner';
+
+export const MAX_KEPT = 2000;
+
+const ownerBoxOf = (owner: Owner, box: Box) => `${owner.userId}|${owner.office}|${box}`;
+
+/** Keeps the messages the relay just answered with (replacing older copies of them). */
+export async function keepMessages(owner: Owner, box: Box, messages: readonly MessageSummary[], now = Date.now()): Promise<void> {
+  if (messages.length === 0) return;
+  const ownerBox = ownerBoxOf(owner, box);
+  const tx = (await openRenkeiDb()).transaction('lists', 'readwrite');
+  for (const message of messages) {
+    await tx.store.put({ key: `${ownerBox}|${message.id}`, ownerBox, owner, box, message, seenAt: now });
+  }
+  // past retention the relay no longer has them; past MAX_KEPT the oldest go
+  const kept = await tx.store.index('byOwnerBox').getAll(ownerBox);
+  const stale = kept
+    .sort((a, b) => (a.message.sentAt < b.message.sentAt ? 1 : -1))
+    .filter((record, i) => i >= MAX_KEPT || Date.parse(record.message.expiresAt) <= now);
+  for (const record of stale) await tx.store.delete(record.key);
+  await tx.done;
 }
 
-export async function getCachedList(box: Box): Promise<{ messages: MessageSummary[]; fetchedAt: number } | undefined> {
+export interface KeptList {
+  messages: MessageSummary[];
+  /** when the newest of them was last answered by the relay; null when none is kept */
+  fetchedAt: number | null;
+}
+
+export async function keptMessages(owner: Owner, box: Box, now = Date.now()): Promise<KeptList> {
+  const records: CachedMessage[] = await (await openRenkeiDb()).getAllFromIndex('lists', 'byOwnerBox', ownerBoxOf(owner, box));
+  const live = records.filter((r) => Date.parse(r.message.expiresAt) > now);
+  return {
+    messages: live.map((r) => r.message),
+    fetchedAt: live.length > 0 ? Math.max(...live.map((r) => r.seenAt)) : null,
+  };
+}
+
+export async function keptMessage(owner: Owner, box: Box, id: string): Promise<MessageSummary | undefined> {
+  return (await (await openRenkeiDb()).get('lists', `${ownerBoxOf(owner, box)}|${id}`))?.message;
+}
+
+/** The signed-in owner's copy of a box (null owner: nothing), as the rest of the app reads it. */
+export async function putCachedList(box: Box, messages: MessageSummary[], fetchedAt: number): Promise<void> {
+  const owner = await currentOwner();
+  if (owner) await keepMessages(owner, box, messages, fetchedAt);
+}
+
+export async function getCachedList(box: Box): Promise<KeptList | undefined> {
   const owner = await currentOwner();
   if (!owner) return undefined;
-  const entry = await (await openRenkeiDb()).get('cache', [owner.userId, owner.office, box]);
-  return entry ? { messages: entry.messages, fetchedAt: entry.fetchedAt } : undefined;
+  const kept = await keptMessages(owner, box);
+  return kept.fetchedAt === null ? undefined : kept;
 }
 
 /** After a logout the lists are of no more use: the next login fetches them again. */
 export async function clearCachedLists(owner: Owner): Promise<void> {
-  const db = await openRenkeiDb();
-  await Promise.all((['sent', 'received'] as const).map((box) => db.delete('cache', [owner.userId, owner.office, box])));
+  const tx = (await openRenkeiDb()).transaction('lists', 'readwrite');
+  for (const key of await tx.store.index('owner').getAllKeys(ownerKey(owner))) await tx.store.delete(key);
+  await tx.done;
 }

@@ -16,7 +16,7 @@ export interface DeviceData {
   people: number;
 }
 
-const STORES = ['drafts', 'outbox', 'sent', 'cache', 'batch', 'usage', 'autosave', 'autosaveFiles'] as const;
+const STORES = ['drafts', 'outbox', 'sent', 'lists', 'prefs', 'batch', 'usage', 'autosave', 'autosaveFiles'] as const;
 
 /** What erasing would remove, counted over every owner. */
 export async function countDeviceData(): Promise<DeviceData> {

@@ -22,11 +22,31 @@ export interface SignedIn {
   office: string | null;
 }
 
-export interface CachedList {
+/**
+ * A message of 送信一覧 / 受信一覧 as last seen from the relay, so the lists open, filter and page
+ * offline. One record per owner, box and message.
+ */
+export interface CachedMessage {
+  /** ownerBox + '|' + message id */
+  key: string;
+  /** userId|office|box: the index every read goes through */
+  ownerBox: string;
   owner: Owner;
   box: Box;
-  messages: MessageSummary[];
-  fetchedAt: number;
+  message: MessageSummary;
+  /** when the relay last answered with it (ms) */
+  seenAt: number;
+}
+
+/** A person's choices for one office on this device. */
+export interface OwnerPrefs {
+  owner: Owner;
+  /** 保存先フォルダ (File System Access API, Chromium): where received files are written */
+  folder?: FileSystemDirectoryHandle;
+  /** 新着の通知: turned on with a button, never asked on load */
+  notify: boolean;
+  /** sentAt of the newest arrival already notified, so one arrival is announced once */
+  notifiedUpTo?: string;
 }
 
 /** What this device remembers besides the stores' records: one record under SETTINGS_KEY. */
@@ -69,8 +89,10 @@ export interface RenkeiDb extends DBSchema {
   drafts: { key: string; value: Draft; indexes: ByOwner };
   outbox: { key: string; value: OutboxItem; indexes: ByOwner };
   sent: { key: string; value: SentRecord; indexes: ByOwner };
-  /** keyed [userId, office, box]: one list per owner and box */
-  cache: { key: [string, string, Box]; value: CachedList };
+  /** one record per owner, box and message (src/db/cache.ts) */
+  lists: { key: string; value: CachedMessage; indexes: ByOwner & { byOwnerBox: string } };
+  /** keyed [userId, office]: a person's choices for one office (src/db/prefs.ts) */
+  prefs: { key: [string, string]; value: OwnerPrefs };
   settings: { key: typeof SETTINGS_KEY; value: Settings };
   batch: { key: string; value: BatchRecord; indexes: ByOwner };
   usage: {

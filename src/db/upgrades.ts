@@ -15,7 +15,8 @@ const UPGRADES: readonly Step[] = [
     db.createObjectStore('drafts', { keyPath: 'id' });
     db.createObjectStore('outbox', { keyPath: 'id' });
     db.createObjectStore('sent', { keyPath: 'id' });
-    db.createObjectStore('cache', { keyPath: 'box' });
+    // version 6 replaced it with 'lists': no longer in the typed schema
+    (db as unknown as IDBPDatabase).createObjectStore('cache', { keyPath: 'box' });
     db.createObjectStore('settings');
     db.createObjectStore('batch', { keyPath: 'id' });
   },
@@ -55,8 +56,10 @@ const UPGRADES: readonly Step[] = [
         await cursor.update({ ...cursor.value, owner: { userId: '', office: typeof office === 'string' ? office : '' } });
       }
     }
-    db.deleteObjectStore('cache');
-    db.createObjectStore('cache', { keyPath: ['owner.userId', 'owner.office', 'box'] });
+    // version 6 replaced it with 'lists': no longer in the typed schema
+    const untyped = db as unknown as IDBPDatabase;
+    untyped.deleteObjectStore('cache');
+    untyped.createObjectStore('cache', { keyPath: ['owner.userId', 'owner.office', 'box'] });
     const settings = await tx.objectStore('settings').get(SETTINGS_KEY);
     await tx.objectStore('settings').put({ ...DEFAULT_SETTINGS, ...settings }, SETTINGS_KEY);
   },
@@ -65,6 +68,16 @@ const UPGRADES: readonly Step[] = [
     for (const name of ['autosave', 'autosaveFiles'] as const) {
       db.createObjectStore(name, { keyPath: 'id' }).createIndex('owner', ['owner.userId', 'owner.office']);
     }
+  },
+  // 5 → 6: the cached lists become one record per owner, box and message (offline filters and
+  // paging over them); each person's choices per office (保存先フォルダ, notifications) get a
+  // store. The old whole-list copies are dropped: the next visit online fills the new store.
+  async (db) => {
+    (db as unknown as IDBPDatabase).deleteObjectStore('cache');
+    const lists = db.createObjectStore('lists', { keyPath: 'key' });
+    lists.createIndex('owner', ['owner.userId', 'owner.office']);
+    lists.createIndex('byOwnerBox', 'ownerBox');
+    db.createObjectStore('prefs', { keyPath: ['owner.userId', 'owner.office'] });
   },
 ];
 

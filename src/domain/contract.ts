@@ -100,10 +100,16 @@ export const messageSummarySchema = z.object({
   downloadedAt: z.string().nullable(),
   /** ISO 8601: when the relay deletes the message and its files. */
   expiresAt: z.string(),
+  /** ISO 8601: when the sender withdrew it (送信取消); the receiver then sees neither files nor text. */
+  withdrawnAt: z.string().nullable(),
 });
 export type MessageSummary = z.infer<typeof messageSummarySchema>;
 
-export const messageListResponseSchema = z.object({ messages: z.array(messageSummarySchema) });
+export const messageListResponseSchema = z.object({
+  messages: z.array(messageSummarySchema),
+  /** the cursor of the next page (もっと見る); null on the last one */
+  next: z.string().nullable(),
+});
 export type MessageListResponse = z.infer<typeof messageListResponseSchema>;
 
 export const boxSchema = z.enum(['sent', 'received']);
@@ -145,6 +151,8 @@ export const errorCodeSchema = z.enum([
   'wrong-person',
   'idempotency-conflict',
   'storage-full',
+  'already-downloaded',
+  'withdrawn',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -182,6 +190,45 @@ export type LogoutEverywhereResponse = z.infer<typeof logoutEverywhereResponseSc
 export const messageDetailResponseSchema = messageSummarySchema;
 export const healthResponseSchema = z.object({ ok: z.literal(true) });
 
+/** GET /api/messages/counts: cheap enough to ask every minute. */
+export const countsResponseSchema = z.object({
+  /** received and still 未 (not withdrawn) */
+  unread: z.number().int().nonnegative(),
+  /** of those, deleted by retention within 7 days */
+  expiringReceived: z.number().int().nonnegative(),
+  /** sent, still 未 at the receiver, deleted within 7 days */
+  expiringSent: z.number().int().nonnegative(),
+  /** when the newest unread message was sent (a notification names new arrivals by it) */
+  newestUnreadAt: z.string().nullable(),
+});
+export type CountsResponse = z.infer<typeof countsResponseSchema>;
+
+export const withdrawResponseSchema = messageSummarySchema;
+export const markDownloadedResponseSchema = messageSummarySchema;
+export const officeSearchResponseSchema = officeLookupResponseSchema;
+export const MAX_OFFICE_SEARCH_RESULTS = 20;
+
+/** One file of one message in a month's 送受信記録 (kept after the message itself is deleted). */
+export const transferRecordSchema = z.object({
+  direction: boxSchema,
+  messageId: z.string(),
+  sentAt: z.string(),
+  /** the person who sent it: only in the sender's own record */
+  sentBy: z.string().nullable(),
+  /** the other office, named as the directory had it when the message was sent */
+  office: officeSchema,
+  /** empty in the receiver's record of a withdrawn message */
+  fileName: z.string(),
+  category: fileCategorySchema.nullable(),
+  size: z.number().int().nonnegative().nullable(),
+  sha256: z.string().nullable(),
+  downloadedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+});
+export type TransferRecord = z.infer<typeof transferRecordSchema>;
+export const recordsResponseSchema = z.object({ month: z.string(), records: z.array(transferRecordSchema) });
+export type RecordsResponse = z.infer<typeof recordsResponseSchema>;
+
 export const API = {
   login: '/api/auth/login',
   officeLogin: '/api/auth/office-login',
@@ -198,6 +245,17 @@ export const API = {
   /** POST multipart; GET ?box=sent|received */
   messages: '/api/messages',
   message: (id: string) => `/api/messages/${encodeURIComponent(id)}`,
+  /** GET: unread and expiring counts */
+  counts: '/api/messages/counts',
+  /** POST {fileIds}: marks files the receiver fetched with ?mark=later once they are written */
+  downloaded: (id: string) => `/api/messages/${encodeURIComponent(id)}/downloaded`,
+  /** POST: 送信取消 */
+  withdraw: (id: string) => `/api/messages/${encodeURIComponent(id)}/withdraw`,
+  /** GET ?q=: the directory by name or number prefix */
+  officeSearch: '/api/offices/search',
+  /** GET ?month=YYYYMM: 送受信記録 (JSON); records.csv the same as CSV */
+  records: '/api/records',
+  recordsCsv: '/api/records.csv',
   file: (id: string, fileId: string) =>
     `/api/messages/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,
 } as const;

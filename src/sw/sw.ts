@@ -6,6 +6,7 @@ import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { SYNC_TAG, flushOutbox } from '../outbox/flush';
+import { listenForArrivals } from './arrivals';
 
 // TypeScript has no service worker library: WebWorker (tsconfig.worker.json) types `self` as a
 // dedicated worker's scope, so this one file says which scope it runs in (and what workbox injects).
@@ -47,6 +48,8 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if (data?.type === 'flush') event.waitUntil(flushInWorker(true).catch(() => undefined));
   if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+listenForArrivals(self);
 
 // A worker restarted by the browser (not a new install) flushes what a closed tab left behind.
 void flushInWorker(false).catch(() => undefined);

@@ -114,6 +114,7 @@ test('every screen runs under the CSP with no violation', async ({ page }) => {
   await visit('一括送信', nav('一括送信'), '一括送信');
   await visit('月次チェック', nav('月次チェック'), '月次チェック');
   await visit('予定 ⇄ 実績', () => page.getByRole('region', { name: /送った予定と届いた実績/ }).getByRole('link').first().click(), '予定 ⇄ 実績');
+  await visit('送受信記録', nav('送受信記録'), '送受信記録');
   await visit('トップ (nav)', nav('トップ'), 'トップ');
   await visit('パスワード変更', () => page.getByRole('link', { name: 'パスワードを変更' }).click(), 'パスワード変更');
   await visit('送信メッセージ', () => page.goto(`/#/messages/${message.id}?box=sent`).then(() => undefined), '送信メッセージ');

@@ -28,15 +28,15 @@ async function receivedListCached(page: Page, message: string, owner: { userId: 
           new Promise<boolean>((resolve) => {
             const open = indexedDB.open('renkei');
             open.onsuccess = () => {
-              // cached per owner (src/db/owner.ts): [個人ID, 事業所番号, box]
-              const get = open.result.transaction('cache').objectStore('cache').get(key);
+              // kept per owner (src/db/owner.ts), one record per message: by its 個人ID|事業所番号|box index
+              const get = open.result.transaction('lists').objectStore('lists').index('byOwnerBox').getAll(key);
               get.onsuccess = () => {
                 open.result.close();
-                resolve(JSON.stringify(get.result ?? null).includes(text));
+                resolve(JSON.stringify(get.result).includes(text));
               };
             };
           }),
-        { text: message, key: [owner.userId, owner.office, 'received'] },
+        { text: message, key: `${owner.userId}|${owner.office}|received` },
       ),
     )
     .toBe(true);

@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiErrorSchema,
+  countsResponseSchema,
   messageListResponseSchema,
+  recordsResponseSchema,
   messageSummarySchema,
   sendResponseSchema,
   sessionInfoSchema,
@@ -84,7 +86,16 @@ const routes: Route[] = [
   { name: 'GET /api/messages?box=sent', expect: { 'bystander office': 200, ...PERSON_ONLY }, call: (a) => a.request('/api/messages?box=sent') },
   { name: 'GET /api/messages?box=received', expect: { 'bystander office': 200, ...PERSON_ONLY }, call: (a) => a.request('/api/messages?box=received') },
   { name: 'GET /api/messages (no box)', expect: { 'bystander office': 200, ...PERSON_ONLY }, call: (a) => a.request('/api/messages') },
+  { name: 'GET /api/messages?box=received&q=… (a search for the secret’s words)', expect: { 'bystander office': 200, ...PERSON_ONLY }, call: (a) => a.request(`/api/messages?box=received&q=${encodeURIComponent('山﨑様')}&office=${CM.office}`) },
+  { name: 'GET /api/messages?box=sent&status=未&sort=office', expect: { 'bystander office': 200, ...PERSON_ONLY }, call: (a) => a.request(`/api/messages?box=sent&status=${encodeURIComponent('未')}&sort=office`) },
+  { name: 'GET /api/messages/counts', expect: { 'bystander office': 200, ...PERSON_ONLY }, call: (a) => a.request('/api/messages/counts') },
   { name: 'GET /api/messages/:id', expect: { 'bystander office': 404, ...PERSON_ONLY }, call: (a) => a.request(`/api/messages/${secret.id}`) },
+  { name: 'POST /api/messages/:id/downloaded (marking files written)', expect: { 'bystander office': 404, ...PERSON_ONLY }, call: (a) => a.postJson(`/api/messages/${secret.id}/downloaded`, { fileIds: secret.files.map((f) => f.id) }) },
+  { name: 'GET /api/messages/:id/files/:fileId?mark=later', expect: { 'bystander office': 404, ...PERSON_ONLY }, call: (a) => a.request(`/api/messages/${secret.id}/files/${secret.files[0]!.id}?mark=later`) },
+  { name: 'POST /api/messages/:id/withdraw (送信取消)', expect: { 'bystander office': 404, ...PERSON_ONLY }, call: (a) => a.request(`/api/messages/${secret.id}/withdraw`, { method: 'POST' }) },
+  { name: 'GET /api/records (送受信記録)', expect: { 'bystander office': 200, ...PERSON_ONLY }, call: (a) => a.request('/api/records') },
+  { name: 'GET /api/records.csv', expect: { 'bystander office': 200, ...PERSON_ONLY }, call: (a) => a.request('/api/records.csv') },
+  { name: 'GET /api/offices/search (the directory, not mailboxes)', expect: { 'bystander office': 200, 'person without office login': 200, 'person refused by another office': 200, 'no session': 401 }, call: (a) => a.request(`/api/offices/search?q=${encodeURIComponent('さくら')}`) },
   ...[0, 1].map((i): Route => ({
     name: `GET /api/messages/:id/files/:fileId (file ${i + 1})`,
     expect: { 'bystander office': 404, ...PERSON_ONLY },
@@ -131,6 +142,10 @@ describe('isolation matrix over every API route', () => {
         if (route.name.startsWith('GET /api/messages?') || route.name.startsWith('GET /api/messages (')) {
           if (res.status === 200) expect(messageListResponseSchema.parse(JSON.parse(body)).messages).toEqual([]);
         }
+        if (route.name === 'GET /api/messages/counts' && res.status === 200) {
+          expect(countsResponseSchema.parse(JSON.parse(body))).toEqual({ unread: 0, expiringReceived: 0, expiringSent: 0, newestUnreadAt: null });
+        }
+        if (route.name.startsWith('GET /api/records ') && res.status === 200) expect(recordsResponseSchema.parse(JSON.parse(body)).records).toEqual([]);
       });
     }
   }

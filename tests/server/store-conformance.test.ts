@@ -2,6 +2,7 @@
 // (when RENKEI_TEST_DATABASE_URL is set, as in CI), through the Store interface only.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NewSend, Store } from '../../server/db/types';
+import { BEFORE_ANY_EXPIRY as NOW_ISO } from '../support/mailbox';
 import { BACKENDS, type OpenedStore, type SchemaShape } from '../support/stores';
 
 const A = { number: '3300000001', name: 'れんけい居宅', kind: '居宅介護支援' };
@@ -139,6 +140,7 @@ describe.each(BACKENDS)('$name store', (backend) => {
         const record = await store.messages.get(send.message.id);
         expect(record).toEqual({
           ...send.message,
+          withdrawnAt: null,
           senderOffice: A,
           destinationOffice: B,
           senderDetached: false,
@@ -172,27 +174,34 @@ describe.each(BACKENDS)('$name store', (backend) => {
         expect(results.filter((r) => r.outcome === 'exists').every((r) => r.outcome === 'exists' && r.messageId === winner?.messageId)).toBe(true);
       });
 
-      it('lists a box newest first, then by id, for its office only', async () => {
+      it('pages a box newest first, then by id, for its office only', async () => {
         const office = '3400000001';
         await store.offices.upsert({ number: office, name: '一覧テスト', kind: '' });
         const older = newSend({ destination: office, sentAt: '2025-03-01T00:00:00.000Z' });
         const newer = newSend({ destination: office, sentAt: '2025-03-02T00:00:00.000Z' });
         const sameTime = newSend({ destination: office, sentAt: '2025-03-02T00:00:00.000Z' });
         for (const send of [older, sameTime, newer]) await store.messages.insertSend(send);
-        const received = await store.messages.list('received', office);
-        // newer and sameTime share a time: the id decides, and newer's is the smaller
-        expect(received.map((m) => m.id)).toEqual([newer.message.id, sameTime.message.id, older.message.id]);
-        expect(received.every((m) => m.files.length === 2 && m.files[0]!.position === 0)).toBe(true);
-        expect((await store.messages.list('sent', office)).map((m) => m.id)).toEqual([]);
+        const page = (limit: number, after: { sentAt: string; id: string } | null = null) =>
+          store.messages.page({ nowIso: NOW_ISO, box: 'received', office, filter: {}, sort: 'newest', after, limit });
+        const first = await page(10);
+        // newer and sameTime share a time: the id decides, the larger first (a keyset in one direction)
+        expect(first.records.map((m) => m.id)).toEqual([sameTime.message.id, newer.message.id, older.message.id]);
+        expect(first.more).toBe(false);
+        expect(first.records.every((m) => m.files.length === 2 && m.files[0]!.position === 0 && m.withdrawnAt === null)).toBe(true);
+        const two = await page(2);
+        expect(two.more).toBe(true);
+        const last = two.records[1]!;
+        expect((await page(2, { sentAt: last.sentAt, id: last.id })).records.map((m) => m.id)).toEqual([older.message.id]);
+        expect((await store.messages.page({ nowIso: NOW_ISO, box: 'sent', office, filter: {}, sort: 'newest', after: null, limit: 10 })).records).toEqual([]);
       });
 
       it('marks a file downloaded once and keeps the first time', async () => {
         const send = newSend();
         await store.messages.insertSend(send);
         const file = send.files[0]!.id;
-        expect(await store.messages.markDownloaded(send.message.id, file, '2025-04-02T00:00:00.000Z')).toBe(true);
-        expect(await store.messages.markDownloaded(send.message.id, file, '2025-04-03T00:00:00.000Z')).toBe(false);
-        expect(await store.messages.markDownloaded('m-none', file, '2025-04-03T00:00:00.000Z')).toBe(false);
+        expect(await store.messages.markDownloaded(send.message.id, file, '2025-04-02T00:00:00.000Z')).toBe('first');
+        expect(await store.messages.markDownloaded(send.message.id, file, '2025-04-03T00:00:00.000Z')).toBe('again');
+        expect(await store.messages.markDownloaded('m-none', file, '2025-04-03T00:00:00.000Z')).toBe('again');
         const stored = (await store.messages.get(send.message.id))!.files.find((f) => f.id === file);
         expect(stored?.downloadedAt).toBe('2025-04-02T00:00:00.000Z');
       });

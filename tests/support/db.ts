@@ -48,6 +48,8 @@ export function summary(id: string, destination = '3310000017'): MessageSummary 
     files: [],
     downloadStatus: '未',
     downloadedAt: null,
-    expiresAt: '2025-02-01T03:00:00.000Z',
+    // far ahead: the kept lists drop what retention has ended (src/db/cache.ts)
+    expiresAt: '2999-02-01T03:00:00.000Z',
+    withdrawnAt: null,
   };
 }

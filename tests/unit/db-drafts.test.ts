@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deleteDraft, getDraft, listDrafts, saveDraft } from '../../src/db/drafts';
-import { getCachedList, putCachedList } from '../../src/db/cache';
 import { bytesOf, csvFile, freshDatabase } from '../support/db';
 
 const NAME = 'UP1KYO_3300000001_3310000017_20250101120000.CSV';
@@ -39,15 +38,5 @@ describe('drafts', () => {
     const a = await saveDraft({ destination: '', message: '', files: [] });
     const b = await saveDraft({ destination: '', message: '', files: [] });
     expect(a.id).not.toBe(b.id);
-  });
-});
-
-describe('cached lists', () => {
-  it('keeps the last list per box', async () => {
-    expect(await getCachedList('sent')).toBeUndefined();
-    await putCachedList('sent', [], 1000);
-    await putCachedList('sent', [], 2000);
-    expect(await getCachedList('sent')).toEqual({ messages: [], fetchedAt: 2000 });
-    expect(await getCachedList('received')).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ import { deleteDraft, getDraft, listDrafts, saveDraft } from '../../src/db/draft
 import { countDeviceData, eraseDeviceData } from '../../src/db/erase';
 import { currentOwner, type Owner } from '../../src/db/owner';
 import type { RenkeiDb } from '../../src/db/schema';
+import { updatePrefs } from '../../src/db/prefs';
 import { readSettings } from '../../src/db/settings';
 import { upgrade } from '../../src/db/upgrades';
 import { keepUsage, listUsage } from '../../src/db/usage';
@@ -41,6 +42,7 @@ async function cm01KeepsEverything() {
   const { rows } = await addFilesToStoredBatch(files, { sender: CARE_OFFICE });
   await keepUsage([planFile([{ person: numberedPeople(1)[0]!, visits: [{ day: 2 }] }])], { owner: CM, sentAt: '2025-01-01T03:00:00.000Z', messageId: 'm3' });
   await writeAutosave({ owner: CM, source: 'new' }, { destination: '', message: 'cm01の作成途中', files: [csvFile('b.CSV')] });
+  await updatePrefs(CM, (p) => ({ ...p, notify: true }));
   return { draft, item, row: rows[0]! };
 }
 
@@ -117,6 +119,9 @@ describe('この端末のデータを消去', () => {
     expect(await countDeviceData()).toEqual({ drafts: 0, outbox: 0, batch: 0, usage: 0, autosave: 0, people: 0 });
     expect(await readAutosave({ owner: CM, source: 'new' })).toBeUndefined();
     expect(await (await openRenkeiDb()).count('autosaveFiles')).toBe(0);
+    // the kept lists and each person's choices (保存先フォルダ, 新着の通知) go too
+    expect(await (await openRenkeiDb()).count('lists')).toBe(0);
+    expect(await (await openRenkeiDb()).count('prefs')).toBe(0);
     expect(await readSettings()).toEqual({ outboxPausedForLogin: false, signedIn: null, pendingLogout: { session: null } });
     for (const owner of [CM, DS]) {
       await signIn(owner);

@@ -5,7 +5,8 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addFilesToStoredBatch, applyOfficeNames, queueBatchRows, type BatchInputFile } from '../../src/db/batch';
-import { putCachedList } from '../../src/db/cache';
+import { keepMessages } from '../../src/db/cache';
+import { updatePrefs } from '../../src/db/prefs';
 import { DB_VERSION, openRenkeiDb } from '../../src/db/db';
 import { writeAutosave } from '../../src/db/autosave';
 import { saveDraft } from '../../src/db/drafts';
@@ -20,7 +21,7 @@ import { planFile } from '../support/usage-files';
 
 const RECORDED: Record<string, Record<string, string[]>> = JSON.parse(readFileSync(new URL('./db-shapes.json', import.meta.url), 'utf8'));
 
-const STORES = ['drafts', 'outbox', 'sent', 'cache', 'settings', 'batch', 'usage', 'autosave', 'autosaveFiles'] as const;
+const STORES = ['drafts', 'outbox', 'sent', 'lists', 'prefs', 'settings', 'batch', 'usage', 'autosave', 'autosaveFiles'] as const;
 
 beforeEach(freshDatabase);
 
@@ -39,7 +40,12 @@ function shapeOf(value: unknown, path: string, into: Set<string>): void {
 /** A message as the relay answers, with a file downloaded and one not. */
 function fullSummary(): MessageSummary {
   const file = { id: 'f', name: 'a.CSV', size: 1, category: '登録' as const, sha256: 'x', downloadedAt: null };
-  return { ...summary('m1'), files: [file, { ...file, id: 'g', downloadedAt: '2025-01-02T00:00:00.000Z' }], downloadedAt: '2025-01-02T00:00:00.000Z' };
+  return {
+    ...summary('m1'),
+    files: [file, { ...file, id: 'g', downloadedAt: '2025-01-02T00:00:00.000Z' }],
+    downloadedAt: '2025-01-02T00:00:00.000Z',
+    withdrawnAt: '2025-01-03T00:00:00.000Z',
+  };
 }
 
 /** Writes every kind of record, with every optional field the app sets. */
@@ -52,7 +58,9 @@ async function writeEverything(): Promise<void> {
   const confirmed = await enqueueSend({ destination: '3310000025', message: '', files: [], batchRowId: 'r2' });
   await confirmSent(confirmed, fullSummary(), Date.now());
   expect((await claimNextDue(0, { ignoreBackoff: false, skip: new Set() }))?.id).not.toBe(sending.id);
-  await putCachedList('received', [fullSummary()], 1);
+  await keepMessages({ userId: 'cm01', office: CARE_OFFICE }, 'received', [{ ...fullSummary(), expiresAt: '2999-01-01T00:00:00.000Z' }], 1);
+  // a folder handle is a browser object fake-indexeddb cannot hold: the rest of the record is checked
+  await updatePrefs({ userId: 'cm01', office: CARE_OFFICE }, (p) => ({ ...p, notify: true, notifiedUpTo: '2025-01-02T00:00:00.000Z' }));
   await pauseForLogin();
 
   const offices = batchOffices(2);

@@ -6,6 +6,7 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addFilesToStoredBatch, listBatchRows, type BatchInputFile } from '../../src/db/batch';
 import { INTERRUPTED_REASON } from '../../src/db/batch-status';
+import { keptMessages } from '../../src/db/cache';
 import { closeRenkeiDb, DB_NAME, DB_VERSION, openRenkeiDb } from '../../src/db/db';
 import { listDrafts } from '../../src/db/drafts';
 import type { RenkeiDb } from '../../src/db/schema';
@@ -160,5 +161,28 @@ describe('upgrading a version 4 database', () => {
     expect(await db.count('autosave')).toBe(0);
     await signIn(TEST_OWNER);
     expect((await listDrafts()).map((d) => [d.id, d.message])).toEqual([['d4', '版4の下書き']]);
+  });
+});
+
+describe('upgrading a version 5 database', () => {
+  it('drops the whole-list copies for one record per owner and message, adds the owners’ prefs, keeps the rest (autosave included)', async () => {
+    const created = await openDB<RenkeiDb>(DB_NAME, 5, {
+      upgrade: (v5, oldVersion, _newVersion, tx) => void upgrade(v5, oldVersion, tx, 5),
+    });
+    created.close();
+    const owner = { userId: 'cm01', office: CARE_OFFICE };
+    const db = await openDB(DB_NAME, 5);
+    await db.put('cache', { owner, box: 'received', messages: [summary('m1')], fetchedAt: 1 });
+    await db.put('drafts', { id: 'd5', owner, destination: '3310000017', message: '残す', files: [], savedAt: 5 });
+    await db.put('autosave', { id: 'a5', owner, source: 'new', destination: '3310000017', message: '書きかけ', savedAt: 6 });
+    db.close();
+
+    const upgraded = await openRenkeiDb();
+    expect(upgraded.version).toBe(DB_VERSION);
+    expect([...upgraded.objectStoreNames]).not.toContain('cache');
+    expect([...upgraded.objectStoreNames]).toEqual(expect.arrayContaining(['lists', 'prefs']));
+    expect(await keptMessages(owner, 'received')).toEqual({ messages: [], fetchedAt: null });
+    expect((await upgraded.getAll('drafts')).map((d) => d.message)).toEqual(['残す']);
+    expect((await upgraded.getAll('autosave')).map((a) => a.message)).toEqual(['書きかけ']);
   });
 });

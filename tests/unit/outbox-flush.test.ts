@@ -11,6 +11,7 @@ import { enqueueSend, getOutboxItem, isPausedForLogin, listOutbox, listSentRecor
 import { messageListResponseSchema } from '../../src/domain/contract';
 import { pdf, planCsv, type Agent } from '../support/agent';
 import { CM, DS, EX, HH } from '../support/cast';
+import { allMessages } from '../support/mailbox';
 import { freshDatabase, keptFile, signIn } from '../support/db';
 import { useRelay } from '../support/use-relay';
 
@@ -39,7 +40,7 @@ type Answer = { status: number; body?: unknown } | 'network-down' | 'answer-lost
  */
 function network(script: Answer[] = [], session: { agent: Agent | null } = { agent: office }) {
   const requests: { headers: Record<string, string>; meta: unknown; fileNames: string[]; credentials?: RequestCredentials }[] = [];
-  const storedBefore = t().relay.deps.store.messages.list('sent', CM.office).then((list) => list.length);
+  const storedBefore = allMessages(t().relay.deps.store, 'sent', CM.office).then((list) => list.length);
   const fetchImpl: FetchLike = async (url, init) => {
     expect(url).toBe('/api/messages');
     expect(init.method).toBe('POST');
@@ -62,7 +63,7 @@ function network(script: Answer[] = [], session: { agent: Agent | null } = { age
     fetchImpl,
     requests,
     /** messages the relay stored since this network was set up */
-    delivered: async () => (await t().relay.deps.store.messages.list('sent', CM.office)).length - (await storedBefore),
+    delivered: async () => (await allMessages(t().relay.deps.store, 'sent', CM.office)).length - (await storedBefore),
     session,
   };
 }

@@ -17,6 +17,7 @@ function message(id: string, sentAt: string, names: string[], sender = CARE_OFFI
     downloadStatus: downloaded ? '済' : '未',
     downloadedAt: null,
     expiresAt: sentAt,
+    withdrawnAt: null,
   };
 }
 

@@ -1,13 +1,14 @@
 // Offices, people, their links and office users, in PostgreSQL. A change that takes a right away
 // ends the sessions relying on it in the same transaction (see types.ts).
 import type { Office } from '../../../src/domain/contract';
+import { isNumberPrefix, searchKey } from '../../../src/domain/mailbox';
 import type { OfficeRepository, OfficeUserRecord, OfficeUserRepository, PeopleRepository, PersonListing, PersonRecord } from '../types';
 import { inTransaction, type Pool } from './pool';
 
 const nowIso = () => new Date().toISOString();
 
-const UPSERT_OFFICE = `INSERT INTO offices (number, name, kind, created_at) VALUES ($1, $2, $3, $4)
-  ON CONFLICT (number) DO UPDATE SET name = excluded.name, kind = excluded.kind`;
+const UPSERT_OFFICE = `INSERT INTO offices (number, name, kind, created_at, name_key) VALUES ($1, $2, $3, $4, $5)
+  ON CONFLICT (number) DO UPDATE SET name = excluded.name, kind = excluded.kind, name_key = excluded.name_key`;
 
 export function pgOffices(pool: Pool): OfficeRepository {
   return {
@@ -28,13 +29,25 @@ export function pgOffices(pool: Pool): OfficeRepository {
       return rows;
     },
     async upsert(o) {
-      await pool.query(UPSERT_OFFICE, [o.number, o.name, o.kind, nowIso()]);
+      await pool.query(UPSERT_OFFICE, [o.number, o.name, o.kind, nowIso(), searchKey(o.name)]);
     },
     async upsertMany(offices) {
       const at = nowIso();
       await inTransaction(pool, async (client) => {
-        for (const o of offices) await client.query(UPSERT_OFFICE, [o.number, o.name, o.kind, at]);
+        for (const o of offices) await client.query(UPSERT_OFFICE, [o.number, o.name, o.kind, at, searchKey(o.name)]);
       });
+    },
+    async search(query, limit) {
+      const { rows } = isNumberPrefix(query)
+        ? await pool.query<Office>('SELECT number, name, kind FROM offices WHERE number LIKE $1 ORDER BY number COLLATE "C" LIMIT $2', [
+            `${query.toUpperCase()}%`,
+            limit,
+          ])
+        : await pool.query<Office>('SELECT number, name, kind FROM offices WHERE strpos(name_key, $1) > 0 ORDER BY number COLLATE "C" LIMIT $2', [
+            searchKey(query),
+            limit,
+          ]);
+      return rows;
     },
     async remove(number) {
       return inTransaction(pool, async (client) => {
@@ -42,6 +55,9 @@ export function pgOffices(pool: Pool): OfficeRepository {
         if ((result.rowCount ?? 0) === 0) return false;
         await client.query('UPDATE messages SET sender_detached = true WHERE sender = $1', [number]);
         await client.query('UPDATE messages SET destination_detached = true WHERE destination = $1', [number]);
+        // the 送受信記録 was that office's too: a new office under the number starts without it
+        await client.query('UPDATE transfer_log SET sender_detached = true WHERE sender = $1', [number]);
+        await client.query('UPDATE transfer_log SET destination_detached = true WHERE destination = $1', [number]);
         return true;
       });
     },

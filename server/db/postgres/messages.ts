@@ -1,6 +1,7 @@
 // Messages, their files and idempotency keys in PostgreSQL.
-import type { Box, FileCategory } from '../../../src/domain/contract';
-import type { FileRecord, IdempotencyRecord, InsertSendResult, MessageRecord, MessageRepository, NewSend } from '../types';
+import type { FileCategory } from '../../../src/domain/contract';
+import type { FileRecord, IdempotencyRecord, InsertSendResult, MessageRecord, MessageRepository, NewSend, TransferLogRecord } from '../types';
+import { derivedColumns, pageQuery, POSTGRES_DIALECT, UNREAD } from '../mailbox-sql';
 import { messageRecordFromRow, type MessageRow as StoredMessageRow } from '../message-rows';
 import { writeAudit } from './audit';
 import { inTransaction, iso, isoOrNull, type Pool } from './pool';
@@ -20,7 +21,7 @@ interface FileRow {
 
 const SELECT_MESSAGE = `
   SELECT m.id, m.sender, m.destination, m.message, m.sent_by AS "sentBy", m.sent_at AS "sentAt",
-         m.expires_at AS "expiresAt", s.name AS "senderName", s.kind AS "senderKind",
+         m.expires_at AS "expiresAt", m.withdrawn_at AS "withdrawnAt", s.name AS "senderName", s.kind AS "senderKind",
          d.name AS "destinationName", d.kind AS "destinationKind",
          m.sender_detached AS "senderDetached", m.destination_detached AS "destinationDetached"
   FROM messages m
@@ -36,8 +37,30 @@ const SELECT_KEY = `
   SELECT message_id AS "messageId", request_hash AS "requestHash"
   FROM idempotency WHERE office_number = $1 AND key = $2`;
 
-/** A mailbox is listed whole; the cap only guards the response size should retention be set very long. */
-const LIST_LIMIT = 2000;
+/** A page in one round trip: each message with its files as JSON (times as the interfaces' ISO strings). */
+const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const SELECT_PAGE = SELECT_MESSAGE.replace(
+  'FROM messages m',
+  `, COALESCE((SELECT json_agg(json_build_object('id', f.id, 'position', f.position, 'name', f.name, 'size', f.size,
+                 'category', f.category, 'sha256', f.sha256, 'downloadedAt', ${ISO('f.downloaded_at')}) ORDER BY f.position)
+               FROM message_files f WHERE f.message_id = m.id), '[]') AS files
+  FROM messages m`,
+);
+
+const SELECT_RECORDS = `
+  SELECT message_id AS "messageId", file_id AS "fileId", position, sender, destination, sender_name AS "senderName",
+         destination_name AS "destinationName", sent_by AS "sentBy", sent_at AS "sentAt", name, category, size, sha256,
+         downloaded_at AS "downloadedAt", withdrawn_at AS "withdrawnAt"
+  FROM transfer_log
+  WHERE ((sender = $1 AND NOT sender_detached) OR (destination = $1 AND NOT destination_detached))
+    AND sent_at >= $2::timestamptz AND sent_at < $3::timestamptz
+  ORDER BY sent_at, message_id COLLATE "C", position`;
+
+type RecordRow = Omit<TransferLogRecord, 'sentAt' | 'downloadedAt' | 'withdrawnAt'> & {
+  sentAt: Date;
+  downloadedAt: Date | null;
+  withdrawnAt: Date | null;
+};
 
 /** Thrown inside the send transaction to roll it back when another request already holds the key. */
 class KeyTaken extends Error {}
@@ -53,9 +76,11 @@ export function pgMessages(pool: Pool): MessageRepository {
       byMessage.set(messageId, list);
     }
     return rows.map((row) =>
-      messageRecordFromRow({ ...row, sentAt: iso(row.sentAt), expiresAt: iso(row.expiresAt) }, byMessage.get(row.id) ?? []),
+      messageRecordFromRow(
+        { ...row, sentAt: iso(row.sentAt), expiresAt: iso(row.expiresAt), withdrawnAt: isoOrNull(row.withdrawnAt) },
+        byMessage.get(row.id) ?? [],
+      ),
     );
-
   }
 
   async function findKey(officeNumber: string, key: string): Promise<IdempotencyRecord | null> {
@@ -67,10 +92,11 @@ export function pgMessages(pool: Pool): MessageRepository {
   function tryInsert(send: NewSend): Promise<void> {
     const { message: m, files, idempotency, audit } = send;
     return inTransaction(pool, async (client) => {
+      const derived = derivedColumns(m.message, files.map((f) => f.name));
       await client.query(
-        `INSERT INTO messages (id, sender, destination, message, sent_by, sent_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [m.id, m.sender, m.destination, m.message, m.sentBy, m.sentAt, m.expiresAt],
+        `INSERT INTO messages (id, sender, destination, message, sent_by, sent_at, expires_at, pending_files, kinds, months, search_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [m.id, m.sender, m.destination, m.message, m.sentBy, m.sentAt, m.expiresAt, files.length, derived.kinds, derived.months, derived.searchText],
       );
       await client.query(
         `INSERT INTO message_files (message_id, id, position, name, size, category, sha256)
@@ -84,6 +110,14 @@ export function pgMessages(pool: Pool): MessageRepository {
           files.map((f) => f.category),
           files.map((f) => f.sha256),
         ],
+      );
+      await client.query(
+        `INSERT INTO transfer_log (file_id, message_id, position, sender, destination, sender_name, destination_name,
+                                   sent_by, sent_at, name, category, size, sha256)
+         SELECT f.id, $1, f.position, $2, $3, COALESCE((SELECT name FROM offices WHERE number = $2), ''),
+                COALESCE((SELECT name FROM offices WHERE number = $3), ''), $4, $5, f.name, f.category, f.size, f.sha256
+         FROM message_files f WHERE f.message_id = $1`,
+        [m.id, m.sender, m.destination, m.sentBy, m.sentAt],
       );
       // Last, so the unique key is held for the shortest time. A concurrent retry with the same key
       // waits here on the first one's uncommitted row, then finds it taken: one message, not two.
@@ -119,21 +153,75 @@ export function pgMessages(pool: Pool): MessageRepository {
       const [record] = await withFiles(rows);
       return record ?? null;
     },
-    async list(box: Box, officeNumber) {
-      const where = box === 'sent' ? 'm.sender = $1 AND NOT m.sender_detached' : 'm.destination = $1 AND NOT m.destination_detached';
-      const { rows } = await pool.query<MessageRow>(
-        `${SELECT_MESSAGE} WHERE ${where} ORDER BY m.sent_at DESC, m.id COLLATE "C" LIMIT $2`,
-        [officeNumber, LIST_LIMIT],
+    async page(request) {
+      const { sql, params } = pageQuery(SELECT_PAGE, request, POSTGRES_DIALECT);
+      const { rows } = await pool.query<MessageRow & { files: FileRecord[] }>(sql, params);
+      const more = rows.length > request.limit;
+      const records = (more ? rows.slice(0, request.limit) : rows).map(({ files, ...row }) =>
+        messageRecordFromRow({ ...row, sentAt: iso(row.sentAt), expiresAt: iso(row.expiresAt), withdrawnAt: isoOrNull(row.withdrawnAt) }, files),
       );
-      return withFiles(rows);
+      return { records, more };
     },
-    async markDownloaded(messageId, fileId, atIso) {
-      // a concurrent second download waits on the row lock, re-checks IS NULL and changes nothing
-      const result = await pool.query(
-        'UPDATE message_files SET downloaded_at = $1 WHERE id = $2 AND message_id = $3 AND downloaded_at IS NULL',
-        [atIso, fileId, messageId],
+    async counts(officeNumber, nowIso, soonIso) {
+      // one round trip: both boxes read their partial index (messages_unread_received / _sent)
+      const { rows } = await pool.query<{ unread: number; expiring: number; newest: Date | null; sent: number }>(
+        `SELECT r.unread, r.expiring, r.newest,
+                (SELECT COUNT(*)::int FROM messages m
+                 WHERE m.sender = $2 AND ${UNREAD} AND NOT m.sender_detached AND m.expires_at > $3::timestamptz
+                   AND m.expires_at <= $1::timestamptz) AS sent
+         FROM (SELECT COUNT(*)::int AS unread, COUNT(*) FILTER (WHERE m.expires_at <= $1::timestamptz)::int AS expiring,
+                      MAX(m.sent_at) AS newest
+               FROM messages m
+               WHERE m.destination = $2 AND ${UNREAD} AND NOT m.destination_detached AND m.expires_at > $3::timestamptz) r`,
+        [soonIso, officeNumber, nowIso],
       );
-      return (result.rowCount ?? 0) > 0;
+      const r = rows[0]!;
+      return { unread: r.unread, expiringReceived: r.expiring, expiringSent: r.sent, newestUnreadAt: isoOrNull(r.newest) };
+    },
+    markDownloaded(messageId, fileId, atIso) {
+      // the message row is locked first, as 送信取消 locks it: one of the two wins, never both
+      return inTransaction(pool, async (client) => {
+        const message = await client.query<{ withdrawn: boolean }>(
+          'SELECT withdrawn_at IS NOT NULL AS withdrawn FROM messages WHERE id = $1 FOR UPDATE',
+          [messageId],
+        );
+        if (message.rows[0]?.withdrawn) return 'withdrawn' as const;
+        const marked = await client.query(
+          'UPDATE message_files SET downloaded_at = $1 WHERE id = $2 AND message_id = $3 AND downloaded_at IS NULL',
+          [atIso, fileId, messageId],
+        );
+        if ((marked.rowCount ?? 0) === 0) return 'again' as const;
+        await client.query(
+          'UPDATE messages SET pending_files = pending_files - 1, first_download_at = COALESCE(first_download_at, $1) WHERE id = $2',
+          [atIso, messageId],
+        );
+        await client.query('UPDATE transfer_log SET downloaded_at = $1 WHERE file_id = $2', [atIso, fileId]);
+        return 'first' as const;
+      });
+    },
+    withdraw(messageId, senderOffice, atIso, by) {
+      return inTransaction(pool, async (client) => {
+        // a download holding the row lock is waited for; the conditions are then read again
+        const done = await client.query(
+          `UPDATE messages SET withdrawn_at = $1, withdrawn_by = $2
+           WHERE id = $3 AND sender = $4 AND withdrawn_at IS NULL AND first_download_at IS NULL`,
+          [atIso, by, messageId, senderOffice],
+        );
+        if ((done.rowCount ?? 0) > 0) {
+          await client.query('UPDATE transfer_log SET withdrawn_at = $1 WHERE message_id = $2', [atIso, messageId]);
+          return 'withdrawn' as const;
+        }
+        const { rows } = await client.query<{ withdrawn: boolean }>(
+          'SELECT withdrawn_at IS NOT NULL AS withdrawn FROM messages WHERE id = $1 AND sender = $2',
+          [messageId, senderOffice],
+        );
+        if (!rows[0]) return 'not-found' as const;
+        return rows[0].withdrawn ? ('already-withdrawn' as const) : ('downloaded' as const);
+      });
+    },
+    async records(officeNumber, fromIso, toIso) {
+      const { rows } = await pool.query<RecordRow>(SELECT_RECORDS, [officeNumber, fromIso, toIso]);
+      return rows.map((r) => ({ ...r, sentAt: iso(r.sentAt), downloadedAt: isoOrNull(r.downloadedAt), withdrawnAt: isoOrNull(r.withdrawnAt) }));
     },
     async expiredIds(nowIso) {
       const { rows } = await pool.query<{ id: string }>('SELECT id FROM messages WHERE expires_at <= $1', [nowIso]);

@@ -1,7 +1,10 @@
 // Numbered PostgreSQL schema migrations, run at start. Append new ones; never edit one that has shipped.
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { searchKey } from '../../../src/domain/mailbox';
+import { derivedColumns } from '../mailbox-sql';
 
-export const MIGRATIONS: readonly { version: number; sql: string }[] = [
+/** `backfill` fills, in the same transaction, what SQL alone cannot derive (file-name parsing, NFKC). */
+export const MIGRATIONS: readonly { version: number; sql: string; backfill?: (client: PoolClient) => Promise<void> }[] = [
   {
     version: 1,
     sql: `
@@ -101,6 +104,70 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       ALTER TABLE messages ADD COLUMN destination_detached boolean NOT NULL DEFAULT false;
     `,
   },
+  {
+    // issue 12: lists that scale (keyset pages, filters, counts), 送信取消, and the 送受信記録
+    // that outlives the messages (twin: sqlite/migrations.ts version 4). Ids are ordered byte by
+    // byte (COLLATE "C") whatever the database's locale, as in SQLite.
+    version: 3,
+    sql: `
+      ALTER TABLE messages ADD COLUMN withdrawn_at timestamptz;
+      ALTER TABLE messages ADD COLUMN withdrawn_by text;
+      ALTER TABLE messages ADD COLUMN pending_files integer NOT NULL DEFAULT 0;
+      ALTER TABLE messages ADD COLUMN first_download_at timestamptz;
+      ALTER TABLE messages ADD COLUMN kinds integer NOT NULL DEFAULT 0;
+      ALTER TABLE messages ADD COLUMN months text NOT NULL DEFAULT '';
+      ALTER TABLE messages ADD COLUMN search_text text NOT NULL DEFAULT '';
+      UPDATE messages SET
+        pending_files = (SELECT COUNT(*) FROM message_files f WHERE f.message_id = messages.id AND f.downloaded_at IS NULL),
+        first_download_at = (SELECT MIN(downloaded_at) FROM message_files f WHERE f.message_id = messages.id);
+      DROP INDEX messages_sender;
+      DROP INDEX messages_destination;
+      CREATE INDEX messages_sender ON messages(sender, sent_at, id COLLATE "C");
+      CREATE INDEX messages_destination ON messages(destination, sent_at, id COLLATE "C");
+      CREATE INDEX messages_unread_received ON messages(destination, sent_at) WHERE pending_files > 0 AND withdrawn_at IS NULL;
+      CREATE INDEX messages_unread_sent ON messages(sender, sent_at) WHERE pending_files > 0 AND withdrawn_at IS NULL;
+      ALTER TABLE offices ADD COLUMN name_key text NOT NULL DEFAULT '';
+      CREATE TABLE transfer_log (
+        file_id text PRIMARY KEY,
+        message_id text NOT NULL,
+        position integer NOT NULL,
+        sender text NOT NULL,
+        destination text NOT NULL,
+        sender_name text NOT NULL,
+        destination_name text NOT NULL,
+        sent_by text NOT NULL,
+        sent_at timestamptz NOT NULL,
+        name text NOT NULL,
+        category text NOT NULL,
+        size integer NOT NULL,
+        sha256 text NOT NULL,
+        downloaded_at timestamptz,
+        withdrawn_at timestamptz,
+        sender_detached boolean NOT NULL DEFAULT false,
+        destination_detached boolean NOT NULL DEFAULT false
+      );
+      INSERT INTO transfer_log
+        SELECT f.id, m.id, f.position, m.sender, m.destination, COALESCE(s.name, ''), COALESCE(d.name, ''),
+               m.sent_by, m.sent_at, f.name, f.category, f.size, f.sha256, f.downloaded_at, NULL,
+               m.sender_detached, m.destination_detached
+        FROM message_files f JOIN messages m ON m.id = f.message_id
+        LEFT JOIN offices s ON s.number = m.sender LEFT JOIN offices d ON d.number = m.destination;
+      CREATE INDEX transfer_log_sender ON transfer_log(sender, sent_at);
+      CREATE INDEX transfer_log_destination ON transfer_log(destination, sent_at);
+    `,
+    async backfill(client) {
+      const offices = await client.query<{ number: string; name: string }>('SELECT number, name FROM offices');
+      for (const o of offices.rows) await client.query('UPDATE offices SET name_key = $1 WHERE number = $2', [searchKey(o.name), o.number]);
+      const messages = await client.query<{ id: string; message: string; names: string[] }>(
+        `SELECT m.id, m.message, COALESCE(array_agg(f.name ORDER BY f.position) FILTER (WHERE f.name IS NOT NULL), '{}') AS names
+         FROM messages m LEFT JOIN message_files f ON f.message_id = m.id GROUP BY m.id`,
+      );
+      for (const row of messages.rows) {
+        const d = derivedColumns(row.message, row.names);
+        await client.query('UPDATE messages SET kinds = $1, months = $2, search_text = $3 WHERE id = $4', [d.kinds, d.months, d.searchText, row.id]);
+      }
+    },
+  },
 ];
 
 /** Arbitrary first half of the advisory lock key; the second half is the schema, so schemas migrate independently. */
@@ -122,6 +189,7 @@ export async function migrate(pool: Pool): Promise<number> {
         await client.query('BEGIN');
         try {
           await client.query(m.sql);
+          await m.backfill?.(client);
           await client.query('INSERT INTO schema_version (version) VALUES ($1)', [m.version]);
           await client.query('COMMIT');
         } catch (err) {

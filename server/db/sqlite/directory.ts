@@ -1,6 +1,7 @@
 // Offices, people, their links and office users, in SQLite. Statements are prepared once. A change
 // that takes a right away ends the sessions relying on it in the same transaction (see types.ts).
 import type { Office } from '../../../src/domain/contract';
+import { isNumberPrefix, searchKey } from '../../../src/domain/mailbox';
 import type { Db } from './connection';
 import type { OfficeRepository, OfficeUserRecord, OfficeUserRepository, PeopleRepository, PersonListing, PersonRecord } from '../types';
 
@@ -10,21 +11,30 @@ export function sqliteOffices(db: Db): OfficeRepository {
   const get = db.prepare<[string], Office>('SELECT number, name, kind FROM offices WHERE number = ?');
   const list = db.prepare<[], Office>('SELECT number, name, kind FROM offices ORDER BY number');
   const upsert = db.prepare(
-    `INSERT INTO offices (number, name, kind, created_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(number) DO UPDATE SET name = excluded.name, kind = excluded.kind`,
+    `INSERT INTO offices (number, name, kind, created_at, name_key) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(number) DO UPDATE SET name = excluded.name, kind = excluded.kind, name_key = excluded.name_key`,
+  );
+  const byNumber = db.prepare<[string, number], Office>('SELECT number, name, kind FROM offices WHERE number LIKE ? ORDER BY number LIMIT ?');
+  const byName = db.prepare<[string, number], Office>(
+    'SELECT number, name, kind FROM offices WHERE instr(name_key, ?) > 0 ORDER BY number LIMIT ?',
   );
   const remove = db.prepare('DELETE FROM offices WHERE number = ?');
   const detachSent = db.prepare('UPDATE messages SET sender_detached = 1 WHERE sender = ?');
   const detachReceived = db.prepare('UPDATE messages SET destination_detached = 1 WHERE destination = ?');
+  // the 送受信記録 was that office's too: a new office under the number starts without it
+  const detachLogSent = db.prepare('UPDATE transfer_log SET sender_detached = 1 WHERE sender = ?');
+  const detachLogReceived = db.prepare('UPDATE transfer_log SET destination_detached = 1 WHERE destination = ?');
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM offices');
   const upsertMany = db.transaction((offices: readonly Office[]) => {
     const at = nowIso();
-    for (const o of offices) upsert.run(o.number, o.name, o.kind, at);
+    for (const o of offices) upsert.run(o.number, o.name, o.kind, at, searchKey(o.name));
   });
   const removeOne = db.transaction((number: string) => {
     if (remove.run(number).changes === 0) return false;
     detachSent.run(number);
     detachReceived.run(number);
+    detachLogSent.run(number);
+    detachLogReceived.run(number);
     return true;
   });
   return {
@@ -43,7 +53,10 @@ export function sqliteOffices(db: Db): OfficeRepository {
       return list.all();
     },
     async upsert(o) {
-      upsert.run(o.number, o.name, o.kind, nowIso());
+      upsert.run(o.number, o.name, o.kind, nowIso(), searchKey(o.name));
+    },
+    async search(query, limit) {
+      return isNumberPrefix(query) ? byNumber.all(`${query.toUpperCase()}%`, limit) : byName.all(searchKey(query), limit);
     },
     async upsertMany(offices) {
       upsertMany.immediate(offices);

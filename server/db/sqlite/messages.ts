@@ -1,15 +1,14 @@
 // Messages, their files and idempotency keys in SQLite.
-import type { Box } from '../../../src/domain/contract';
 import type { Db } from './connection';
-import type { FileRecord, IdempotencyRecord, MessageRecord, MessageRepository, NewSend } from '../types';
+import type { FileRecord, IdempotencyRecord, MessageRecord, MessageRepository, NewSend, TransferLogRecord } from '../types';
+import { derivedColumns, pageQuery, SQLITE_DIALECT, UNREAD } from '../mailbox-sql';
 import { messageRecordFromRow, type MessageRow } from '../message-rows';
 import { auditWriter } from './audit';
 import { groupCommit } from './group-commit';
 
-
 const SELECT_MESSAGE = `
   SELECT m.id, m.sender, m.destination, m.message, m.sent_by AS sentBy, m.sent_at AS sentAt,
-         m.expires_at AS expiresAt, s.name AS senderName, s.kind AS senderKind,
+         m.expires_at AS expiresAt, m.withdrawn_at AS withdrawnAt, s.name AS senderName, s.kind AS senderKind,
          d.name AS destinationName, d.kind AS destinationKind,
          m.sender_detached AS senderDetached, m.destination_detached AS destinationDetached
   FROM messages m
@@ -25,26 +24,48 @@ const SELECT_FILES_OF_MANY = `
   SELECT message_id AS messageId, id, position, name, size, category, sha256, downloaded_at AS downloadedAt
   FROM message_files WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY message_id, position`;
 
-/** A mailbox is listed whole; the cap only guards the response size should retention be set very long. */
-const LIST_LIMIT = 2000;
+const SELECT_RECORDS = `
+  SELECT message_id AS messageId, file_id AS fileId, position, sender, destination, sender_name AS senderName,
+         destination_name AS destinationName, sent_by AS sentBy, sent_at AS sentAt, name, category, size, sha256,
+         downloaded_at AS downloadedAt, withdrawn_at AS withdrawnAt
+  FROM transfer_log
+  WHERE ((sender = ? AND NOT sender_detached) OR (destination = ? AND NOT destination_detached)) AND sent_at >= ? AND sent_at < ?
+  ORDER BY sent_at, message_id, position`;
 
 export function sqliteMessages(db: Db): MessageRepository {
   // every statement is prepared once, here: preparing is a parse and plan each time
   const selectOne = db.prepare<[string], MessageRow>(`${SELECT_MESSAGE} WHERE m.id = ?`);
-  const selectBox = {
-    sent: db.prepare<[string, number], MessageRow>(`${SELECT_MESSAGE} WHERE m.sender = ? AND m.sender_detached = 0 ORDER BY m.sent_at DESC, m.id LIMIT ?`),
-    received: db.prepare<[string, number], MessageRow>(
-      `${SELECT_MESSAGE} WHERE m.destination = ? AND m.destination_detached = 0 ORDER BY m.sent_at DESC, m.id LIMIT ?`,
-    ),
-  } satisfies Record<Box, unknown>;
+  // a page's statement depends on which filters are set: each shape is prepared once
+  const pageStatements = new Map<string, ReturnType<typeof db.prepare<unknown[], MessageRow>>>();
+  const prepared = (sql: string) => {
+    let stmt = pageStatements.get(sql);
+    if (!stmt) pageStatements.set(sql, (stmt = db.prepare<unknown[], MessageRow>(sql)));
+    return stmt;
+  };
+  const receivedCounts = db.prepare<[string, string, string], { unread: number; expiring: number; newest: string | null }>(
+    `SELECT COUNT(*) AS unread, COALESCE(SUM(CASE WHEN m.expires_at <= ? THEN 1 ELSE 0 END), 0) AS expiring,
+            MAX(m.sent_at) AS newest
+     FROM messages m WHERE m.destination = ? AND ${UNREAD} AND NOT m.destination_detached AND m.expires_at > ?`,
+  );
+  const sentExpiring = db.prepare<[string, string, string], { n: number }>(
+    `SELECT COUNT(*) AS n FROM messages m
+     WHERE m.sender = ? AND ${UNREAD} AND NOT m.sender_detached AND m.expires_at > ? AND m.expires_at <= ?`,
+  );
+  const records = db.prepare<[string, string, string, string], TransferLogRecord>(SELECT_RECORDS);
   const filesOf = db.prepare<[string], FileRecord>(SELECT_FILES);
   const filesOfMany = db.prepare<[string], FileRecord & { messageId: string }>(SELECT_FILES_OF_MANY);
   const findKey = db.prepare<[string, string], IdempotencyRecord>(
     'SELECT message_id AS messageId, request_hash AS requestHash FROM idempotency WHERE office_number = ? AND key = ?',
   );
   const insertMessage = db.prepare(
-    `INSERT INTO messages (id, sender, destination, message, sent_by, sent_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO messages (id, sender, destination, message, sent_by, sent_at, expires_at, pending_files, kinds, months, search_text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertLog = db.prepare(
+    `INSERT INTO transfer_log (file_id, message_id, position, sender, destination, sender_name, destination_name,
+                               sent_by, sent_at, name, category, size, sha256)
+     VALUES (?, ?, ?, ?, ?, COALESCE((SELECT name FROM offices WHERE number = ?), ''),
+             COALESCE((SELECT name FROM offices WHERE number = ?), ''), ?, ?, ?, ?, ?, ?)`,
   );
   const insertFile = db.prepare(
     `INSERT INTO message_files (id, message_id, position, name, size, category, sha256)
@@ -53,9 +74,22 @@ export function sqliteMessages(db: Db): MessageRepository {
   const insertKey = db.prepare(
     'INSERT INTO idempotency (office_number, key, request_hash, message_id, created_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const markDownloaded = db.prepare(
+  const markFile = db.prepare(
     'UPDATE message_files SET downloaded_at = ? WHERE id = ? AND message_id = ? AND downloaded_at IS NULL',
   );
+  const withdrawnAt = db.prepare<[string], { withdrawnAt: string | null }>('SELECT withdrawn_at AS withdrawnAt FROM messages WHERE id = ?');
+  const countDownload = db.prepare(
+    'UPDATE messages SET pending_files = pending_files - 1, first_download_at = COALESCE(first_download_at, ?) WHERE id = ?',
+  );
+  const logDownload = db.prepare('UPDATE transfer_log SET downloaded_at = ? WHERE file_id = ?');
+  const withdrawIfUntouched = db.prepare(
+    `UPDATE messages SET withdrawn_at = ?, withdrawn_by = ?
+     WHERE id = ? AND sender = ? AND withdrawn_at IS NULL AND first_download_at IS NULL`,
+  );
+  const withdrawState = db.prepare<[string, string], { withdrawnAt: string | null; firstDownloadAt: string | null }>(
+    'SELECT withdrawn_at AS withdrawnAt, first_download_at AS firstDownloadAt FROM messages WHERE id = ? AND sender = ?',
+  );
+  const logWithdrawal = db.prepare('UPDATE transfer_log SET withdrawn_at = ? WHERE message_id = ?');
   const expired = db.prepare<[string], { id: string }>('SELECT id FROM messages WHERE expires_at <= ?');
   const deleteOne = db.prepare('DELETE FROM messages WHERE id = ?');
   const exists = db.prepare('SELECT 1 FROM messages WHERE id = ?');
@@ -77,11 +111,31 @@ export function sqliteMessages(db: Db): MessageRepository {
     const { message: m, files, idempotency, audit } = send;
     const existing = findKey.get(m.sender, idempotency.key);
     if (existing) return { outcome: 'exists' as const, ...existing };
-    insertMessage.run(m.id, m.sender, m.destination, m.message, m.sentBy, m.sentAt, m.expiresAt);
-    for (const f of files) insertFile.run(f.id, m.id, f.position, f.name, f.size, f.category, f.sha256);
+    const derived = derivedColumns(m.message, files.map((f) => f.name));
+    insertMessage.run(m.id, m.sender, m.destination, m.message, m.sentBy, m.sentAt, m.expiresAt, files.length, derived.kinds, derived.months, derived.searchText);
+    for (const f of files) {
+      insertFile.run(f.id, m.id, f.position, f.name, f.size, f.category, f.sha256);
+      insertLog.run(f.id, m.id, f.position, m.sender, m.destination, m.sender, m.destination, m.sentBy, m.sentAt, f.name, f.category, f.size, f.sha256);
+    }
     insertKey.run(m.sender, idempotency.key, idempotency.requestHash, m.id, m.sentAt);
     if (audit) writeAudit(audit);
     return { outcome: 'inserted' as const };
+  });
+  const download = db.transaction((messageId: string, fileId: string, atIso: string) => {
+    if (withdrawnAt.get(messageId)?.withdrawnAt) return 'withdrawn' as const;
+    if (markFile.run(atIso, fileId, messageId).changes === 0) return 'again' as const;
+    countDownload.run(atIso, messageId);
+    logDownload.run(atIso, fileId);
+    return 'first' as const;
+  });
+  const withdraw = db.transaction((messageId: string, sender: string, atIso: string, by: string) => {
+    if (withdrawIfUntouched.run(atIso, by, messageId, sender).changes > 0) {
+      logWithdrawal.run(atIso, messageId);
+      return 'withdrawn' as const;
+    }
+    const state = withdrawState.get(messageId, sender);
+    if (!state) return 'not-found' as const;
+    return state.withdrawnAt ? ('already-withdrawn' as const) : ('downloaded' as const);
   });
   const deleteMany = db.transaction((ids: readonly string[]) => ids.reduce((n, id) => n + deleteOne.run(id).changes, 0));
 
@@ -95,11 +149,29 @@ export function sqliteMessages(db: Db): MessageRepository {
       const row = selectOne.get(id);
       return row ? messageRecordFromRow(row, filesOf.all(row.id)) : null;
     },
-    async list(box: Box, officeNumber) {
-      return withFiles(selectBox[box].all(officeNumber, LIST_LIMIT));
+    async page(request) {
+      const { sql, params } = pageQuery(SELECT_MESSAGE, request, SQLITE_DIALECT);
+      const rows = prepared(sql).all(...params);
+      const more = rows.length > request.limit;
+      return { records: withFiles(more ? rows.slice(0, request.limit) : rows), more };
+    },
+    async counts(officeNumber, nowIso, soonIso) {
+      const received = receivedCounts.get(soonIso, officeNumber, nowIso)!;
+      return {
+        unread: received.unread,
+        expiringReceived: received.expiring,
+        expiringSent: sentExpiring.get(officeNumber, nowIso, soonIso)!.n,
+        newestUnreadAt: received.newest,
+      };
     },
     async markDownloaded(messageId, fileId, atIso) {
-      return markDownloaded.run(atIso, fileId, messageId).changes > 0;
+      return download(messageId, fileId, atIso);
+    },
+    async withdraw(messageId, senderOffice, atIso, by) {
+      return withdraw(messageId, senderOffice, atIso, by);
+    },
+    async records(officeNumber, fromIso, toIso) {
+      return records.all(officeNumber, officeNumber, fromIso, toIso);
     },
     async expiredIds(nowIso) {
       return expired.all(nowIso).map((r) => r.id);

@@ -1,8 +1,11 @@
 // Numbered SQLite schema migrations, run at open. Append new ones; never edit one that has shipped.
 // PostgreSQL's are in server/db/postgres/migrations.ts: a change here needs its twin there.
 import type { Db } from './connection';
+import { derivedColumns } from '../mailbox-sql';
+import { searchKey } from '../../../src/domain/mailbox';
 
-export const MIGRATIONS: readonly { version: number; sql: string }[] = [
+/** `backfill` fills, in the same transaction, what SQL alone cannot derive (file-name parsing, NFKC). */
+export const MIGRATIONS: readonly { version: number; sql: string; backfill?: (db: Db) => void }[] = [
   {
     version: 1,
     sql: `
@@ -108,6 +111,72 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       ALTER TABLE messages ADD COLUMN destination_detached INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    // issue 12: lists that scale (keyset pages, filters, counts), 送信取消, and the 送受信記録
+    // that outlives the messages (twin: postgres/migrations.ts version 3)
+    version: 4,
+    sql: `
+      ALTER TABLE messages ADD COLUMN withdrawn_at TEXT;
+      ALTER TABLE messages ADD COLUMN withdrawn_by TEXT;
+      ALTER TABLE messages ADD COLUMN pending_files INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE messages ADD COLUMN first_download_at TEXT;
+      ALTER TABLE messages ADD COLUMN kinds INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE messages ADD COLUMN months TEXT NOT NULL DEFAULT '';
+      ALTER TABLE messages ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+      UPDATE messages SET
+        pending_files = (SELECT COUNT(*) FROM message_files f WHERE f.message_id = messages.id AND f.downloaded_at IS NULL),
+        first_download_at = (SELECT MIN(downloaded_at) FROM message_files f WHERE f.message_id = messages.id);
+      DROP INDEX messages_sender;
+      DROP INDEX messages_destination;
+      CREATE INDEX messages_sender ON messages(sender, sent_at, id);
+      CREATE INDEX messages_destination ON messages(destination, sent_at, id);
+      CREATE INDEX messages_unread_received ON messages(destination, sent_at) WHERE pending_files > 0 AND withdrawn_at IS NULL;
+      CREATE INDEX messages_unread_sent ON messages(sender, sent_at) WHERE pending_files > 0 AND withdrawn_at IS NULL;
+      ALTER TABLE offices ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+      CREATE TABLE transfer_log (
+        file_id TEXT PRIMARY KEY,
+        message_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        sender TEXT NOT NULL,
+        destination TEXT NOT NULL,
+        sender_name TEXT NOT NULL,
+        destination_name TEXT NOT NULL,
+        sent_by TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        name TEXT NOT NULL,
+        category TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        downloaded_at TEXT,
+        withdrawn_at TEXT,
+        sender_detached INTEGER NOT NULL DEFAULT 0,
+        destination_detached INTEGER NOT NULL DEFAULT 0
+      );
+      INSERT INTO transfer_log
+        SELECT f.id, m.id, f.position, m.sender, m.destination, COALESCE(s.name, ''), COALESCE(d.name, ''),
+               m.sent_by, m.sent_at, f.name, f.category, f.size, f.sha256, f.downloaded_at, NULL,
+               m.sender_detached, m.destination_detached
+        FROM message_files f JOIN messages m ON m.id = f.message_id
+        LEFT JOIN offices s ON s.number = m.sender LEFT JOIN offices d ON d.number = m.destination;
+      CREATE INDEX transfer_log_sender ON transfer_log(sender, sent_at);
+      CREATE INDEX transfer_log_destination ON transfer_log(destination, sent_at);
+    `,
+    backfill(db) {
+      const setOffice = db.prepare('UPDATE offices SET name_key = ? WHERE number = ?');
+      for (const o of db.prepare('SELECT number, name FROM offices').all() as { number: string; name: string }[]) {
+        setOffice.run(searchKey(o.name), o.number);
+      }
+      const setMessage = db.prepare('UPDATE messages SET kinds = ?, months = ?, search_text = ? WHERE id = ?');
+      const rows = db
+        .prepare(`SELECT m.id, m.message, group_concat(f.name, char(10)) AS names FROM messages m
+                  LEFT JOIN message_files f ON f.message_id = m.id GROUP BY m.id`)
+        .all() as { id: string; message: string; names: string | null }[];
+      for (const row of rows) {
+        const d = derivedColumns(row.message, row.names ? row.names.split('\n') : []);
+        setMessage.run(d.kinds, d.months, d.searchText, row.id);
+      }
+    },
+  },
 ];
 
 export function migrate(db: Db): number {
@@ -118,6 +187,7 @@ export function migrate(db: Db): number {
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.backfill?.(db);
       db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(m.version);
     }).immediate();
     current = m.version;

@@ -12,6 +12,7 @@ import { MessageListView } from '../messages/MessageListView';
 import { MonthlyCheckView } from '../reconcile/MonthlyCheckView';
 import { PersonCompareView } from '../reconcile/PersonCompareView';
 import { PasswordView } from '../top/PasswordView';
+import { RecordsView } from '../records/RecordsView';
 import { TopView } from '../top/TopView';
 import { AppNotices } from './AppNotices';
 import { Nav } from './Nav';
@@ -23,11 +24,12 @@ import { session } from './session';
 /** Every screen of the route table, drawn from its route. */
 const SCREEN_VIEWS: Record<Screen, (current: Route) => VNode> = {
   top: () => <TopView />,
-  received: () => <MessageListView key="received" box="received" />,
-  sent: () => <MessageListView key="sent" box="sent" />,
+  received: (current) => <MessageListView key="received" box="received" query={current.params.toString()} />,
+  sent: (current) => <MessageListView key="sent" box="sent" query={current.params.toString()} />,
   compose: (current) => <ComposeView key={current.visit} draftId={current.params.get('draft')} batchRowId={current.params.get('batchRow')} />,
   drafts: () => <DraftsView />,
   batch: () => <BatchView />,
+  records: (current) => <RecordsView key="records" month={current.params.get('month')} />,
   messages: (current) => <MessageDetailView key={current.raw} id={current.segments[1] ?? ''} box={boxOf(current)} />,
   monthly: (current) => <MonthlyCheckView key={current.raw} month={current.params.get('month')} />,
   compare: (current) => <PersonCompareView key={current.raw} params={current.params} />,

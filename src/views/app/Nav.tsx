@@ -2,6 +2,8 @@
 import { useState } from 'preact/hooks';
 import { Dialog } from '../common/Dialog';
 import { outboxCount, outboxFailed, outboxWaitingCount } from '../../outbox/signals';
+import { counts } from './counts';
+import '../messages/messages.css';
 import { logoutAndLeave } from './auth';
 import { online } from './online';
 import { route } from './router';
@@ -19,6 +21,7 @@ export function Nav() {
   // a failed 一括送信 row is mended and sent again from 一括送信; any other failure from the 送信トレイ
   const failedHref = failed.length > 0 && failed.every((item) => item.batchRowId !== undefined) ? to.batch() : to.list('sent');
   const [confirmingLogout, setConfirmingLogout] = useState(false);
+  const unread = who?.office ? (counts.value?.unread ?? 0) : 0;
   // queued sends stay on the device; say so before the person leaves a shared tablet
   const askLogout = () => (kept > 0 ? setConfirmingLogout(true) : void logoutAndLeave());
   return (
@@ -58,7 +61,16 @@ export function Nav() {
         <ul>
           {MENU.map((screen) => (
             <li key={screen}>
-              <a href={to.screen(screen)} aria-current={active === screen ? 'page' : undefined}>{SCREENS[screen].label}</a>
+              {/* the count stays out of the link's name (受信一覧), told as its description */}
+              <a
+                href={to.screen(screen)}
+                aria-current={active === screen ? 'page' : undefined}
+                aria-describedby={screen === 'received' && unread > 0 ? 'nav-unread' : undefined}
+              >
+                {SCREENS[screen].label}
+                {screen === 'received' && unread > 0 && <span class="nav-count" aria-hidden="true">{unread > 999 ? '999+' : unread}</span>}
+              </a>
+              {screen === 'received' && unread > 0 && <span id="nav-unread" class="visually-hidden">未ダウンロード {unread}件</span>}
             </li>
           ))}
         </ul>

@@ -11,6 +11,8 @@ export const SCREENS = {
   /** drafts belong to the person and the office (src/db/owner.ts): the office login comes first */
   drafts: { label: '下書き一覧', needsOffice: true },
   batch: { label: '一括送信', needsOffice: true },
+  /** the month's 送受信記録 (#/records?month=YYYYMM) */
+  records: { label: '送受信記録', needsOffice: true },
   /** one message's detail: #/messages/<id>?box=sent|received */
   messages: { label: 'メッセージ', needsOffice: true },
   /** 予定 ⇄ 実績 for a 対象年月: #/monthly?month=YYYYMM */
@@ -29,7 +31,7 @@ export type PlainScreen = Exclude<Screen, 'messages' | 'compare'>;
 export const isPlainScreen = (screen: Screen): screen is PlainScreen => screen !== 'messages' && screen !== 'compare';
 
 /** The main menu, in order. */
-export const MENU: readonly PlainScreen[] = ['top', 'received', 'sent', 'compose', 'drafts', 'batch', 'monthly'];
+export const MENU: readonly PlainScreen[] = ['top', 'received', 'sent', 'compose', 'drafts', 'batch', 'monthly', 'records'];
 
 const hash = (path: string) => `#${path}`;
 
@@ -40,7 +42,9 @@ export const to = {
   officeLogin: (next?: string) => hash(next ? `/office-login?next=${encodeURIComponent(`/${next.replace(/^#?\/?/, '')}`)}` : '/office-login'),
   screen: (screen: PlainScreen) => hash(`/${screen}`),
   top: () => hash('/top'),
-  list: (box: Box) => hash(box === 'sent' ? '/sent' : '/received'),
+  /** `query`: the list's filters and order as URL parameters */
+  list: (box: Box, query = '') => hash(`${box === 'sent' ? '/sent' : '/received'}${query ? `?${query}` : ''}`),
+  records: (month?: string) => hash(month ? `/records?month=${month}` : '/records'),
   compose: (from?: { draft: string } | { batchRow: string }) =>
     hash(!from ? '/compose' : 'draft' in from ? `/compose?draft=${encodeURIComponent(from.draft)}` : `/compose?batchRow=${encodeURIComponent(from.batchRow)}`),
   batch: () => hash('/batch'),

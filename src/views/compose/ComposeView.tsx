@@ -29,6 +29,7 @@ import { DropZone } from './DropZone';
 import { useAutosave } from './use-autosave';
 import { FileTable } from './FileTable';
 import { useOfficeLookup, type OfficeLookup } from './office-name';
+import { OfficeSearch } from './OfficeSearch';
 import { destinationFromCsvNames, isCsv, merge, pickAll, toKept, type PickedFile } from './picked-files';
 
 interface ComposeViewProps {
@@ -234,6 +235,7 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
         </p>
         {/* the check digit warnings are about this number: shown under it */}
         <WarningList warnings={files.length > 0 ? check.warnings : []} />
+        {!hasCsv && !batchRowId && <OfficeSearch onPick={(office) => setTyped(office.number)} />}
       </div>
       <div class="field">
         <label for="compose-message">メッセージ</label>

@@ -1,14 +1,19 @@
 // The detail of one sent or received message, with downloads, the CSV preview and, for a
 // received 予定 / 実績, what changed since the earlier one.
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ApiFailure, getMessage } from '../../api/client';
-import { getCachedList } from '../../db/cache';
+import { keptMessage } from '../../db/cache';
 import type { Box, MessageSummary } from '../../domain/contract';
+import { sessionOwner } from '../app/owner';
 import { to } from '../app/routes';
 import { ErrorList } from '../common/Alert';
 import { useAsync } from '../common/use-async';
 import { formatDate, formatDateTime, officeLabel } from '../common/format';
+import { expiresSoon } from '../../domain/mailbox';
+import { refreshCounts } from '../app/counts';
+import { PrintButton } from '../common/PrintButton';
 import { useFileBytes } from './file-bytes';
+import { canWithdraw, WithdrawButton } from './WithdrawButton';
 import { FileRows } from './FileRows';
 import { MessageComparison } from '../reconcile/MessageComparison';
 import { PlanChanges } from './PlanChanges';
@@ -18,13 +23,15 @@ async function loadMessage(id: string, box: Box): Promise<{ message: MessageSumm
     return { message: await getMessage(id), error: null };
   } catch (error) {
     if (!(error instanceof ApiFailure)) throw error;
-    const cached = error.isNetwork ? await getCachedList(box).catch(() => undefined) : undefined;
-    return { message: cached?.messages.find((message) => message.id === id) ?? null, error: error.message };
+    const owner = sessionOwner();
+    const cached = error.isNetwork && owner ? await keptMessage(owner, box, id).catch(() => undefined) : undefined;
+    return { message: cached ?? null, error: error.message };
   }
 }
 
 export function MessageDetailView({ id, box }: { id: string; box: Box }) {
   const detail = useAsync(() => loadMessage(id, box), [id, box]);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const { reload } = detail;
   // a reload that fails (offline) keeps the message on screen with the reason
   const shown = useRef<MessageSummary | null>(null);
@@ -34,7 +41,11 @@ export function MessageDetailView({ id, box }: { id: string; box: Box }) {
   const loading = detail.value === undefined && !detail.error;
 
   const sent = box === 'sent';
-  const fileBytes = useFileBytes(!sent, reload);
+  const changed = () => {
+    reload();
+    refreshCounts();
+  };
+  const fileBytes = useFileBytes(!sent, changed);
   const listHash = to.list(box);
   const back = (
     <a class="button" href={listHash}>戻る</a>
@@ -58,11 +69,19 @@ export function MessageDetailView({ id, box }: { id: string; box: Box }) {
   }
   const csv = message.files.filter((file) => file.category !== 'PDF等');
   const others = message.files.filter((file) => file.category === 'PDF等');
+  const withdrawn = message.withdrawnAt !== null;
+  const soon = expiresSoon(message, Date.now());
   return (
     <section class="detail">
       {backTop}
       <h1>{sent ? '送信メッセージ' : '受信メッセージ'}</h1>
       <ErrorList errors={error ? [error] : []} />
+      {withdrawn && (
+        <p class="alert alert-warning" role="status">
+          {sent ? 'この送信は取り消されました' : '送信元がこの送信を取り消しました'}({formatDateTime(message.withdrawnAt!)})。
+          {sent ? '相手先はメッセージとファイルを見られません。' : 'メッセージとファイルは表示できません。'}
+        </p>
+      )}
       <dl class="detail-list">
         {/* the same moment the list shows, under the list's name for it */}
         <dt>{sent ? '送信日時' : '受信日時'}</dt>
@@ -70,23 +89,56 @@ export function MessageDetailView({ id, box }: { id: string; box: Box }) {
         <dt>{sent ? '送信先事業所番号' : '送信元事業所番号'}</dt>
         <dd>{officeLabel(sent ? message.destination : message.sender)}</dd>
         <dt>ダウンロード状況</dt>
-        <dd>{message.downloadStatus}{message.downloadedAt ? `(${formatDateTime(message.downloadedAt)})` : ''}</dd>
-        <dt>メッセージ</dt>
-        <dd class="message-text">{message.message || 'なし'}</dd>
+        <dd>
+          {withdrawn ? `取消(${formatDateTime(message.withdrawnAt!)})` : message.downloadStatus}
+          {!withdrawn && message.downloadedAt ? `(${formatDateTime(message.downloadedAt)})` : ''}
+        </dd>
+        {!(withdrawn && !sent) && (
+          <>
+            <dt>メッセージ</dt>
+            <dd class="message-text">{message.message || 'なし'}</dd>
+          </>
+        )}
         <dt>保存期限</dt>
-        <dd>{formatDate(message.expiresAt)}</dd>
+        <dd>
+          {formatDate(message.expiresAt)}
+          {soon && (
+            <span class="expiry-mark expiry-note">
+              {sent ? '相手先が未ダウンロードのまま、まもなく削除されます' : 'まもなく削除されます。必要なファイルはダウンロードしてください'}
+            </span>
+          )}
+        </dd>
       </dl>
-      <FileRows
-        message={message}
-        csvFiles={csv}
-        otherFiles={others}
-        marksDownload={!sent}
-        onDownloaded={reload}
-        fileBytes={fileBytes}
-      />
-      {!sent && <MessageComparison message={message} fileBytes={fileBytes} />}
-      {!sent && <PlanChanges message={message} fileBytes={fileBytes} />}
-      <div class="actions">{back}</div>
+      {!(withdrawn && !sent) && (
+        <FileRows
+          message={message}
+          csvFiles={csv}
+          otherFiles={others}
+          marksDownload={!sent}
+          onDownloaded={changed}
+          fileBytes={fileBytes}
+        />
+      )}
+      {sent && canWithdraw(message) && (
+        <WithdrawButton
+          message={message}
+          onDone={(reason) => {
+            setRefusal(reason);
+            changed();
+          }}
+        />
+      )}
+      {refusal && (
+        <div class="withdraw" role="alert">
+          <ErrorList errors={[refusal]} />
+        </div>
+      )}
+      {!sent && !withdrawn && <MessageComparison message={message} fileBytes={fileBytes} />}
+      {!sent && !withdrawn && <PlanChanges message={message} fileBytes={fileBytes} />}
+      <div class="actions">
+        <PrintButton />
+        {back}
+      </div>
     </section>
   );
 }

@@ -21,7 +21,8 @@ import { useAsync } from '../common/use-async';
 import { formatDateTime } from '../common/format';
 import { PlanDiff } from '../preview/PlanDiff';
 import type { FileBytes } from './file-bytes';
-import { loadList } from './list-loader';
+import { sessionOwner } from '../app/owner';
+import { loadPage } from './list-loader';
 import { candidatesOf, compare, type Candidates, type Comparison } from './plan-comparison';
 
 type State =
@@ -35,7 +36,23 @@ export function PlanChanges({ message, fileBytes }: { message: MessageSummary; f
 
   const hasPlans = useMemo(() => planFilesOf(message).length > 0, [message]);
   // without the list there is nothing to compare with: the section stays away
-  const received = useAsync(async () => (await loadList('received', online.peek())).messages, [message.id], hasPlans).value ?? null;
+  // the earlier files can only be the same office's 予定 / 実績: asked of the relay with those filters
+  const received =
+    useAsync(
+      async () =>
+        (
+          await loadPage({
+            owner: sessionOwner(),
+            box: 'received',
+            filter: { office: message.sender.number, kinds: ['plan', 'actual'] },
+            sort: 'newest',
+            cursor: null,
+            isOnline: online.peek(),
+          })
+        ).messages,
+      [message.id],
+      hasPlans,
+    ).value ?? null;
   useEffect(() => setState({ status: 'idle' }), [message.id]);
 
   const candidates: Candidates | null = useMemo(() => (received ? candidatesOf(message, received) : null), [message, received]);

@@ -9,8 +9,9 @@ import type { Owner } from '../../db/schema';
 import type { KeptFile } from '../../db/types';
 import type { MessageSummary, StoredFile } from '../../domain/contract';
 import { parseFileName } from '../../domain/filename';
+import type { KindGroup } from '../../domain/mailbox';
 import { isUsageKind, readPersonNames } from '../../domain/reconcile';
-import { loadList } from '../messages/list-loader';
+import { loadAll } from '../messages/list-loader';
 import { session, signedInOf } from '../app/session';
 import { ownerOf } from '../../db/owner';
 
@@ -63,9 +64,14 @@ export interface SyncResult {
  * is not kept here yet (one file at a time: a tablet on a weak line). `month`: only that 対象年月.
  */
 export async function syncFromRelay(owner: Owner, month: string | null, onProgress: (done: number, total: number) => void): Promise<SyncResult> {
-  const [sent, received] = await Promise.all([loadList('sent', true), loadList('received', true)]);
+  // the relay's lists narrowed to what the comparison reads (予定, 実績, their deletions, 補足)
+  const filter = { kinds: ['plan', 'actual', 'delete', 'hosoku'] as const satisfies readonly KindGroup[], ...(month ? { month } : {}) };
+  const [sent, received] = await Promise.all([
+    loadAll({ owner, box: 'sent', filter: { ...filter, kinds: [...filter.kinds] } }),
+    loadAll({ owner, box: 'received', filter: { ...filter, kinds: [...filter.kinds] } }),
+  ]);
   const error = sent.error ?? received.error;
-  if (sent.cachedAt !== null || received.cachedAt !== null) return { fetched: 0, notDownloaded: [], error };
+  if (sent.offline || received.offline) return { fetched: 0, notDownloaded: [], error };
   const have = await keptFiles(owner);
   const ofMonth = (file: StoredFile) => {
     const parsed = parseFileName(file.name);

@@ -17,3 +17,18 @@ export async function listMessages<T>(api: Pick<APIRequestContext, 'get'>, box: 
   expect(response.ok()).toBe(true);
   return ((await response.json()) as { messages: T[] }).messages;
 }
+
+/** Sends the files through the relay's API as the logged-in office; returns the stored message. */
+export async function sendThroughApi<T = { id: string; sentAt: string; files: { id: string; name: string }[] }>(
+  api: APIRequestContext,
+  destination: string,
+  files: readonly { name: string; buffer: Buffer }[],
+  message = '',
+): Promise<T> {
+  const form = new FormData();
+  form.append('meta', JSON.stringify({ destination, message }));
+  for (const f of files) form.append('files', new Blob([new Uint8Array(f.buffer)]), f.name);
+  const sent = await api.post('/api/messages', { multipart: form, headers: { 'idempotency-key': crypto.randomUUID() } });
+  expect(sent.status(), await sent.text()).toBe(201);
+  return ((await sent.json()) as { message: T }).message;
+}
