@@ -27,12 +27,5 @@ export interface ParseResult<T> {
 
 export function parse<T>(text: string, config?: ParseConfig): ParseResult<T>;
 
-export interface UnparseConfig {
-  quotes?: boolean | boolean[];
-  newline?: string;
-}
-
-export function unparse(data: readonly (readonly unknown[])[], config?: UnparseConfig): string;
-
-declare const Papa: { parse: typeof parse; unparse: typeof unparse };
+declare const Papa: { parse: typeof parse };
 export default Papa;

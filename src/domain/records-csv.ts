@@ -1,7 +1,7 @@
 // The 送受信記録 as CSV: UTF-8 with a BOM (so Excel reads the Japanese) and CRLF, one line per file.
-import Papa from 'papaparse';
 import type { TransferRecord } from './contract';
 import { jstDateTime } from './records';
+import { toCsv } from './spreadsheet-csv';
 
 export const RECORD_COLUMNS = [
   '区分',
@@ -35,6 +35,6 @@ export function recordRow(r: TransferRecord): string[] {
 
 /** The CSV text with its BOM and CRLF line ends (what Excel on Windows expects). */
 export function recordsCsv(records: readonly TransferRecord[]): string {
-  return `\uFEFF${Papa.unparse([[...RECORD_COLUMNS], ...records.map(recordRow)], { newline: '\r\n' })}\r\n`;
+  return `\uFEFF${toCsv([[...RECORD_COLUMNS], ...records.map(recordRow)])}`;
 }
 

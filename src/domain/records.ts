@@ -1,6 +1,6 @@
 // 送受信記録: what an office sent to and received from whom, when, and when it was downloaded,
 // one line per file, for a month in Japan time (運営指導 asks by month). Months and times here; the
-// CSV in records-csv.ts (the relay's, so papaparse stays out of the page).
+// CSV in records-csv.ts (the relay's: the page shows the records and fetches the CSV from it).
 
 const JST_OFFSET_MS = 9 * 3_600_000;
 

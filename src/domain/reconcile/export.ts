@@ -1,18 +1,12 @@
 // CSV exports of the comparison, for a spreadsheet: one header row, one row per line. Written as
 // text; the screen saves it as UTF-8 with a BOM, which Excel opens as Japanese (these are
 // documents for people, not 連携 files: those stay CP932 and are never rewritten).
+import { toCsv } from '../spreadsheet-csv';
 import type { PersonComparison } from './match';
 import type { CheckRow, Role } from './monthly';
 import { statusLabel } from './monthly';
 import { changeTexts, dayText, LINE_LABELS, timeText } from './text';
 import type { Pair } from './versions';
-
-function field(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const toCsv = (rows: (string | number | null)[][]): string => rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 
 const PERSON_HEADER = [
   '対象年月', '保険者番号', '被保険者番号', '氏名', 'サービス事業所', '日', '区分', '変更内容',
