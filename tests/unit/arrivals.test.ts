@@ -3,9 +3,10 @@
 // the page and by the service worker's periodic sync).
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { announceArrivals, setIconBadge } from '../../src/db/arrivals';
+import { announceArrivals, checkArrivalsForDevice, setIconBadge } from '../../src/db/arrivals';
 import { updatePrefs } from '../../src/db/prefs';
-import { freshDatabase } from '../support/db';
+import type { SessionInfo } from '../../src/domain/contract';
+import { freshDatabase, signIn } from '../support/db';
 
 beforeEach(freshDatabase);
 
@@ -39,5 +40,37 @@ describe('announceArrivals', () => {
     await setIconBadge({}, 2);
     await setIconBadge({ setAppBadge: async () => Promise.reject(new Error('not installed')) }, 1);
     expect(calls).toEqual(['set 3', 'clear']);
+  });
+});
+
+describe('the service worker’s periodic check', () => {
+  const relaySession = (userId: string, office: string): SessionInfo => ({ user: { id: userId, name: userId }, office: { number: office, name: '事業所', kind: '訪問介護' } });
+
+  /** A closed app's service worker: what it showed and badged, with the relay answering `session`. */
+  async function check(session: SessionInfo | null) {
+    const shown: string[] = [];
+    const badges: number[] = [];
+    await checkArrivalsForDevice({
+      api: { fetchSession: async () => session, fetchCounts: async () => counts('2025-04-02T00:00:00.000Z', 2) },
+      badge: { setAppBadge: async (n?: number) => void badges.push(n ?? 0), clearAppBadge: async () => void badges.push(0) },
+      onScreen: async () => false,
+      show: async (title) => void shown.push(title),
+    });
+    return { shown, badges };
+  }
+
+  it('announces to the person signed in on this device, whom the relay’s session names too', async () => {
+    await updatePrefs(OWNER, (p) => ({ ...p, notify: true, notifiedUpTo: '2025-04-01T00:00:00.000Z' }));
+    await signIn(OWNER);
+    expect(await check(relaySession(OWNER.userId, OWNER.office))).toEqual({ shown: ['新しいデータが届きました'], badges: [2] });
+  });
+
+  it('says nothing after a logout on this device, even while the relay still holds that session', async () => {
+    await updatePrefs(OWNER, (p) => ({ ...p, notify: true, notifiedUpTo: '2025-04-01T00:00:00.000Z' }));
+    await signIn(null);
+    expect(await check(relaySession(OWNER.userId, OWNER.office))).toEqual({ shown: [], badges: [] });
+    // another person signed in here since: the old session's arrivals are not theirs to hear about
+    await signIn({ userId: 'hh02', office: OWNER.office });
+    expect(await check(relaySession(OWNER.userId, OWNER.office))).toEqual({ shown: [], badges: [] });
   });
 });

@@ -1,10 +1,10 @@
 // 未 counts for the menu's badge and トップ, asked of the relay's cheap counts endpoint on start,
 // when the app comes back into view, about every minute and after a download; the icon badge
 // and new-arrival notifications follow them (src/db/arrivals.ts). Where the browser has Periodic
-// Background Sync, the service worker also asks while the app is closed (src/sw/periodic.ts).
+// Background Sync, the service worker also asks while the app is closed (src/sw/arrivals.ts).
 import { effect, signal } from '@preact/signals';
 import { fetchCounts } from '../../api/client';
-import { announceArrivals, setIconBadge } from '../../db/arrivals';
+import { announceArrivals, PERIODIC_SYNC_TAG, setIconBadge } from '../../db/arrivals';
 import type { CountsResponse } from '../../domain/contract';
 import { online } from './online';
 import { ownerId, sessionOwner } from './owner';
@@ -12,8 +12,6 @@ import { ownerId, sessionOwner } from './owner';
 export const counts = signal<CountsResponse | null>(null);
 
 export const COUNTS_INTERVAL_MS = 60_000;
-/** the service worker's tag (src/sw/arrivals.ts) */
-const PERIODIC_SYNC_TAG = 'renkei-counts';
 
 let asking: Promise<void> | null = null;
 
