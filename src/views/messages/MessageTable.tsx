@@ -39,10 +39,11 @@ export function MessageTable({ box, messages, now }: { box: Box; messages: Messa
                   <span class="clamp">{hidden ? '送信元がこの送信を取り消しました' : message.message}</span>
                 </td>
                 <td data-label={sent ? '送信先' : '送信元'}><Office number={office.number} name={office.name} /></td>
-                <td class="files-cell" data-label={hidden ? undefined : 'ファイル名'}><FileNameList names={message.files.map((file) => file.name)} /></td>
+                {/* a withdrawal the receiver sees holds no files: as a card it shows no empty places for them */}
+                <td class={hidden ? 'files-cell empty-on-phone' : 'files-cell'} data-label={hidden ? undefined : 'ファイル名'}><FileNameList names={message.files.map((file) => file.name)} /></td>
                 {/* the kinds in the message, as 一括送信 shows them: a line per file would drift from its
                     name once long names wrap; the detail lists each file with its kind */}
-                <td class="nowrap inline-on-phone" data-label={hidden ? undefined : 'ファイル種別'}>{categoriesOf(message)}</td>
+                <td class={hidden ? 'nowrap empty-on-phone' : 'nowrap inline-on-phone'} data-label={hidden ? undefined : 'ファイル種別'}>{categoriesOf(message)}</td>
                 <td class={`status inline-on-phone status-${status === '済' ? 'done' : status === '取消' ? 'withdrawn' : 'pending'}`} data-label="ダウンロード状況">
                   {status}
                   {message.withdrawnAt && <span class="status-note">{formatDateTime(message.withdrawnAt)}</span>}
