@@ -43,8 +43,7 @@ export async function loginCookie(agent: http.Agent, baseUrl: string, userId: st
   const json = { 'content-type': 'application/json', 'x-renkei-client': '1' };
   const first = await request(agent, `${baseUrl}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ userId, password }) });
   if (first.status !== 200) throw new Error(`login ${userId}: ${first.status} ${first.body.toString()}`);
-  const setCookie = ([] as string[]).concat(first.headers['set-cookie'] ?? []);
-  const cookie = setCookie.map((line) => line.split(';')[0] ?? '').find((pair) => pair.startsWith('renkei_session='));
+  const cookie = sessionCookieOf(first.headers['set-cookie']);
   if (!cookie) throw new Error('login gave no session cookie');
   const second = await request(agent, `${baseUrl}/api/auth/office-login`, {
     method: 'POST',
@@ -52,5 +51,10 @@ export async function loginCookie(agent: http.Agent, baseUrl: string, userId: st
     body: JSON.stringify({ officeUserId, password: officePassword }),
   });
   if (second.status !== 200) throw new Error(`office login ${officeUserId}: ${second.status} ${second.body.toString()}`);
-  return cookie;
+  // the 事業所ユーザログイン gives a new session (the person's one ends): keep asking with that
+  return sessionCookieOf(second.headers['set-cookie']) ?? cookie;
+}
+
+function sessionCookieOf(header: string | string[] | undefined): string | undefined {
+  return ([] as string[]).concat(header ?? []).map((line) => line.split(';')[0] ?? '').find((pair) => pair.startsWith('renkei_session='));
 }

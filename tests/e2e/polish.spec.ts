@@ -50,6 +50,9 @@ test('送信トレイ shows the destination office name beside its number, and t
   const row = tray.getByRole('row').filter({ hasText: pdf });
   await expect(row).toContainText(HOME_HELP_OFFICE);
   await expect(row).toContainText(HOME_HELP_NAME);
+  // the held send's refusal is recorded (no attempt in flight): a reload in mid-attempt would
+  // leave it 送信中 until the claim turns stale, a minute later
+  await expect(row).toContainText('送信待ち');
 
   // offline the directory cannot be asked: the number stays, no name is made up. Some Chromium
   // versions (Debian's 150) report navigator.onLine true after a reload under offline emulation,
