@@ -131,7 +131,7 @@ export function addFilesToBatch<P>(
     }
     destinations.add(p.destination);
     const key = groupKeyOf(p);
-    let row = rows.find((r) => r.groupKey === key && !isInFlight(r));
+    let row = rows.find((r) => rowKeyOf(r) === key && !isInFlight(r));
     if (!row) {
       // same name + destination as a row still in flight: start a fresh row rather than change a send under way
       row = newRow<P>(ctx, p.destination, key, []);
@@ -255,9 +255,19 @@ export function countDestinations(rows: readonly BatchRow<unknown>[]): number {
   return unique(rows.flatMap((r) => (r.destination ? [r.destination] : []))).length;
 }
 
-/** Rows merge by send unit without the 連番 (send-unit.ts): a mixed 連番 then shows as a problem on that row. */
+/** A row is one send unit (send-unit.ts): files of another 連番 make a row of their own, as another month does. */
 function groupKeyOf(p: ParsedFileName): string {
-  return sendUnitKey(p, 'sequence');
+  return sendUnitKey(p);
+}
+
+/**
+ * A row's key from its files, not from its stored groupKey: rows kept on the device before each
+ * 連番 became a row of its own carry a key without the 連番, and must still take a later drop.
+ */
+function rowKeyOf(row: BatchRow<unknown>): string | null {
+  if (row.groupKey === null) return null;
+  const first = parsedOf(row.files)[0];
+  return first ? groupKeyOf(first) : row.groupKey;
 }
 
 function refusalMessage(refused: readonly string[]): string | null {

@@ -80,17 +80,18 @@ const isYobo = (type: SendUnitType) => type === 'yobo-basic' || type === 'yobo-p
 
 /**
  * The send unit a file travels in: destination | unit type | 連番 | 対象年月 (empty for units
- * without one). This is the one grouping of files into units. A check that reports a mismatch in
- * one part leaves that part out, so files that differ only there meet in one group: a 一括送信
- * row leaves out the 連番 (a mixed 連番 shows on the row), the CSV cross checks leave out the
- * month (第6表 and 第7表 of one 連番 for different months are reported). 介護予防 units are told
- * by their 連番 (3.4 (2): a 利用者基本情報 may travel with the 計画書 of its 連番), so without the
- * 連番 they still keep it, under one type for both. `type`: the unit the file was found in.
+ * without one). This is the one grouping of files into units, and a 一括送信 row is one unit:
+ * each 連番 is its own send unit (docs/csv-spec.md "Send units"), so files that differ only in
+ * their 連番 are two rows, as files of two months are. A check that reports a mismatch in one
+ * part leaves that part out, so files that differ only there meet in one group: the CSV cross
+ * checks leave out the month (第6表 and 第7表 of one 連番 for different months are reported).
+ * 介護予防 units are told by their 連番 under one type for both (3.4 (2): a 利用者基本情報 may
+ * travel with the 計画書 of its 連番), so even without the 連番 they keep it. `type`: the unit
+ * the file was found in.
  */
 export function sendUnitKey(file: ParsedFileName, leaveOut?: 'sequence' | 'month', type = sendUnitOf(file.kind, file.targetMonth)): string {
-  const yoboBySequence = leaveOut === 'sequence' && isYobo(type);
-  const parts = [file.destination, yoboBySequence ? 'yobo' : type];
-  if (leaveOut !== 'sequence' || yoboBySequence) parts.push(file.sequence);
+  const parts = [file.destination, isYobo(type) ? 'yobo' : type];
+  if (leaveOut !== 'sequence' || isYobo(type)) parts.push(file.sequence);
   if (leaveOut !== 'month') parts.push(unitMonth(type, file) ?? '');
   return parts.join('|');
 }

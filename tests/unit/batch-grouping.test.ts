@@ -10,7 +10,7 @@ import {
   type BatchContext,
   type BatchRow,
 } from '../../src/domain/batch';
-import { CARE_OFFICE, makeCarePlanUnit, makeCsvFile, makePlanUnit, type GeneratedFile } from '../support/csvgen';
+import { CARE_OFFICE, HOME_HELP_OFFICE, makeCarePlanUnit, makeCsvFile, makePlanUnit, type GeneratedFile } from '../support/csvgen';
 import { batchFiles, batchOffices, sequenceDisplayFor } from '../support/batch-files';
 
 let counter = 0;
@@ -72,23 +72,40 @@ describe('一括送信 grouping', () => {
     expect(rows[2]!.categories).toEqual(['PDF等']);
   });
 
-  it('flags a sender that is not the office logged in, an incomplete unit and a mixed 連番', () => {
+  it('flags a sender that is not the office logged in and an incomplete unit; another 連番 is another row', () => {
     const [office] = batchOffices(1);
     const other = makePlanUnit({ sender: '3310000025', destination: office!.number });
     const incomplete = makePlanUnit({ destination: '3310000017' }).filter((f) => !f.name.startsWith('UPSIKYU'));
     const mixed = makePlanUnit({ destination: '0899999995', sequence: '20250325103000' });
     mixed[1] = makeCsvFile('UPSIKYU', { destination: '0899999995', sequence: '20250325103059' });
     const { rows } = addFilesToBatch([], inputs([...other, ...incomplete, ...mixed]), ctx());
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(4);
     const bySender = rows.find((r) => r.destination === office!.number)!;
     expect(bySender.problems.join()).toContain('3310000025');
     const byUnit = rows.find((r) => r.destination === '3310000017')!;
     expect(byUnit.problems.join()).toContain('UPSIKYU');
-    const byMix = rows.find((r) => r.destination === '0899999995')!;
-    expect(byMix.files).toHaveLength(3);
-    expect(byMix.sequenceDisplay).toBe('2025/03/25 10:30:00、2025/03/25 10:30:59');
-    expect(byMix.problems.join()).toContain('連番');
+    const bySequence = rows.filter((r) => r.destination === '0899999995');
+    expect(bySequence.map((r) => [r.sequenceDisplay, r.files.length])).toEqual([['2025/03/25 10:30:00', 2], ['2025/03/25 10:30:59', 1]]);
+    expect(bySequence[0]!.problems.join()).toContain('第7表(UPSIKYU)がありません');
+    expect(bySequence[1]!.problems.join()).toContain('(UPPLAN)がありません');
     expect(rows.some(isSendable)).toBe(false);
+  });
+
+  it('two 実績 for one office and month with different 連番 are two rows, each sendable', () => {
+    const first = makeCsvFile('UPJSK', { sender: HOME_HELP_OFFICE, destination: CARE_OFFICE, sequence: '20261105090000' });
+    const second = { name: first.name.replace('20261105090000', '20261106090000'), bytes: first.bytes };
+    const { rows } = addFilesToBatch([], inputs([first, second]), { ...ctx(), sender: HOME_HELP_OFFICE });
+    expect(rows.map((r) => r.files.map((f) => f.name))).toEqual([[first.name], [second.name]]);
+    expect(rows.map((r) => r.problems)).toEqual([[], []]);
+    expect(rows.every(isSendable)).toBe(true);
+  });
+
+  it('a row built from files of two 連番 (新規作成\'s 更新) still says they are mixed', () => {
+    const files = makePlanUnit({ destination: '0899999995', sequence: '20250325103000' });
+    const { rows } = addFilesToBatch([], inputs(files), ctx());
+    files[1] = makeCsvFile('UPSIKYU', { destination: '0899999995', sequence: '20250325103059' });
+    const rebuilt = rebuildRow(rows[0]!, inputs(files), '', CARE_OFFICE);
+    expect(rebuilt.problems.join()).toContain('(連番)の異なるファイルが混ざっています');
   });
 
   it(`refuses files that would make destination ${MAX_BATCH_DESTINATIONS + 1}, keeping everything already listed`, () => {

@@ -27,13 +27,14 @@ describe('sendUnitKey', () => {
 });
 
 describe('the same units everywhere', () => {
-  it('一括送信 puts files of one unit for one month in one row whatever their 連番', () => {
+  it('一括送信 puts each send unit (destination, unit, 連番, month) in a row of its own', () => {
     const input = (p: typeof PLAN) => ({ name: p.name, size: 10, head: new Uint8Array([0x31]), payload: p.name });
     let id = 0;
     const { rows } = addFilesToBatch([], [PLAN, SIKYU_LATER, SIKYU_MAY].map(input), { sender: '3300000001', now: 0, newId: () => `r${++id}` });
     expect(rows.map((r) => [r.groupKey, r.files.map((f) => f.name)])).toEqual([
-      [sendUnitKey(PLAN, 'sequence'), [PLAN.name, SIKYU_LATER.name]],
-      [sendUnitKey(SIKYU_MAY, 'sequence'), [SIKYU_MAY.name]],
+      [sendUnitKey(PLAN), [PLAN.name]],
+      [sendUnitKey(SIKYU_LATER), [SIKYU_LATER.name]],
+      [sendUnitKey(SIKYU_MAY), [SIKYU_MAY.name]],
     ]);
   });
 
