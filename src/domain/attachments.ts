@@ -20,11 +20,27 @@ export interface AttachmentInput {
   head: Uint8Array;
 }
 
+/** One problem of a send and the files it is about (none when it is about the send as a whole). */
+export interface SendProblem {
+  severity: 'error' | 'warning';
+  files: string[];
+  message: string;
+}
+
 export interface SendCheck {
   /** from the CSV names when they agree, else the typed one; null when neither is usable */
   destination: string | null;
   errors: string[];
   warnings: string[];
+  /** the errors and warnings with the files each is about, so a file's row can count its own */
+  problems: SendProblem[];
+}
+
+/** How many errors and warnings of a send are about one file. */
+export function sendProblemCounts(check: Pick<SendCheck, 'problems'>, name: string): { errors: number; warnings: number } {
+  const about = check.problems.filter((p) => p.files.includes(name));
+  const errors = about.filter((p) => p.severity === 'error').length;
+  return { errors, warnings: about.length - errors };
 }
 
 /** Lower-case extension without the dot; '' when the name has none. */
@@ -80,6 +96,7 @@ function contentMatches(extension: AllowedExtension, head: Uint8Array): boolean 
   }
 }
 
+/** The refusal of a file whose content is not what its extension says (a PNG renamed .csv). */
 /** One file on its own: name, extension, emptiness, content against extension. Japanese error or null. */
 export function checkAttachment(file: AttachmentInput): string | null {
   const unsafe = fileNameProblem(file.name);
@@ -107,6 +124,13 @@ export function categoryOf(name: string): FileCategory {
   if (!isRoutedName(name)) return 'PDF等';
   const parsed = parseFileName(name);
   return parsed.ok ? parsed.value.category : 'PDF等';
+}
+
+/** What a file's name makes it, for the 種別 columns: a CSV (or image) whose name does not parse is no 登録 or PDF等. */
+export const NONSTANDARD_NAME = '標準外の名前';
+
+export function kindLabelOf(name: string): FileCategory | typeof NONSTANDARD_NAME {
+  return isRoutedName(name) && !parseFileName(name).ok ? NONSTANDARD_NAME : categoryOf(name);
 }
 
 function formatMegabytes(bytes: number): string {
@@ -147,23 +171,24 @@ export function tooManyFiles(count: number): string | null {
 
 /** Everything that must hold before a send leaves: errors block it, warnings are shown. */
 export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): SendCheck {
-  const errors: string[] = [];
-  const warnings: string[] = [];
+  const problems: SendProblem[] = [];
+  const add = (severity: SendProblem['severity'], message: string, files: string[] = []) => problems.push({ severity, files, message });
+  const error = (message: string, files: string[] = []) => add('error', message, files);
   const typed = ctx.destination?.trim() || null;
 
-  if (files.length === 0) errors.push('送信するファイルがありません。ファイルを添付してください');
+  if (files.length === 0) error('送信するファイルがありません。ファイルを添付してください');
   const tooMany = tooManyFiles(files.length);
-  if (tooMany) errors.push(tooMany);
+  if (tooMany) error(tooMany);
   for (const file of files) {
     const problem = checkAttachment(file);
-    if (problem) errors.push(problem);
+    if (problem) error(problem, [file.name]);
   }
   const names = files.map((f) => f.name);
   for (const name of distinct(names.filter((n, i) => names.indexOf(n) !== i))) {
-    errors.push(`${name}: 同じ名前のファイルが複数あります`);
+    error(`${name}: 同じ名前のファイルが複数あります`, [name]);
   }
   const total = files.reduce((sum, f) => sum + f.size, 0);
-  if (total > MAX_SEND_BYTES) errors.push(tooLargeMessage(total));
+  if (total > MAX_SEND_BYTES) error(tooLargeMessage(total));
 
   const parsed: ParsedFileName[] = [];
   let unreadableNames = 0;
@@ -172,19 +197,20 @@ export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): 
     const result = parseFileName(name);
     if (result.ok) parsed.push(result.value);
     else {
-      errors.push(result.error);
+      error(result.error, [name]);
       unreadableNames++;
     }
   }
 
+  const parsedNames = parsed.map((p) => p.name);
   const senders = distinct(parsed.map((p) => p.sender));
   if (!ctx.sender && senders.length > 1) {
-    errors.push(`ファイルごとに送信元事業所番号が異なります: ${senders.join('、')}`);
+    error(`ファイルごとに送信元事業所番号が異なります: ${senders.join('、')}`, parsedNames);
   }
   for (const sender of senders) {
     if (ctx.sender && sender !== ctx.sender) {
-      const which = parsed.filter((p) => p.sender === sender).map((p) => p.name).join('、');
-      errors.push(`${which}: 送信元事業所番号 ${sender} がログイン中の事業所 ${ctx.sender} と一致しません`);
+      const which = parsed.filter((p) => p.sender === sender).map((p) => p.name);
+      error(`${which.join('、')}: 送信元事業所番号 ${sender} がログイン中の事業所 ${ctx.sender} と一致しません`, which);
     }
   }
   const fromNames = distinct(parsed.map((p) => p.destination));
@@ -192,35 +218,37 @@ export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): 
     const detail = fromNames
       .map((d) => `${d}(${parsed.filter((p) => p.destination === d).map((p) => p.name).join('、')})`)
       .join(' / ');
-    errors.push(`ファイルごとに送信先事業所番号が異なります: ${detail}。1回の送信は1つの送信先にしてください`);
+    error(`ファイルごとに送信先事業所番号が異なります: ${detail}。1回の送信は1つの送信先にしてください`, parsedNames);
   }
   const named = fromNames.length === 1 ? fromNames[0]! : null;
   if (named && typed && typed !== named) {
-    errors.push(`入力された送信先事業所番号 ${typed} がファイル名の送信先 ${named} と一致しません`);
+    error(`入力された送信先事業所番号 ${typed} がファイル名の送信先 ${named} と一致しません`, parsedNames);
   }
   if (typed && !OFFICE_NUMBER_PATTERN.test(typed)) {
-    errors.push(`送信先事業所番号「${typed}」は10桁で入力してください`);
+    error(`送信先事業所番号「${typed}」は10桁で入力してください`);
   }
   const destination = named ?? (typed && OFFICE_NUMBER_PATTERN.test(typed) ? typed : null);
   // a name that could not be read carries the destination once it is corrected: asking to
   // type one as well would send the user the wrong way
   if (!destination && fromNames.length <= 1 && !typed && unreadableNames === 0) {
-    errors.push('送信先事業所番号を入力してください');
+    error('送信先事業所番号を入力してください');
   }
   if (destination && ctx.sender && destination === ctx.sender) {
-    errors.push(`送信先事業所番号 ${destination} は自事業所です。自事業所には送信できません`);
+    error(`送信先事業所番号 ${destination} は自事業所です。自事業所には送信できません`, parsedNames);
   }
 
-  for (const problem of sendUnitProblems(parsed)) (problem.severity === 'error' ? errors : warnings).push(problem.message);
+  for (const problem of sendUnitProblems(parsed)) add(problem.severity, problem.message, problem.files);
   for (const problem of checkDirections(parsed, { senderKind: ctx.senderKind, destinationKind: ctx.destinationKind })) {
-    (problem.severity === 'error' ? errors : warnings).push(problem.message);
+    add(problem.severity, problem.message, [problem.file]);
   }
 
   const numbers = distinct([...parsed.flatMap((p) => [p.sender, p.destination]), ...(destination ? [destination] : [])]);
   for (const number of numbers) {
     if (OFFICE_NUMBER_PATTERN.test(number) && !hasValidCheckDigit(number)) {
-      warnings.push(`事業所番号 ${number} のチェックデジットが一致しません。番号に誤りがないか確認してください`);
+      const naming = parsed.filter((p) => p.sender === number || p.destination === number).map((p) => p.name);
+      add('warning', `事業所番号 ${number} のチェックデジットが一致しません。番号に誤りがないか確認してください`, naming);
     }
   }
-  return { destination, errors, warnings };
+  const messages = (severity: SendProblem['severity']) => problems.filter((p) => p.severity === severity).map((p) => p.message);
+  return { destination, errors: messages('error'), warnings: messages('warning'), problems };
 }

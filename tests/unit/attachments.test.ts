@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ALLOWED_EXTENSIONS, MAGIC_HEAD_BYTES, categoryOf, checkAttachment, checkSend, extensionOf,
+  ALLOWED_EXTENSIONS, MAGIC_HEAD_BYTES, categoryOf, checkAttachment, checkSend, extensionOf, kindLabelOf, sendProblemCounts,
   type AttachmentInput,
 } from '../../src/domain/attachments';
 import { MAX_SEND_BYTES } from '../../src/domain/contract';
@@ -105,7 +105,7 @@ describe('checkSend', () => {
 
   it('allows a send of PDFs only when a destination is typed', () => {
     const typed = checkSend([pdf('資料.pdf')], { sender: S, destination: '3310000017' });
-    expect(typed).toEqual({ destination: '3310000017', errors: [], warnings: [] });
+    expect(typed).toEqual({ destination: '3310000017', errors: [], warnings: [], problems: [] });
     const missing = checkSend([pdf('資料.pdf')], { sender: S });
     expect(missing.destination).toBeNull();
     expect(missing.errors).toEqual(['送信先事業所番号を入力してください']);
@@ -191,7 +191,7 @@ describe('checkSend', () => {
       [csv(`UPPLAN_202504_${S}_43_3310000017_11_20250401090000.csv`), csv(`UPSIKYU_202504_${S}_43_3310000017_11_20250401090000.csv`)],
       { sender: S },
     );
-    expect(result).toEqual({ destination: '3310000017', errors: [], warnings: [] });
+    expect(result).toEqual({ destination: '3310000017', errors: [], warnings: [], problems: [] });
   });
 
   it('without a logged-in office, still refuses CSVs from different senders', () => {
@@ -200,5 +200,36 @@ describe('checkSend', () => {
       { sender: null },
     );
     expect(result.errors).toEqual([`ファイルごとに送信元事業所番号が異なります: ${S}、3310000017`]);
+  });
+});
+
+describe('what a send check says about each file (新規作成\'s 検査結果)', () => {
+  const H = '3310000017';
+  const plan = `UPPLAN_202504_${S}_43_${H}_11_20250401090000.csv`;
+  const nineDigits = `UPPLAN_202504_330000001_43_${H}_11_20250401103000.CSV`;
+
+  it('counts a refused name, a missing 第7表 and an empty file against the file they are about', () => {
+    const files = [csv('plan_april.csv'), csv(nineDigits), csv(plan), { ...csv(`UPJSK_202504_${S}_43_${H}_11_20250401140000.CSV`), size: 0 }];
+    const result = checkSend(files, { sender: S });
+    expect(sendProblemCounts(result, 'plan_april.csv')).toEqual({ errors: 1, warnings: 0 });
+    expect(sendProblemCounts(result, nineDigits)).toEqual({ errors: 1, warnings: 0 });
+    expect(sendProblemCounts(result, plan).errors).toBeGreaterThanOrEqual(1);
+    expect(result.problems.find((p) => p.files.includes(plan))!.message).toContain('第7表(UPSIKYU)がありません');
+    expect(sendProblemCounts(result, `UPJSK_202504_${S}_43_${H}_11_20250401140000.CSV`).errors).toBeGreaterThanOrEqual(1);
+    // the same messages, in the same order, as the list the screen shows
+    expect(result.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual(result.errors);
+  });
+
+  it('files a check digit warning under the files that carry the number', () => {
+    const result = checkSend([csv(`UPJSK_202302_${S}_${D.slice(0, 9)}4_${SEQ}.csv`)], { sender: S });
+    expect(result.warnings.join()).toContain('チェックデジット');
+    expect(sendProblemCounts(result, `UPJSK_202302_${S}_${D.slice(0, 9)}4_${SEQ}.csv`).warnings).toBe(1);
+  });
+
+  it('names a CSV whose name cannot be read as such, not 登録 nor PDF等', () => {
+    expect(kindLabelOf('plan_april.csv')).toBe('標準外の名前');
+    expect(kindLabelOf(nineDigits)).toBe('標準外の名前');
+    expect(kindLabelOf(plan)).toBe('登録');
+    expect(kindLabelOf('第3表.pdf')).toBe('PDF等');
   });
 });

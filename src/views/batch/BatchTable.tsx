@@ -3,6 +3,7 @@
 // they get a full-width line under the row, readable on a phone as on a desktop.
 import { isInFlight, UNKNOWN_OFFICE } from '../../domain/batch';
 import type { FileCategory } from '../../domain/contract';
+import { kindLabelOf, NONSTANDARD_NAME } from '../../domain/attachments';
 import type { StoredBatchRow } from '../../db/batch';
 import { FileNameCell } from './FileNameCell';
 import { statusLabel } from './status-label';
@@ -85,7 +86,7 @@ function BatchTableRow({ row, sender, checked, onToggle, onEdit }: {
         <td class="batch-names" data-label="ファイル名">
           <FileNameCell names={row.files.map((f) => f.name)} sender={sender} />
         </td>
-        <td class="batch-kinds" data-label="ファイル種別"><KindMarks categories={row.categories} /></td>
+        <td class="batch-kinds" data-label="ファイル種別"><KindMarks categories={row.categories} names={row.files.map((f) => f.name)} /></td>
         <td class="batch-result" data-label="送信結果">
           <span class={`batch-status batch-status-${flagged ? '不可' : row.status}`} aria-describedby={hasReasons ? reasonsId : undefined}>
             {flagged ? '送信できません' : statusLabel(row)}
@@ -120,8 +121,12 @@ function SequenceTimes({ display }: { display: string }) {
   );
 }
 
-/** 登録 / 削除 / PDF等 as the manual marks them: one mark per kind the row holds, always in that order. */
-function KindMarks({ categories }: { categories: FileCategory[] }) {
+/**
+ * 登録 / 削除 / PDF等 as the manual marks them: one mark per kind the row holds, always in that
+ * order. A CSV whose name cannot be read is none of them: its mark says so.
+ */
+function KindMarks({ categories, names }: { categories: FileCategory[]; names: string[] }) {
+  if (names.some((name) => kindLabelOf(name) === NONSTANDARD_NAME)) return <span class="kind-mark kind-nonstandard">{NONSTANDARD_NAME}</span>;
   if (categories.length === 0) return <span class="muted">—</span>;
   return (
     <ul class="kind-marks">

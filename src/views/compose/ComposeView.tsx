@@ -209,7 +209,7 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
       <h1>{title}</h1>
       {restoredAt !== null && <RestoredNotice at={restoredAt} from={batchRowId ? 'batch-row' : savedDraftId ? 'draft' : 'new'} onDiscard={() => void discardRestored()} />}
       <DropZone onFiles={(list) => void addFiles(list)} disabled={busy} />
-      <FileTable files={files} checks={csvChecks.state} onRemove={(name) => { changed(); setFiles((current) => current.filter((file) => file.name !== name)); }} />
+      <FileTable files={files} checks={csvChecks.state} sendCheck={check} onRemove={(name) => { changed(); setFiles((current) => current.filter((file) => file.name !== name)); }} />
       <CsvCheckProgress state={csvChecks.state} />
       <div ref={errorBox}>
         <ErrorList errors={failure ? [failure, ...shownErrors] : shownErrors} />

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { FileName } from '../common/FileName';
 import { formatSize } from '../common/format';
 import { namesFromHosoku } from '../../domain/csv/preview';
+import { kindLabelOf, NONSTANDARD_NAME, sendProblemCounts, type SendCheck } from '../../domain/attachments';
 import { CsvPreview } from '../preview/CsvPreview';
 import type { CsvCheckState } from './csv-checks';
 import { isCsv, type PickedFile } from './picked-files';
@@ -12,10 +13,12 @@ import { isCsv, type PickedFile } from './picked-files';
 interface FileTableProps {
   files: PickedFile[];
   checks: CsvCheckState;
+  /** the name, unit and attachment checks of the send (the list below the table) */
+  sendCheck: Pick<SendCheck, 'problems'>;
   onRemove: (name: string) => void;
 }
 
-export function FileTable({ files, checks, onRemove }: FileTableProps) {
+export function FileTable({ files, checks, sendCheck, onRemove }: FileTableProps) {
   const [open, setOpen] = useState<{ file: PickedFile; bytes: Uint8Array | null; names?: ReadonlyMap<string, string>; error: string | null } | null>(null);
   if (files.length === 0) return <p class="empty">添付ファイルはまだありません</p>;
   // a removed or replaced file closes its preview
@@ -51,13 +54,15 @@ export function FileTable({ files, checks, onRemove }: FileTableProps) {
         <tbody>
           {files.map((file) => {
             const previewing = shown?.file === file;
+            const result = fileResult(file, checks, sendCheck);
+            const kind = kindLabelOf(file.name);
             return (
               <Fragment key={file.name}>
                 <tr>
                   <td><FileName name={file.name} /></td>
                   <td class="nowrap inline-on-phone">{formatSize(file.size)}</td>
-                  <td class="nowrap inline-on-phone">{file.category}</td>
-                  <td class={`nowrap inline-on-phone check-${checkTone(checks, file.name)}`}>{isCsv(file) ? checkLabel(checks, file.name) : '—'}</td>
+                  <td class={`nowrap inline-on-phone${kind === NONSTANDARD_NAME ? ' check-error' : ''}`}>{kind}</td>
+                  <td class={`nowrap inline-on-phone check-${result.tone}`}>{result.label}</td>
                   <td class="row-actions">
                     {isCsv(file) && (
                       <button type="button" class="small" aria-label={`${file.name} をプレビュー`} aria-expanded={previewing} onClick={() => void toggle(file)}>
@@ -86,20 +91,22 @@ export function FileTable({ files, checks, onRemove }: FileTableProps) {
   );
 }
 
-function checkLabel(checks: CsvCheckState, name: string): string {
-  if (checks.status === 'checking') return '検査中…';
-  if (checks.status !== 'done') return '—';
-  const problems = checks.byFile.get(name) ?? [];
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
-  if (errors > 0) return `誤り ${errors}件`;
-  if (warnings > 0) return `確認 ${warnings}件`;
-  return 'OK';
-}
-
-/** The colour of 検査結果: red for 誤り, amber for 確認. */
-function checkTone(checks: CsvCheckState, name: string): 'error' | 'warning' | 'plain' {
-  const problems = checks.status === 'done' ? (checks.byFile.get(name) ?? []) : [];
-  if (problems.some((p) => p.severity === 'error')) return 'error';
-  return problems.length > 0 ? 'warning' : 'plain';
+/**
+ * A file's 検査結果: every problem the lists below say about it (its name, its send unit, the
+ * attachment rules and, for a CSV, its content and the checks across files), red for 誤り,
+ * amber for 確認.
+ */
+function fileResult(file: PickedFile, checks: CsvCheckState, sendCheck: Pick<SendCheck, 'problems'>): { label: string; tone: 'error' | 'warning' | 'plain' } {
+  let { errors, warnings } = sendProblemCounts(sendCheck, file.name);
+  if (isCsv(file)) {
+    if (checks.status === 'checking') return { label: '検査中…', tone: 'plain' };
+    if (checks.status === 'failed') return { label: '検査できません', tone: 'error' };
+    const content = checks.status === 'done' ? (checks.byFile.get(file.name) ?? []) : [];
+    const contentErrors = content.filter((p) => p.severity === 'error').length;
+    errors += contentErrors;
+    warnings += content.length - contentErrors;
+  }
+  if (errors > 0) return { label: `誤り ${errors}件`, tone: 'error' };
+  if (warnings > 0) return { label: `確認 ${warnings}件`, tone: 'warning' };
+  return { label: 'OK', tone: 'plain' };
 }

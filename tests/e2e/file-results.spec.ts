@@ -1,0 +1,39 @@
+// Each file's 検査結果 in 新規作成 counts every problem the lists below say about it (its name,
+// its send unit, its content), and a CSV whose name cannot be read is called so (not 登録 or PDF等).
+import type { Page } from '@playwright/test';
+import { makeCsvFile, type GeneratedFile } from '../support/csvgen';
+import { asTestFiles, CARE_OFFICE, HOME_HELP_OFFICE } from '../support/files';
+import { expect, test } from './support/browsers';
+import { compose } from './support/messages';
+import { CARE_MANAGER } from './support/people';
+
+const fileRow = (page: Page, name: string) => page.getByRole('table', { name: '添付ファイル' }).getByRole('row').filter({ hasText: name });
+
+/** The errors the screen lists about one file: every line of the error lists that starts with its name. */
+async function listedErrors(page: Page, name: string): Promise<string[]> {
+  const lines = await page.locator('.alert-error li, .alert-error > p, .csv-problems-errors li').allInnerTexts();
+  return lines.filter((line) => line.startsWith(`${name}:`) || line.startsWith(`${name} `));
+}
+
+test('新規作成: a file\'s 検査結果 counts its name, send unit and content problems as the lists say them', async ({ offices }) => {
+  const page = await offices.openAs(CARE_MANAGER, '新規作成');
+  const opts = { sender: CARE_OFFICE, destination: HOME_HELP_OFFICE, month: '202504', sequence: '20250401120000' };
+  const plan = makeCsvFile('UPPLAN', opts);
+  const nineDigits: GeneratedFile = { name: plan.name.replace(CARE_OFFICE, '330000001'), bytes: plan.bytes };
+  const unnamed: GeneratedFile = { name: 'plan_april.csv', bytes: plan.bytes };
+  const empty: GeneratedFile = { name: makeCsvFile('UPJSK', { ...opts, sequence: '20250401140000' }).name, bytes: new Uint8Array() };
+  await compose(page, asTestFiles([unnamed, nineDigits, plan, empty]));
+  await expect(page.getByRole('table', { name: '添付ファイル' })).not.toContainText('検査中');
+
+  for (const file of [unnamed, nineDigits, plan, empty]) {
+    const listed = await listedErrors(page, file.name);
+    expect(listed.length, file.name).toBeGreaterThan(0);
+    await expect(fileRow(page, file.name), file.name).toContainText(`誤り ${listed.length}件`);
+  }
+  expect((await listedErrors(page, plan.name)).join()).toContain('第7表(UPSIKYU)がありません');
+  expect((await listedErrors(page, empty.name)).join()).toContain('ファイルが空です');
+  // a CSV whose name cannot be read is neither 登録 nor PDF等
+  await expect(fileRow(page, unnamed.name)).toContainText('標準外の名前');
+  await expect(fileRow(page, nineDigits.name)).toContainText('標準外の名前');
+  await expect(fileRow(page, plan.name)).toContainText('登録');
+});
