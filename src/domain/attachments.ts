@@ -97,6 +97,20 @@ function contentMatches(extension: AllowedExtension, head: Uint8Array): boolean 
 }
 
 /** The refusal of a file whose content is not what its extension says (a PNG renamed .csv). */
+const mismatchText = (extension: AllowedExtension) => `ファイルの内容が${FORMAT_NAMES[extension]}ではありません(拡張子と内容が一致しません)`;
+
+function mismatchMessage(name: string, extension: AllowedExtension): string {
+  return `${name}: ${mismatchText(extension)}`;
+}
+
+/**
+ * The same refusal for a CSV's content, in the words checkAttachment uses (without the file
+ * name): the CSV check stops there, one error rather than a flood of garbled rows.
+ */
+export function csvNotText(bytes: Uint8Array): string | null {
+  return looksLikeText(bytes.subarray(0, MAGIC_HEAD_BYTES), 'csv') ? null : mismatchText('csv');
+}
+
 /** One file on its own: name, extension, emptiness, content against extension. Japanese error or null. */
 export function checkAttachment(file: AttachmentInput): string | null {
   const unsafe = fileNameProblem(file.name);
@@ -108,9 +122,7 @@ export function checkAttachment(file: AttachmentInput): string | null {
     return `${file.name}: この種類のファイルは添付できません(添付できるのは ${ALLOWED_EXTENSIONS.join(', ')} です)${hint}`;
   }
   if (file.size === 0) return `${file.name}: ファイルが空です`;
-  if (!contentMatches(extension, file.head)) {
-    return `${file.name}: ファイルの内容が${FORMAT_NAMES[extension]}ではありません(拡張子と内容が一致しません)`;
-  }
+  if (!contentMatches(extension, file.head)) return mismatchMessage(file.name, extension);
   return null;
 }
 

@@ -1,10 +1,12 @@
 // Each file's 検査結果 in 新規作成 counts every problem the lists below say about it (its name,
-// its send unit, its content), and a CSV whose name cannot be read is called so (not 登録 or PDF等).
+// its send unit, its content), a CSV whose name cannot be read is called so (not 登録 or PDF等),
+// and a file that is not text stops at one error.
 import type { Page } from '@playwright/test';
 import { makeCsvFile, type GeneratedFile } from '../support/csvgen';
 import { asTestFiles, CARE_OFFICE, HOME_HELP_OFFICE } from '../support/files';
 import { expect, test } from './support/browsers';
 import { compose } from './support/messages';
+import { openScreen } from './support/login';
 import { CARE_MANAGER } from './support/people';
 
 const fileRow = (page: Page, name: string) => page.getByRole('table', { name: '添付ファイル' }).getByRole('row').filter({ hasText: name });
@@ -14,6 +16,9 @@ async function listedErrors(page: Page, name: string): Promise<string[]> {
   const lines = await page.locator('.alert-error li, .alert-error > p, .csv-problems-errors li').allInnerTexts();
   return lines.filter((line) => line.startsWith(`${name}:`) || line.startsWith(`${name} `));
 }
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  ...Array.from({ length: 6000 }, (_, i) => (i * 37) % 251 || 0x0a)]);
 
 test('新規作成: a file\'s 検査結果 counts its name, send unit and content problems as the lists say them', async ({ offices }) => {
   const page = await offices.openAs(CARE_MANAGER, '新規作成');
@@ -36,4 +41,20 @@ test('新規作成: a file\'s 検査結果 counts its name, send unit and conten
   await expect(fileRow(page, unnamed.name)).toContainText('標準外の名前');
   await expect(fileRow(page, nineDigits.name)).toContainText('標準外の名前');
   await expect(fileRow(page, plan.name)).toContainText('登録');
+});
+
+test('a PNG renamed .csv is one error, in 新規作成 and in 一括送信', async ({ offices }) => {
+  const page = await offices.openAs(CARE_MANAGER, '新規作成');
+  const name = makeCsvFile('DLTPLAN', { sender: CARE_OFFICE, destination: HOME_HELP_OFFICE }).name;
+  await page.getByLabel('ファイルを選択').setInputFiles([{ name, mimeType: 'text/csv', buffer: PNG }]);
+  await expect(fileRow(page, name)).toContainText('誤り 1件');
+  expect(await listedErrors(page, name)).toEqual([`${name}: ファイルの内容がCSV(テキスト)ではありません(拡張子と内容が一致しません)`]);
+  await expect(page.locator('.csv-problems-errors')).toHaveCount(0);
+
+  await openScreen(page, '一括送信');
+  await page.locator('#batch-files').setInputFiles([{ name, mimeType: 'text/csv', buffer: PNG }, { name: 'plan_april.csv', mimeType: 'text/csv', buffer: Buffer.from('202407\r\n') }]);
+  const png = page.locator('tbody').filter({ hasText: name });
+  await expect(png).toContainText('CSVの内容に誤りが1件あります');
+  await expect(png).not.toContainText('ほかに');
+  await expect(page.locator('tbody').filter({ hasText: 'plan_april.csv' }).locator('.batch-kinds')).toHaveText('標準外の名前');
 });

@@ -218,3 +218,23 @@ describe('files without a layout', () => {
     expect(report.problems).toEqual([]);
   });
 });
+
+describe('a file that is not text', () => {
+  // a PNG renamed .csv: its signature, a header chunk, then bytes that would read as ~200 garbled rows
+  const png = new Uint8Array(4096);
+  png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+  for (let i = 16; i < png.length; i++) png[i] = (i * 37) % 251 || 0x0a;
+  const name = fileName({ kind: 'UPJSK', month: '202504' });
+
+  it('is refused with one error in the attachment check\'s words, and the check stops there', async () => {
+    const { checkAttachment } = await import('../../src/domain/attachments');
+    const report = validateCsv(name, png);
+    expect(report.problems.map((p) => p.message)).toEqual([checkAttachment({ name, size: png.length, head: png.subarray(0, 16) })]);
+  });
+
+  it('the check command says it once for that file', async () => {
+    const { checkFiles } = await import('../../src/domain/csv/check-files');
+    const [report] = checkFiles([{ name, bytes: png }]);
+    expect(report!.errors.map((e) => e.message)).toEqual([`${name}: ファイルの内容がCSV(テキスト)ではありません(拡張子と内容が一致しません)`]);
+  });
+});

@@ -66,7 +66,11 @@ export function checkFiles(files: readonly { name: string; bytes: Uint8Array }[]
     }
   }
   const add = (file: string, severity: 'error' | 'warning', e: CheckEntry) => {
-    for (const report of reports.get(file) ?? []) (severity === 'error' ? report.errors : report.warnings).push(e);
+    for (const report of reports.get(file) ?? []) {
+      const list = severity === 'error' ? report.errors : report.warnings;
+      // the content check stops on a file that is not text with the attachment check's own words: said once
+      if (!list.some((said) => said.message === e.message)) list.push(e);
+    }
   };
   for (const p of sendUnitProblems(parsed)) for (const file of p.files) add(file, p.severity, entry(p.message));
   for (const p of checkDirections(parsed)) add(p.file, p.severity, entry(p.message));

@@ -2,6 +2,7 @@
 // warnings do not). File-name errors themselves are reported by checkSend (attachments.ts);
 // here the name only tells the kind and month, and a name that cannot be read leaves the
 // content checks that need no layout.
+import { csvNotText } from '../attachments';
 import { parseFileName, type FileKind, type ParsedFileName } from '../filename';
 import type { CompiledLayout } from './compile';
 import { encodingRefusal, readCp932 } from './decode';
@@ -65,7 +66,8 @@ export function checkCsv(fileName: string, bytes: Uint8Array): CheckedCsv {
     problems.error('ファイルが空です');
     return done(null, null);
   }
-  const refusal = encodingRefusal(bytes);
+  // a picture or a program named .csv: its bytes read as garbage on every row, so stop at the one reason
+  const refusal = encodingRefusal(bytes) ?? csvNotText(bytes);
   if (refusal) {
     problems.error(refusal);
     return done(null, null);

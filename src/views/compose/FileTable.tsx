@@ -101,7 +101,9 @@ function fileResult(file: PickedFile, checks: CsvCheckState, sendCheck: Pick<Sen
   if (isCsv(file)) {
     if (checks.status === 'checking') return { label: '検査中…', tone: 'plain' };
     if (checks.status === 'failed') return { label: '検査できません', tone: 'error' };
-    const content = checks.status === 'done' ? (checks.byFile.get(file.name) ?? []) : [];
+    // a file that is not text gets the same sentence from both checks: the list shows it once
+    const said = new Set(sendCheck.problems.map((p) => p.message));
+    const content = checks.status === 'done' ? (checks.byFile.get(file.name) ?? []).filter((p) => !said.has(p.message)) : [];
     const contentErrors = content.filter((p) => p.severity === 'error').length;
     errors += contentErrors;
     warnings += content.length - contentErrors;
