@@ -176,12 +176,11 @@ test('problem rows show why and cannot be sent; 削除 asks first; offline sends
   const memo = bodyRows(page).filter({ hasText: 'メモ.txt' });
   await expect(memo).toContainText('送信できません');
 
-  // 全選択 takes only rows that can go; a problem row chosen by hand is refused with the reason
+  // 全選択 takes every row; with none that can go, 一括送信 is refused with the reason
   await page.getByRole('button', { name: '全選択', exact: true }).click();
-  await expect(page.locator('.batch-table tbody input[type=checkbox]:checked')).toHaveCount(0);
-  await incomplete.getByRole('checkbox').check();
+  await expect(page.locator('.batch-table tbody input[type=checkbox]:checked')).toHaveCount(3);
   await page.getByRole('button', { name: '一括送信', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('送信できない行');
+  await expect(page.getByRole('alert')).toContainText('送信できない行が3件選択されています');
 
   // 削除 asks first; キャンセル keeps the rows
   await page.getByRole('button', { name: '全選択解除', exact: true }).click();

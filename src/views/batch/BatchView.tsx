@@ -1,7 +1,7 @@
 // 一括送信: drop many CSV files, see one row per destination + send unit, send them all through
 // the outbox and follow each office to 成功 or 失敗. The list lives in IndexedDB (src/db/batch.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { countDestinations, isSendable, MAX_BATCH_DESTINATIONS, type BatchSender } from '../../domain/batch';
+import { countDestinations, isInFlight, isSendable, MAX_BATCH_DESTINATIONS, type BatchSender } from '../../domain/batch';
 import { addFilesToStoredBatch, toBatchInputs, type StoredBatchRow } from '../../db/batch';
 import type { SentRecord } from '../../outbox/types';
 import { onOutboxChanged } from '../../outbox/channel';
@@ -20,7 +20,7 @@ import { useSerial } from './use-serial';
 import { PreSendCheck } from '../reconcile/PreSendCheck';
 import './batch.css';
 
-type Confirming = { kind: 'send'; rows: StoredBatchRow[] } | { kind: 'delete'; ids: string[] } | null;
+type Confirming = { kind: 'send'; rows: StoredBatchRow[]; skipped: number } | { kind: 'delete'; ids: string[] } | null;
 
 export function BatchView() {
   const office = session.value?.office ?? null;
@@ -82,12 +82,14 @@ export function BatchView() {
   function askSend() {
     const chosen = (rows ?? []).filter((r) => selected.has(r.id));
     if (chosen.length === 0) return setErrors(['送信する行を選択してください。']);
-    const blocked = chosen.filter((r) => !isSendable(r));
-    if (blocked.length > 0) {
-      return setErrors([`送信できない行が${blocked.length}件選択されています。「送信結果」欄の理由を確かめて、直すか削除してください。`]);
+    // 全選択 takes every row (for 削除 too): the rows that cannot go are skipped, and the dialog says so
+    const going = chosen.filter(isSendable);
+    const skipped = chosen.length - going.length;
+    if (going.length === 0) {
+      return setErrors([`送信できない行が${skipped}件選択されています。「送信結果」欄の理由を確かめて、直すか削除してください。`]);
     }
     setErrors([]);
-    setConfirming({ kind: 'send', rows: chosen });
+    setConfirming({ kind: 'send', rows: going, skipped });
   }
 
   function send(chosen: StoredBatchRow[]) {
@@ -119,7 +121,6 @@ export function BatchView() {
   }
 
   const list = rows ?? [];
-  const sendable = list.filter(isSendable);
   return (
     <section class="batch">
       <h1>一括送信</h1>
@@ -129,7 +130,7 @@ export function BatchView() {
         {busy && ' ファイルを確認しています…'}
       </p>
       <div class="toolbar">
-        <button type="button" onClick={() => setSelected(new Set(sendable.map((r) => r.id)))}>全選択</button>
+        <button type="button" onClick={() => setSelected(new Set(list.filter((r) => !isInFlight(r)).map((r) => r.id)))}>全選択</button>
         <button type="button" onClick={() => setSelected(new Set())}>全選択解除</button>
         <button type="button" onClick={askDelete}>削除</button>
         <button type="button" class="primary" onClick={askSend}>一括送信</button>
@@ -154,6 +155,7 @@ export function BatchView() {
             選択した {confirming.rows.length} 件(送信先 {countDestinations(confirming.rows)} 事業所)を送信します。
             以上の内容で送信してよろしいですか?
           </p>
+          {confirming.skipped > 0 && <p class="batch-skip-note">選択したうち送信できない {confirming.skipped} 件は送信しません(一覧に残ります)。</p>}
           <div class="actions">
             <button type="button" onClick={() => setConfirming(null)}>キャンセル</button>
             <button type="button" class="primary" onClick={() => send(confirming.rows)}>OK</button>
