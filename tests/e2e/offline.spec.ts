@@ -62,6 +62,9 @@ const outbox = (page: Page) => page.getByRole('region', { name: '送信トレイ
 const queuedRow = (page: Page) => outbox(page).getByRole('row').filter({ hasText: PDF.name });
 
 async function expectQueuedOffline(page: Page): Promise<void> {
+  // not the green 「送信を受け付けました」 of a delivered send: it waits in the 送信トレイ
+  await expect(page.getByRole('status').filter({ hasText: 'オフラインのため、送信トレイに保存しました。接続が戻ると自動で送信します' })).toBeVisible();
+  await expect(page.getByText('送信を受け付けました')).toHaveCount(0);
   await expect(queuedRow(page)).toContainText('送信待ち');
   await expect(outbox(page)).toContainText('オフラインです。接続が戻ると自動で送信します');
   await expect(page.getByRole('link', { name: '送信待ち 1件' })).toBeVisible();

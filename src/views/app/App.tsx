@@ -79,7 +79,7 @@ export function App() {
       <Nav />
       <main id="main" class="content">
         <AppNotices />
-        {notice && <p class="notice" role="status">{notice}</p>}
+        {notice && <p class={`notice notice-${notice.tone}`} role="status">{notice.text}</p>}
         {SCREEN_VIEWS[gate.screen](current)}
       </main>
     </div>

@@ -4,10 +4,14 @@ import { computed, effect, signal } from '@preact/signals';
 import { route } from './router';
 import { screenOf, type Screen } from './routes';
 
+/** done (green) or still to happen (kept for later, e.g. a send queued offline) */
+export type NoticeTone = 'done' | 'pending';
+
 interface Notice {
   text: string;
   /** the screen that shows it, e.g. 'sent' */
   screen: Screen;
+  tone: NoticeTone;
 }
 
 const current = signal<Notice | null>(null);
@@ -15,8 +19,8 @@ const current = signal<Notice | null>(null);
 const SHOWN_MS = 10_000;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-export function showNotice(text: string, screen: Screen): void {
-  const notice = { text, screen };
+export function showNotice(text: string, screen: Screen, tone: NoticeTone = 'done'): void {
+  const notice = { text, screen, tone };
   current.value = notice;
   clearTimeout(timer);
   timer = setTimeout(() => {
@@ -26,7 +30,7 @@ export function showNotice(text: string, screen: Screen): void {
 
 export const visibleNotice = computed(() => {
   const notice = current.value;
-  return notice && notice.screen === screenOf(route.value) ? notice.text : null;
+  return notice && notice.screen === screenOf(route.value) ? { text: notice.text, tone: notice.tone } : null;
 });
 
 effect(() => {
