@@ -2,7 +2,7 @@
 // schema has none (wrong JSON types, a missing object) zod's English default is replaced, so
 // every refusal reads in Japanese.
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { badRequest, MESSAGES } from './errors';
 
 /** The request fields by their names on screen. */
@@ -22,15 +22,18 @@ function japaneseDefault(issue: { code?: string; path?: PropertyKey[]; input?: u
   return `${label}の形式が正しくありません`;
 }
 
-export function parseOr400<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+/** Any zod schema: the contract's are zod/mini ones (src/domain/contract.ts), the server's own full zod. */
+type AnySchema = z.core.$ZodType;
+
+export function parseOr400<T extends AnySchema>(schema: T, value: unknown): z.core.output<T> {
   // a schema's own message wins over this one
-  const result = schema.safeParse(value, { error: japaneseDefault });
+  const result = z.safeParse(schema, value, { error: japaneseDefault });
   if (result.success) return result.data;
   const messages = result.error.issues.map((i) => i.message);
   throw badRequest(messages[0], messages.length > 1 ? messages : undefined);
 }
 
-export async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+export async function jsonBody<T extends AnySchema>(c: Context, schema: T): Promise<z.core.output<T>> {
   let body: unknown;
   try {
     body = await c.req.json();

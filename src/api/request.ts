@@ -1,7 +1,7 @@
 // The one HTTP request core, for the page and the service worker alike (fetch only): adds the
 // CSRF header to every mutation, reads every answer with the endpoint's contract schema and every
 // refusal with the contract's error shape, and returns a result instead of throwing.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { apiErrorSchema, CSRF_HEADER, CSRF_VALUE, type ErrorCode } from '../domain/contract';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -27,7 +27,7 @@ export interface RequestOptions<T> {
   body?: unknown;
   headers?: Record<string, string>;
   /** how a success answer must look; 'bytes' for a file download */
-  answer: z.ZodType<T> | 'bytes';
+  answer: z.ZodMiniType<T> | 'bytes';
   fetchImpl?: FetchLike;
 }
 

@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { AppNotices } from '../app/AppNotices';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiFailure } from '../../api/client';
 import { forgetPendingLogout } from '../../outbox/pending-logout';
 import { resumeAfterLogin } from '../../outbox/triggers';
@@ -24,7 +24,7 @@ export interface LoginSubmit {
 }
 
 export function useLoginSubmit<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   values: () => unknown,
   send: (request: T) => Promise<SessionInfo>,
   next: () => string,
