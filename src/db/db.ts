@@ -1,32 +1,57 @@
 // Opens the database (src/db/schema.ts) at its current version, upgrading an older one
-// (src/db/upgrades.ts). Other modules only read and write through openRenkeiDb().
+// (src/db/upgrades.ts). Other modules only read and write through openRenkeiDb(). The upgrade
+// steps (and the file-name rules they use) load only when a database is older than this code:
+// almost every open finds it current, and the first screen does not download them.
 import { openDB, type IDBPDatabase } from 'idb';
-import { DB_NAME, type RenkeiDb } from './schema';
-import { DB_VERSION, upgrade } from './upgrades';
+import { DB_NAME, DB_VERSION, type RenkeiDb } from './schema';
 
-export { DB_NAME } from './schema';
-export { DB_VERSION } from './upgrades';
+export { DB_NAME, DB_VERSION } from './schema';
 
 let opening: Promise<IDBPDatabase<RenkeiDb>> | undefined;
 
-export function openRenkeiDb(): Promise<IDBPDatabase<RenkeiDb>> {
-  opening ??= openDB<RenkeiDb>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, transaction) {
+type Upgrades = typeof import('./upgrades');
+
+/** One open; without the steps, an open that needs them is given up (aborted, nothing changed). */
+function openWith(steps: Upgrades | null): { db: Promise<IDBPDatabase<RenkeiDb>>; neededSteps: () => boolean } {
+  let needed = false;
+  const db = openDB<RenkeiDb>(DB_NAME, DB_VERSION, {
+    upgrade(database, oldVersion, _newVersion, transaction) {
+      if (!steps) {
+        needed = true;
+        transaction.done.catch(() => undefined); // the abort is the point: nobody awaits it
+        transaction.abort();
+        return;
+      }
       // requests on the versionchange transaction keep it open; a failed step aborts it, and the open fails
-      upgrade(db, oldVersion, transaction).catch((error: unknown) => {
+      steps.upgrade(database, oldVersion, transaction).catch((error: unknown) => {
         console.error('データベースを更新できませんでした', error);
         transaction.abort();
       });
     },
     blocking() {
       // A newer tab or worker wants to upgrade: let it, and reopen on the next call.
-      void opening?.then((db) => db.close());
+      void opening?.then((current) => current.close());
       opening = undefined;
     },
     terminated() {
       opening = undefined;
     },
-  }).catch((error: unknown) => {
+  });
+  return { db, neededSteps: () => needed };
+}
+
+async function open(): Promise<IDBPDatabase<RenkeiDb>> {
+  const first = openWith(null);
+  try {
+    return await first.db;
+  } catch (error) {
+    if (!first.neededSteps()) throw error;
+  }
+  return openWith(await import('./upgrades')).db;
+}
+
+export function openRenkeiDb(): Promise<IDBPDatabase<RenkeiDb>> {
+  opening ??= open().catch((error: unknown) => {
     opening = undefined;
     throw error;
   });

@@ -4,7 +4,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { parseFileName } from '../domain/filename';
 import { sendUnitKey } from '../domain/send-unit';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type BatchRecord, type RenkeiDb } from './schema';
+import { DB_VERSION, DEFAULT_SETTINGS, SETTINGS_KEY, type BatchRecord, type RenkeiDb } from './schema';
 
 type UpgradeTransaction = IDBPTransaction<RenkeiDb, StoreNames<RenkeiDb>[], 'versionchange'>;
 type Step = (db: IDBPDatabase<RenkeiDb>, tx: UpgradeTransaction) => Promise<void>;
@@ -81,7 +81,8 @@ const UPGRADES: readonly Step[] = [
   },
 ];
 
-export const DB_VERSION = UPGRADES.length;
+// db.ts opens at schema.ts's DB_VERSION without loading this module: the two must agree
+if (UPGRADES.length !== DB_VERSION) throw new Error(`src/db/schema.ts DB_VERSION (${DB_VERSION}) ≠ upgrade steps (${UPGRADES.length})`);
 
 /** Runs the steps from `oldVersion` to `target`, inside the versionchange transaction. */
 export async function upgrade(db: IDBPDatabase<RenkeiDb>, oldVersion: number, tx: UpgradeTransaction, target = DB_VERSION): Promise<void> {

@@ -1,6 +1,8 @@
 // Every tab and the service worker hear about outbox changes on one BroadcastChannel, so the
 // 送信待ち badge stays right whoever changed the outbox.
 export const OUTBOX_CHANNEL = 'renkei-outbox';
+/** The Background Sync tag the service worker flushes on. */
+export const SYNC_TAG = 'renkei-outbox';
 export type OutboxEvent = { type: 'outbox-changed' };
 
 export function notifyOutboxChanged(): void {

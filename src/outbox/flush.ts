@@ -17,7 +17,7 @@ import { sendPendingLogout } from './pending-logout';
 
 export const FLUSH_LOCK = 'renkei-outbox-flush';
 /** The Background Sync tag: the page registers it, the service worker answers its 'sync' event. */
-export const SYNC_TAG = 'renkei-outbox';
+export { SYNC_TAG } from './channel';
 const FIRST_RETRY_MS = 2_000;
 const MAX_RETRY_MS = 5 * 60_000;
 /** Answers a retry can fix: timeout, too early, too many requests. */

@@ -2,9 +2,9 @@
 // with the page closed; everywhere, the page also flushes on start, on 'online', when it
 // becomes visible and when the earliest backoff runs out. Overlap is safe: Web Lock + idempotency key.
 import { nextFlushDueAt, releaseNeedsLogin } from './store';
-import { onOutboxChanged } from './channel';
+import { onOutboxChanged, SYNC_TAG } from './channel';
 import { requestPersistentStorage } from '../db/storage';
-import { SYNC_TAG, flushOutbox, type FlushOptions, type FlushReport } from './flush';
+import type { FlushOptions, FlushReport } from './flush';
 import { watchOutbox } from './signals';
 
 /** Items that are due but could not go (a dead network) must not make the timer spin. */
@@ -51,6 +51,8 @@ async function flushFromPage(options: FlushOptions): Promise<void> {
   // Offline the page only waits for 'online'; Background Sync covers a closed page.
   if (!navigator.onLine) return;
   try {
+    // loaded on first use: the first screen draws without the send path
+    const { flushOutbox } = await import('./flush');
     const report = await flushOutbox({ ...options, locks: navigator.locks });
     for (const listener of reportListeners) listener(report);
   } catch (error) {

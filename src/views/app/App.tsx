@@ -2,24 +2,28 @@
 // 事業所ユーザログイン first when the screen needs it.
 import type { VNode } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { BatchView } from '../batch/BatchView';
-import { ComposeView } from '../compose/ComposeView';
-import { DraftsView } from '../drafts/DraftsView';
 import { LoginView } from '../login/LoginView';
 import { OfficeLoginView } from '../login/OfficeLoginView';
-import { MessageDetailView } from '../messages/MessageDetailView';
-import { MessageListView } from '../messages/MessageListView';
-import { MonthlyCheckView } from '../reconcile/MonthlyCheckView';
-import { PersonCompareView } from '../reconcile/PersonCompareView';
-import { PasswordView } from '../top/PasswordView';
-import { RecordsView } from '../records/RecordsView';
 import { TopView } from '../top/TopView';
+import { lazyScreen } from './lazy';
 import { AppNotices } from './AppNotices';
 import { Nav } from './Nav';
 import { visibleNotice } from './notice';
 import { redirect, route, type Route } from './router';
 import { boxOf, isPlainScreen, SCREENS, screenOf, to, type Screen } from './routes';
 import { session } from './session';
+
+// The gates and トップ are in the first download; every other screen is a chunk of its own,
+// fetched on first use (and precached by the service worker, so it opens offline too).
+const MessageListView = lazyScreen(() => import('../messages/MessageListView').then((m) => m.MessageListView));
+const MessageDetailView = lazyScreen(() => import('../messages/MessageDetailView').then((m) => m.MessageDetailView));
+const ComposeView = lazyScreen(() => import('../compose/ComposeView').then((m) => m.ComposeView));
+const DraftsView = lazyScreen(() => import('../drafts/DraftsView').then((m) => m.DraftsView));
+const BatchView = lazyScreen(() => import('../batch/BatchView').then((m) => m.BatchView));
+const MonthlyCheckView = lazyScreen(() => import('../reconcile/MonthlyCheckView').then((m) => m.MonthlyCheckView));
+const PersonCompareView = lazyScreen(() => import('../reconcile/PersonCompareView').then((m) => m.PersonCompareView));
+const PasswordView = lazyScreen(() => import('../top/PasswordView').then((m) => m.PasswordView));
+const RecordsView = lazyScreen(() => import('../records/RecordsView').then((m) => m.RecordsView));
 
 /** Every screen of the route table, drawn from its route. */
 const SCREEN_VIEWS: Record<Screen, (current: Route) => VNode> = {

@@ -3,7 +3,7 @@
 // then does it activate and this page reload. Other tabs are told to reload rather than run
 // old code beside the new worker.
 import { signal } from '@preact/signals';
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { saveAllUnsavedWork } from './unsaved';
 import { classifyControllerChange, prepareSwitch } from './update-policy';
 
@@ -20,10 +20,6 @@ export function startUpdates(): void {
   // whether a worker controlled this page before the change: the very first one taking control
   // (clients.claim) is no new version, but every change after it is, even within one page load
   let controlled = navigator.serviceWorker.controller !== null;
-  workbox = new Workbox('/sw.js', { scope: '/' });
-  workbox.addEventListener('waiting', () => {
-    if (updateState.peek() === 'none') updateState.value = 'waiting';
-  });
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     const hadController = controlled;
     controlled = true;
@@ -38,7 +34,16 @@ export function startUpdates(): void {
         break;
     }
   });
-  workbox.register().catch((error: unknown) => console.warn('Service Worker を登録できませんでした', error));
+  // workbox-window is not needed to draw the first screen: it loads right after
+  void import('workbox-window')
+    .then(({ Workbox }) => {
+      workbox = new Workbox('/sw.js', { scope: '/' });
+      workbox.addEventListener('waiting', () => {
+        if (updateState.peek() === 'none') updateState.value = 'waiting';
+      });
+      return workbox.register();
+    })
+    .catch((error: unknown) => console.warn('Service Worker を登録できませんでした', error));
   // a tablet left open for days still hears of a new version: on return to the app, and hourly
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void checkForUpdate();
