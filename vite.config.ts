@@ -1,8 +1,11 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompressDir } from './server/precompress';
+
+const outDir = process.env.RENKEI_DIST ?? 'dist';
 
 export default defineConfig({
-  build: { target: 'es2022', sourcemap: false, outDir: process.env.RENKEI_DIST ?? 'dist', emptyOutDir: true },
+  build: { target: 'es2022', sourcemap: false, outDir, emptyOutDir: true },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   plugins: [
     VitePWA({
@@ -34,5 +37,19 @@ export default defineConfig({
         ],
       },
     }),
+    {
+      // brotli and gzip copies of the build for the relay (server/precompress.ts); after the PWA
+      // plugin, whose closeBundle writes sw.js
+      name: 'renkei:precompress',
+      apply: 'build',
+      enforce: 'post',
+      closeBundle: {
+        sequential: true,
+        order: 'post',
+        async handler() {
+          await precompressDir(outDir);
+        },
+      },
+    },
   ],
 });

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { loadSession } from './auth/sessions';
 import type { AppDeps, AppEnv } from './context';
 import { bodyLimits } from './body-limits';
+import { compressJson } from './compress-json';
 import { errorBody, errorResponse, HttpError, isStorageFull, MESSAGES, storageFull } from './errors';
 import { authRoutes } from './routes/auth';
 import { fileRoutes } from './routes/files';
@@ -20,6 +21,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', bodyLimits());
 
   const api = new Hono<AppEnv>();
+  api.use('*', compressJson());
   api.use('*', async (c, next) => {
     await next();
     // API answers are per user and change all the time

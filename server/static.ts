@@ -1,9 +1,11 @@
 // Serves the built PWA. index.html and sw.js must revalidate (a new deploy has to reach users);
-// Vite's hashed files under assets/ never change, so browsers may keep them forever.
+// Vite's hashed files under assets/ never change, so browsers may keep them forever. Text files
+// go out as the build's brotli or gzip copy (server/precompress.ts) when the browser takes it.
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context';
+import { acceptedEncodings, isCompressibleType, SUFFIX, type Encoding } from './encoding';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,13 +55,37 @@ async function fileAt(path: string): Promise<string | null> {
   return null;
 }
 
+/** The build's compressed copy of `path` the client accepts, unless it is older than the file. */
+async function compressedCopy(path: string, accepted: readonly Encoding[]): Promise<{ path: string; encoding: Encoding } | null> {
+  if (accepted.length === 0) return null;
+  const original = await stat(path);
+  for (const encoding of accepted) {
+    const copy = `${path}${SUFFIX[encoding]}`;
+    const copyStat = await stat(copy).catch(() => null);
+    if (copyStat?.isFile() && copyStat.mtimeMs >= original.mtimeMs) return { path: copy, encoding };
+  }
+  return null;
+}
+
 async function send(c: Context<AppEnv>, root: string, path: string): Promise<Response> {
-  const body = await readFile(path);
   const immutable = path.startsWith(join(root, 'assets') + sep);
-  const headers = {
-    'Content-Type': CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+  const contentType = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  const headers: Record<string, string> = {
+    'Content-Type': contentType,
     'Cache-Control': immutable ? IMMUTABLE : REVALIDATE,
   };
+  let file = path;
+  if (isCompressibleType(contentType)) {
+    // caches must keep the encodings apart, also for a client that took the plain file
+    headers['Vary'] = 'Accept-Encoding';
+    const copy = await compressedCopy(path, acceptedEncodings(c.req.header('Accept-Encoding')));
+    if (copy) {
+      file = copy.path;
+      headers['Content-Encoding'] = copy.encoding;
+    }
+  }
+  const body = await readFile(file);
+  headers['Content-Length'] = String(body.length);
   return c.req.method === 'HEAD' ? c.body(null, 200, headers) : c.body(new Uint8Array(body), 200, headers);
 }
 
