@@ -5,7 +5,34 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assetSize, firstLoadJs, htmlAssets, precacheUrls, sizeOf, type AssetSize } from './support/bundle';
+import { startServer } from '../server/main';
+import { PRECOMPRESS_MIN_BYTES } from '../server/precompress';
 import { kib, printTable } from './support/stats';
+import { recordFigure } from './support/summary';
+
+const FIRST_LOAD_GOAL_KIB = 30;
+const SW_GOAL_KIB = 12;
+
+/** How the relay sends the build's files to a browser that accepts br and gzip. */
+async function transferEncodings(outDir: string, paths: readonly string[]): Promise<string[][]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'renkei-bench-data-'));
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, staticDir: outDir, seedDemo: false });
+  try {
+    const rows: string[][] = [];
+    for (const path of paths) {
+      // node's fetch decodes the body; Content-Length is what went over the wire
+      const res = await fetch(`${server.url}/${path}`, { headers: { 'accept-encoding': 'br, gzip' } });
+      const encoding = res.headers.get('content-encoding') ?? 'none';
+      const wire = Number(res.headers.get('content-length') ?? NaN);
+      await res.arrayBuffer();
+      rows.push([`  ${path}`, encoding, kib(sizeOf(outDir, path)), kib(wire)]);
+    }
+    return rows;
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
 
 const total = (list: readonly AssetSize[]) =>
   list.reduce((sum, a) => ({ raw: sum.raw + a.raw, gzip: sum.gzip + a.gzip }), { raw: 0, gzip: 0 });
@@ -49,6 +76,23 @@ export default async function run(): Promise<void> {
       rows.push(['service worker', 'missing', '-']);
     }
     printTable(rows);
+    recordFigure('first-load JS (entry + static imports), gzip -9', `${kib(jsTotal.gzip)} in ${jsFiles.length} files`, `≤ ${FIRST_LOAD_GOAL_KIB} KiB`, jsTotal.gzip <= FIRST_LOAD_GOAL_KIB * 1024);
+    if (swPath) {
+      const sw = assetSize(outDir, swPath);
+      recordFigure('service worker sw.js, gzip -9', kib(sw.gzip), `≤ ${SW_GOAL_KIB} KiB`, sw.gzip <= SW_GOAL_KIB * 1024);
+    }
+
+    const transferRows = await transferEncodings(outDir, ['index.html', ...js.map((p) => p.replace(/^\//, '')), ...css.map((p) => p.replace(/^\//, '')), ...(swPath ? [swPath] : [])]);
+    printTable([['served to Accept-Encoding: br, gzip', 'encoding', 'file', 'on the wire'], ...transferRows]);
+    // files under PRECOMPRESS_MIN_BYTES gain nothing from it and are sent as they are
+    const plain = transferRows.filter((r) => r[1] === 'none' && sizeOf(outDir, r[0]!.trim()) >= PRECOMPRESS_MIN_BYTES).map((r) => r[0]!.trim());
+    const small = transferRows.filter((r) => r[1] === 'none').length - plain.length;
+    recordFigure(
+      'transfer encoding (first load; JSON > 1 KiB: tests)',
+      plain.length === 0 ? `br: ${transferRows.length - small} files, ${small} < ${PRECOMPRESS_MIN_BYTES} B plain` : `uncompressed: ${plain.join(', ')}`,
+      'br or gzip for every compressible answer',
+      plain.length === 0,
+    );
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
+import { printSummary } from './support/summary';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
@@ -15,3 +16,4 @@ for (const file of files) {
   const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: () => Promise<void> };
   await mod.default();
 }
+printSummary();

@@ -12,7 +12,7 @@ const gz = promisify(gzip);
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.json', '.webmanifest', '.txt', '.map']);
 /** Below this the headers cost more than compression saves. */
-const MIN_BYTES = 512;
+export const PRECOMPRESS_MIN_BYTES = 512;
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -32,7 +32,7 @@ export async function precompressDir(dir: string): Promise<PrecompressReport> {
   await Promise.all(
     files.map(async (file) => {
       const raw = await readFile(file);
-      if (raw.length < MIN_BYTES) return;
+      if (raw.length < PRECOMPRESS_MIN_BYTES) return;
       const [br, gzipped] = await Promise.all([
         brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
         gz(raw, { level: 9 }),
