@@ -14,6 +14,7 @@ import { sqliteCommitLatency } from './support/fsync-probe';
 import { spawnServer } from './support/spawn';
 import { mib, processMemory, type ProcessMemory } from '../tests/support/memory';
 import { ms, printTable } from './support/stats';
+import { recordFigure } from './support/summary';
 
 const CLIENTS = 50;
 const MAX_SENDS = 5000;
@@ -89,6 +90,14 @@ export default async function run(): Promise<void> {
   console.log(
     `relay/bare: throughput ${(relay.result.perSecond / bare.result.perSecond).toFixed(2)}×, ` +
       `p50 ${(relay.result.latency.p50 / bare.result.latency.p50).toFixed(2)}×, p99 ${(relay.result.latency.p99 / bare.result.latency.p99).toFixed(2)}×`,
+  );
+  const ratio = relay.result.perSecond / bare.result.perSecond;
+  const p99 = relay.result.latency.p99 / bare.result.latency.p99;
+  recordFigure(
+    `relay sends/s vs bare node:http + fsync (${CLIENTS} clients, 3 × 5 KB)`,
+    `${ratio.toFixed(2)}× (${relay.result.perSecond.toFixed(0)} vs ${bare.result.perSecond.toFixed(0)}/s), p99 ${p99.toFixed(2)}×`,
+    '≥ 0.8×, p99 ≤ 1.5×',
+    ratio >= 0.8 && p99 <= 1.5,
   );
   for (const [name, m] of [['relay', relay], ['bare', bare]] as const) {
     if (m.result.failed > 0) console.log(`${name} failures: ${JSON.stringify(m.result.failures)} first: ${m.result.firstFailure}`);
