@@ -11,6 +11,7 @@ import {
   rebuildRow,
   validateRow,
   type AddFilesResult,
+  type BatchContext,
   type BatchFileInput,
   type BatchRow,
   senderNumberOf,
@@ -126,15 +127,24 @@ export async function toBatchInputs(files: readonly File[]): Promise<BatchInputF
  */
 export async function addFilesToStoredBatch(
   inputs: readonly BatchInputFile[],
-  ctx: { sender: BatchSender; now?: number },
+  ctx: {
+    sender: BatchSender;
+    now?: number;
+    /** new checks of files already listed (BatchContext.rechecked) */
+    rechecked?: BatchContext['rechecked'];
+    /** the directory's answers already at hand: the new rows get their names in the same write */
+    directory?: ReadonlyMap<string, DirectoryAnswer> | null;
+  },
 ): Promise<AddFilesResult<KeptFile>> {
   const owner = await requireOwner();
   const { tx, rows } = await batchTransaction('readwrite', owner);
-  const result = addFilesToBatch(rows, inputs, {
+  const added = addFilesToBatch(rows, inputs, {
     sender: ctx.sender,
     now: ctx.now ?? Date.now(),
     newId,
+    ...(ctx.rechecked ? { rechecked: ctx.rechecked } : {}),
   });
+  const result = ctx.directory ? { ...added, rows: applyDirectory(added.rows, ctx.directory, ctx.sender) } : added;
   // untouched rows come back as the very objects passed in
   const before = new Set<StoredBatchRow>(rows);
   for (const row of result.rows) if (!before.has(row)) await tx.objectStore('batch').put(toRecord(row, owner));

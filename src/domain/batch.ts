@@ -79,6 +79,12 @@ export interface BatchContext {
   sender: BatchSender;
   newId: () => string;
   now: number;
+  /**
+   * New checks of files already listed, by row id and file name: the checks across the files of
+   * a row change when a drop adds files to it (batch-checks.ts plans them). Put on the rows the
+   * drop touches.
+   */
+  rechecked?: ReadonlyMap<string, ReadonlyMap<string, ContentCheck>>;
 }
 
 export interface AddFilesResult<P> {
@@ -131,7 +137,7 @@ export function addFilesToBatch<P>(
     }
     destinations.add(p.destination);
     const key = groupKeyOf(p);
-    let row = rows.find((r) => rowKeyOf(r) === key && !isInFlight(r));
+    let row = rowJoinedBy(rows, key);
     if (!row) {
       // same name + destination as a row still in flight: start a fresh row rather than change a send under way
       row = newRow<P>(ctx, p.destination, key, []);
@@ -147,7 +153,9 @@ export function addFilesToBatch<P>(
     // untouched rows stay the very objects passed in, so callers can tell what to write back
     if (!touched.has(r)) return existing[i] ?? r;
     // changed files: an earlier failure no longer describes this row
-    return validateRow({ ...r, status: '未送信' as BatchStatus, reason: null }, ctx.sender);
+    const again = ctx.rechecked?.get(r.id);
+    const files = again ? r.files.map((f) => withContentCheck(f, again.get(f.name))) : r.files;
+    return validateRow({ ...r, files, status: '未送信' as BatchStatus, reason: null }, ctx.sender);
   });
   return { rows: result, refused, refusal: refusalMessage(refused) };
 }
@@ -228,6 +236,15 @@ export function destinationsToLookUp(rows: readonly BatchRow<unknown>[]): string
   return unique(rows.flatMap((r) => (r.destination !== null && r.officeName === undefined ? [r.destination] : [])));
 }
 
+/** Destinations of dropped files whose name the list does not know yet (asked while the files are checked). */
+export function newDestinationsOf(names: readonly string[], rows: readonly BatchRow<unknown>[]): string[] {
+  const known = new Set(rows.flatMap((r) => (r.destination !== null && r.officeName !== undefined ? [r.destination] : [])));
+  return unique(names.flatMap((name) => {
+    const parsed = parseFileName(name);
+    return parsed.ok && !known.has(parsed.value.destination) ? [parsed.value.destination] : [];
+  }));
+}
+
 export function isInFlight(row: BatchRow<unknown>): boolean {
   return IN_FLIGHT.includes(row.status);
 }
@@ -253,6 +270,17 @@ export function compareRows(a: BatchRow<unknown>, b: BatchRow<unknown>): number 
 
 export function countDestinations(rows: readonly BatchRow<unknown>[]): number {
   return unique(rows.flatMap((r) => (r.destination ? [r.destination] : []))).length;
+}
+
+/** The row key a file name gives (rows merge by it), or null when the name routes nowhere. */
+export function groupKeyOfName(name: string): string | null {
+  const parsed = parseFileName(name);
+  return parsed.ok ? groupKeyOf(parsed.value) : null;
+}
+
+/** The listed row a file of this key joins: the row of its send unit, unless that one is on its way. */
+export function rowJoinedBy<P>(rows: readonly BatchRow<P>[], key: string): BatchRow<P> | undefined {
+  return rows.find((r) => rowKeyOf(r) === key && !isInFlight(r));
 }
 
 /** A row is one send unit (send-unit.ts): files of another 連番 make a row of their own, as another month does. */
@@ -302,6 +330,10 @@ function toRowFile<P>(input: BatchFileInput & { payload: P }, category: FileCate
   const file: BatchRowFile<P> = { name: input.name, size: input.size, head: input.head, category, payload: input.payload };
   if (input.contentCheck) file.contentCheck = input.contentCheck;
   return file;
+}
+
+function withContentCheck<P>(file: BatchRowFile<P>, contentCheck: ContentCheck | undefined): BatchRowFile<P> {
+  return contentCheck ? { ...file, contentCheck } : file;
 }
 
 /** ファイル種別 even for a CSV whose name is broken (it is still a 登録 or 削除 file, not PDF等). */

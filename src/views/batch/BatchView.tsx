@@ -2,7 +2,7 @@
 // the outbox and follow each office to 成功 or 失敗. The list lives in IndexedDB (src/db/batch.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { countDestinations, isInFlight, isSendable, MAX_BATCH_DESTINATIONS, type BatchSender } from '../../domain/batch';
-import { addFilesToStoredBatch, toBatchInputs, type StoredBatchRow } from '../../db/batch';
+import type { StoredBatchRow } from '../../db/batch';
 import type { SentRecord } from '../../outbox/types';
 import { onOutboxChanged } from '../../outbox/channel';
 import { online } from '../app/online';
@@ -14,8 +14,9 @@ import { Dialog } from '../common/Dialog';
 import { BatchDropZone } from './BatchDropZone';
 import { BatchSendDialog, runEntries, runRowOf, type RunRow } from './BatchSendDialog';
 import { BatchTable } from './BatchTable';
-import { contentChecksOf, withChecks } from './content-checks';
+import { addDrop } from './add-drop';
 import { deleteRows, lookUpNames, refreshRows, sendRows, type Refreshed } from './batch-actions';
+import { warmCsvChecks } from '../../workers/csv-check';
 import { useSerial } from './use-serial';
 import { PreSendCheck } from '../reconcile/PreSendCheck';
 import './batch.css';
@@ -52,6 +53,9 @@ export function BatchView() {
     setErrors([error instanceof Error ? error.message : String(error)]);
   }
 
+  // the check workers start while the screen is looked at, not when the files land
+  useEffect(() => warmCsvChecks(), []);
+
   const isOnline = online.value;
   useEffect(() => {
     // also when the connection comes back: names that could not be looked up offline get theirs
@@ -69,16 +73,10 @@ export function BatchView() {
     setBusy(true);
     void serial
       .run(async () => {
-        // the marks let `npm run bench` say where a drop's time goes
-        // the checks (in the worker) and the reading of the heads (here) go on at the same time
-        const read = timed('read', () => toBatchInputs(files));
-        const checked = timed('check', () => contentChecksOf(files));
-        const inputs = withChecks(await read, await checked);
-        const result = await timed('group', () => addFilesToStoredBatch(inputs, { sender: senderRef.current }));
-        setRows(result.rows);
-        if (result.refusal) setErrors([result.refusal]);
-        const named = await timed('names', () => lookUpNames(result.rows, senderRef.current));
-        setRows(named);
+        await addDrop(files, () => senderRef.current, (next, added) => {
+          setRows(next);
+          if (added?.refusal) setErrors([added.refusal]);
+        });
       })
       .catch(report)
       .finally(() => setBusy(false));
@@ -179,16 +177,6 @@ export function BatchView() {
       {run && <BatchSendDialog rows={runEntries(run, { rows: list, sentByRow })} online={isOnline} onClose={() => setRun(null)} />}
     </section>
   );
-}
-
-/** Runs one step of a drop under a performance measure named batch:<step>. */
-async function timed<T>(step: string, work: () => Promise<T>): Promise<T> {
-  const start = performance.now();
-  try {
-    return await work();
-  } finally {
-    performance.measure(`batch:${step}`, { start, end: performance.now() });
-  }
 }
 
 function toggled(set: ReadonlySet<string>, id: string, on: boolean): Set<string> {

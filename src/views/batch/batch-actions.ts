@@ -18,18 +18,26 @@ export function refreshRows(sender: BatchSender): Promise<BatchSnapshot> {
  * the names stay unknown (shown as 未確認) and the server still refuses an unknown office at send.
  */
 export async function lookUpNames(rows: StoredBatchRow[], sender: BatchSender): Promise<StoredBatchRow[]> {
-  const numbers = destinationsToLookUp(rows);
-  if (numbers.length === 0) return rows;
+  const directory = await lookUpDirectory(destinationsToLookUp(rows));
+  return directory ? applyOfficeNames(directory, sender) : rows;
+}
+
+/**
+ * The directory's answer for these office numbers (null: not listed), or null when it cannot be
+ * asked now (offline, a server error).
+ */
+export async function lookUpDirectory(numbers: readonly string[]): Promise<Map<string, DirectoryAnswer> | null> {
+  if (numbers.length === 0) return null;
   let offices;
   try {
-    offices = await lookupOffices(numbers);
+    offices = await lookupOffices([...numbers]);
   } catch (error) {
-    if (error instanceof ApiFailure) return rows;
+    if (error instanceof ApiFailure) return null;
     throw error;
   }
   const directory = new Map<string, DirectoryAnswer>(numbers.map((n) => [n, null]));
   for (const office of offices) directory.set(office.number, { name: office.name, kind: office.kind });
-  return applyOfficeNames(directory, sender);
+  return directory;
 }
 
 /** Queues the rows in the outbox (src/db/batch.ts), asks for one flush, and keeps their 予定 / 実績 for 予定 ⇄ 実績. */

@@ -1,17 +1,34 @@
-// The CSV spec checks of dropped files, each file alone (rows are regrouped as files arrive,
-// so a row's files are only known after grouping). Run before the files join the list, so a
-// row is never listed as sendable before its content was looked at.
-import { extensionOf } from '../../domain/attachments';
+// The CSV spec checks of a drop, one check per row: each row's CSVs are checked as one send (the
+// checks across files included, batch-checks.ts), so a row says what 新規作成 says of the same
+// files. Run before the files join the list, so a row is never listed as sendable before its
+// content was looked at. The rows' checks run side by side in the worker pool.
 import { contentCheckOf, type ContentCheck } from '../../domain/batch';
-import type { BatchInputFile } from '../../db/batch';
-import { checkCsvBlobs } from '../../workers/csv-check';
+import { rowCheckGroups } from '../../domain/batch-checks';
+import type { BatchInputFile, StoredBatchRow } from '../../db/batch';
+import { checkCsvBlobs, problemsByFile } from '../../workers/csv-check';
 
-/** The checks of the dropped CSVs, by file (PDF等 and other files have none). */
-export async function contentChecksOf(files: readonly File[]): Promise<Map<File, ContentCheck>> {
-  const csv = files.filter((file) => extensionOf(file.name) === 'csv');
-  const result = await checkCsvBlobs(csv.map((file) => ({ name: file.name, blob: file })), { asOneSend: false });
-  // the answer lists the files in the order asked
-  return new Map(csv.map((file, i) => [file, contentCheckOf(result.files[i]?.problems ?? [])]));
+export interface DropChecks {
+  /** the dropped CSVs' checks (PDF等 and other files have none) */
+  byFile: Map<Blob, ContentCheck>;
+  /** new checks of CSVs already listed in the rows the drop adds to: row id → file name → check */
+  rechecked: Map<string, Map<string, ContentCheck>>;
+}
+
+/** `rows`: the list as it is before the drop (the rows the dropped files will join). */
+export async function contentChecksOf(files: readonly File[], rows: readonly StoredBatchRow[]): Promise<DropChecks> {
+  const checks: DropChecks = { byFile: new Map(), rechecked: new Map() };
+  await Promise.all(
+    rowCheckGroups(files, rows).map(async (group) => {
+      const asked = [...group.listed.map((f) => ({ name: f.name, blob: f.payload.blob })), ...group.dropped.map((f) => ({ name: f.name, blob: f as Blob }))];
+      const problems = problemsByFile(await checkCsvBlobs(asked, { asOneSend: true }));
+      const checkOf = (name: string) => contentCheckOf(problems.get(name) ?? []);
+      for (const file of group.dropped) checks.byFile.set(file, checkOf(file.name));
+      if (group.rowId !== null && group.listed.length > 0) {
+        checks.rechecked.set(group.rowId, new Map(group.listed.map((f) => [f.name, checkOf(f.name)])));
+      }
+    }),
+  );
+  return checks;
 }
 
 /** The inputs with their file's check, where it has one. */

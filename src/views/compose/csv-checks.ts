@@ -2,7 +2,7 @@
 // CSV check worker, so typing the message never waits for them.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CsvProblem } from '../../domain/csv/types';
-import { checkCsvBlobs } from '../../workers/csv-check';
+import { checkCsvBlobs, problemsByFile } from '../../workers/csv-check';
 import { isCsv, type PickedFile } from './picked-files';
 
 /** Below this the check is over before a progress line could be read; it would only flicker. */
@@ -51,7 +51,7 @@ function startRun(csvFiles: PickedFile[]): CheckRun {
     (result) => {
       const problems = [...result.files.flatMap((f) => f.problems), ...result.crossProblems];
       // a file's 検査結果 counts what the list below says about it, the checks across files included
-      const byFile = new Map(result.files.map((f) => [f.name, [...f.problems, ...result.crossProblems.filter((p) => p.file === f.name)]]));
+      const byFile = problemsByFile(result);
       return move({ status: 'done', problems, errorCount: problems.filter((p) => p.severity === 'error').length, byFile });
     },
     (error: unknown) => {

@@ -1,0 +1,45 @@
+// A drop on 一括送信, from files to listed rows: the office names are asked (from the file names)
+// while the heads are read and each row's CSVs are checked as one send in the worker pool; then
+// the rows are grouped and written once, with their names when the directory answered in time.
+// Each step is a performance measure batch:<step>, so `npm run bench` says where the time goes.
+import { addFilesToStoredBatch, applyOfficeNames, listBatchRows, toBatchInputs, type StoredBatchRow } from '../../db/batch';
+import { newDestinationsOf, type AddFilesResult, type BatchSender, type DirectoryAnswer } from '../../domain/batch';
+import type { KeptFile } from '../../db/types';
+import { lookUpDirectory } from './batch-actions';
+import { contentChecksOf, withChecks } from './content-checks';
+
+/**
+ * Adds the files to the stored list. `show` gets the rows once grouped, and once more when the
+ * names came after (a slow directory never holds the rows back).
+ */
+export async function addDrop(
+  files: readonly File[],
+  sender: () => BatchSender,
+  show: (rows: StoredBatchRow[], added?: AddFilesResult<KeptFile>) => void,
+): Promise<void> {
+  const listed = await listBatchRows();
+  let directory: Map<string, DirectoryAnswer> | null | undefined;
+  const names = timed('names', () => lookUpDirectory(newDestinationsOf(files.map((f) => f.name), listed))).then(
+    (answer) => (directory = answer),
+    () => (directory = null), // the names stay 未確認; the screen asks again when it opens
+  );
+  const read = timed('read', () => toBatchInputs(files));
+  const checks = await timed('check', () => contentChecksOf(files, listed));
+  const inputs = withChecks(await read, checks.byFile);
+  const answered = directory;
+  const added = await timed('group', () => addFilesToStoredBatch(inputs, { sender: sender(), rechecked: checks.rechecked, directory: answered }));
+  show(added.rows, added);
+  if (answered !== undefined) return;
+  const late = await names;
+  if (late) show(await applyOfficeNames(late, sender()));
+}
+
+/** Runs one step of a drop under a performance measure named batch:<step>. */
+async function timed<T>(step: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    performance.measure(`batch:${step}`, { start, end: performance.now() });
+  }
+}
