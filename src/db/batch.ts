@@ -109,13 +109,16 @@ export async function deleteBatchRows(ids: readonly string[]): Promise<void> {
   await tx.done;
 }
 
-/** Reads what the rules need from each dropped file: name, size, and the first bytes for the magic check. */
-export async function toBatchInputs(files: readonly File[]): Promise<BatchInputFile[]> {
+/**
+ * What the rules need from each dropped file: name, size, and the first bytes for the magic check
+ * (`heads`: those already read, by file).
+ */
+export async function toBatchInputs(files: readonly File[], heads?: ReadonlyMap<Blob, Uint8Array>): Promise<BatchInputFile[]> {
   return Promise.all(
     files.map(async (file) => ({
       name: file.name,
       size: file.size,
-      head: await headOf(file),
+      head: heads?.get(file) ?? (await headOf(file)),
       payload: { name: file.name, type: file.type, blob: file },
     })),
   );

@@ -11,6 +11,8 @@ export interface CheckRequest {
 export interface FileProblems {
   name: string;
   problems: CsvProblem[];
+  /** the file's first bytes (MAGIC_HEAD_BYTES), for the attachment rules: read once, here */
+  head: Uint8Array;
 }
 
 export type CheckReply =

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { runAdmin } from '../support/admin';
 import { batchFiles, batchOffices, officesCsv, sequenceDisplayFor, type BatchOffice } from '../support/batch-files';
+import { fromRecords, makeRecords } from '../support/csvgen';
 import { asTestFiles, minimalPdf } from '../support/files';
 import { apiAs, listMessages } from './support/api';
 import { signIn } from './support/login';
@@ -224,4 +225,29 @@ test('problem rows show why and cannot be sent; 削除 asks first; offline sends
   const sent = (await sentToBatchOffices(page)).filter((m) => m.destination.number === office.number && m.message === MESSAGE);
   expect(sent).toHaveLength(1);
   expect(sent[0]!.files.map((f) => f.name).sort()).toEqual([...unit.map((f) => f.name), PDF.name].sort());
+});
+
+test('a row whose files are fine alone but not together is marked, with the reason 新規作成 gives', async ({ page }) => {
+  await openBatchAsCareManager(page);
+  const office = FIFTY[20]!;
+  const to = { destination: office.number, sequence: '20250325103020' };
+  // send unit 1 whose 第2表 has a record of a 居宅サービス計画作成（変更）日 the 第1表 does not have
+  const plan2 = makeRecords('UP2KYO', to);
+  plan2[plan2.length - 1]![4] = '20250321';
+  const unit = [
+    fromRecords('UP1KYO', makeRecords('UP1KYO', to), to),
+    fromRecords('UP2KYO', plan2, to),
+    fromRecords('UPHOSOKU', makeRecords('UPHOSOKU', { ...to, month: '000000' }), { ...to, month: '000000' }),
+  ];
+  await page.getByLabel('ファイルを選択').setInputFiles(asTestFiles(unit));
+  const row = rowOf(page, office);
+  await expect(row).toContainText(office.name);
+  await expect(row).toContainText('送信できません');
+  const reason = `居宅サービス計画作成（変更）日 20250321 の第1表が ${unit[0]!.name} にありません`;
+  await expect(row).toContainText(reason);
+
+  // 編集 opens 新規作成's checks on the same files: the same reason
+  await row.getByRole('button', { name: '編集' }).click();
+  await expect(page.getByRole('heading', { name: '一括送信の編集' })).toBeVisible();
+  await expect(page.getByText(reason).first()).toBeVisible();
 });

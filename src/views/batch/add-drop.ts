@@ -1,5 +1,5 @@
 // A drop on 一括送信, from files to listed rows: the office names are asked (from the file names)
-// while the heads are read and each row's CSVs are checked as one send in the worker pool; then
+// while each row's CSVs are checked as one send in the worker pool; then
 // the rows are grouped and written once, with their names when the directory answered in time.
 // Each step is a performance measure batch:<step>, so `npm run bench` says where the time goes.
 import { addFilesToStoredBatch, applyOfficeNames, listBatchRows, toBatchInputs, type StoredBatchRow } from '../../db/batch';
@@ -17,15 +17,15 @@ export async function addDrop(
   sender: () => BatchSender,
   show: (rows: StoredBatchRow[], added?: AddFilesResult<KeptFile>) => void,
 ): Promise<void> {
-  const listed = await listBatchRows();
+  const listed = await timed('list', () => listBatchRows());
   let directory: Map<string, DirectoryAnswer> | null | undefined;
   const names = timed('names', () => lookUpDirectory(newDestinationsOf(files.map((f) => f.name), listed))).then(
     (answer) => (directory = answer),
     () => (directory = null), // the names stay 未確認; the screen asks again when it opens
   );
-  const read = timed('read', () => toBatchInputs(files));
+  // the workers read each CSV once: its checks and its first bytes (only other files are read here)
   const checks = await timed('check', () => contentChecksOf(files, listed));
-  const inputs = withChecks(await read, checks.byFile);
+  const inputs = withChecks(await toBatchInputs(files, checks.heads), checks.byFile);
   const answered = directory;
   const added = await timed('group', () => addFilesToStoredBatch(inputs, { sender: sender(), rechecked: checks.rechecked, directory: answered }));
   show(added.rows, added);

@@ -10,19 +10,27 @@ import { checkCsvBlobs, problemsByFile } from '../../workers/csv-check';
 export interface DropChecks {
   /** the dropped CSVs' checks (PDF等 and other files have none) */
   byFile: Map<Blob, ContentCheck>;
+  /** the dropped CSVs' first bytes, read by the checks (so the page need not read them again) */
+  heads: Map<Blob, Uint8Array>;
   /** new checks of CSVs already listed in the rows the drop adds to: row id → file name → check */
   rechecked: Map<string, Map<string, ContentCheck>>;
 }
 
 /** `rows`: the list as it is before the drop (the rows the dropped files will join). */
 export async function contentChecksOf(files: readonly File[], rows: readonly StoredBatchRow[]): Promise<DropChecks> {
-  const checks: DropChecks = { byFile: new Map(), rechecked: new Map() };
+  const checks: DropChecks = { byFile: new Map(), heads: new Map(), rechecked: new Map() };
   await Promise.all(
     rowCheckGroups(files, rows).map(async (group) => {
       const asked = [...group.listed.map((f) => ({ name: f.name, blob: f.payload.blob })), ...group.dropped.map((f) => ({ name: f.name, blob: f as Blob }))];
-      const problems = problemsByFile(await checkCsvBlobs(asked, { asOneSend: true }));
+      const result = await checkCsvBlobs(asked, { asOneSend: true });
+      const problems = problemsByFile(result);
       const checkOf = (name: string) => contentCheckOf(problems.get(name) ?? []);
-      for (const file of group.dropped) checks.byFile.set(file, checkOf(file.name));
+      const heads = new Map(result.files.map((f) => [f.name, f.head]));
+      for (const file of group.dropped) {
+        checks.byFile.set(file, checkOf(file.name));
+        const head = heads.get(file.name);
+        if (head) checks.heads.set(file, head);
+      }
       if (group.rowId !== null && group.listed.length > 0) {
         checks.rechecked.set(group.rowId, new Map(group.listed.map((f) => [f.name, checkOf(f.name)])));
       }
