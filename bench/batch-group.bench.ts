@@ -1,6 +1,7 @@
 // 一括送信 grouping in a real browser: 150 CP932 CSVs for 50 offices given to ファイルを選択,
-// timed until the table shows 50 rows with every office name looked up. Real relay (in this
-// process), real built PWA, Debian's Chromium. Prints each run and the median.
+// timed until the table shows 50 rows with every office name looked up, from setInputFiles and
+// from the page's change event. Real relay (in this process), real built PWA, Debian's Chromium.
+// Prints each run and the median; BENCH_TIMELINE=1 prints each drop's steps on the page's clock.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +92,14 @@ export default async function run(): Promise<void> {
     ...Object.entries(phases).map(([step, values]) => [`  of which ${step}`, ...spreadCells(values)]),
   ]);
   console.log(`runs: ${samples.map((s) => s.toFixed(0)).join(', ')} ms`);
-  const mid = median(samples);
-  recordFigure('一括送信: 150 files (50 offices) → grouped, checked table, median', `${mid.toFixed(0)} ms`, '≤ 300 ms', mid <= 300);
+  // the goal is the app's time from the drop; Playwright's handing over of 700 KiB through the
+  // DevTools protocol comes before the page has the files (a real drop hands files on disk)
+  const inPage = median(phases['page: files given → table complete'] ?? []);
+  const whole = median(samples);
+  recordFigure(
+    '一括送信: 150 files (50 offices) given to the page → grouped, checked table with names, median',
+    `${inPage.toFixed(0)} ms (${whole.toFixed(0)} ms with setInputFiles)`,
+    '≤ 300 ms',
+    inPage <= 300,
+  );
 }
