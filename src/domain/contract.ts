@@ -101,14 +101,14 @@ export const messageSummarySchema = z.object({
   /** ISO 8601: when the relay deletes the message and its files. */
   expiresAt: z.string(),
   /** ISO 8601: when the sender withdrew it (送信取消); the receiver then sees neither files nor text. */
-  withdrawnAt: z.string().nullable(),
+  withdrawnAt: z.nullable(z.string()),
 });
 export type MessageSummary = z.infer<typeof messageSummarySchema>;
 
 export const messageListResponseSchema = z.object({
   messages: z.array(messageSummarySchema),
   /** the cursor of the next page (もっと見る); null on the last one */
-  next: z.string().nullable(),
+  next: z.nullable(z.string()),
 });
 export type MessageListResponse = z.infer<typeof messageListResponseSchema>;
 
@@ -193,13 +193,13 @@ export const healthResponseSchema = z.object({ ok: z.literal(true) });
 /** GET /api/messages/counts: cheap enough to ask every minute. */
 export const countsResponseSchema = z.object({
   /** received and still 未 (not withdrawn) */
-  unread: z.number().int().nonnegative(),
+  unread: z.int().check(z.nonnegative()),
   /** of those, deleted by retention within 7 days */
-  expiringReceived: z.number().int().nonnegative(),
+  expiringReceived: z.int().check(z.nonnegative()),
   /** sent, still 未 at the receiver, deleted within 7 days */
-  expiringSent: z.number().int().nonnegative(),
+  expiringSent: z.int().check(z.nonnegative()),
   /** when the newest unread message was sent (a notification names new arrivals by it) */
-  newestUnreadAt: z.string().nullable(),
+  newestUnreadAt: z.nullable(z.string()),
 });
 export type CountsResponse = z.infer<typeof countsResponseSchema>;
 
@@ -214,16 +214,16 @@ export const transferRecordSchema = z.object({
   messageId: z.string(),
   sentAt: z.string(),
   /** the person who sent it: only in the sender's own record */
-  sentBy: z.string().nullable(),
+  sentBy: z.nullable(z.string()),
   /** the other office, named as the directory had it when the message was sent */
   office: officeSchema,
   /** empty in the receiver's record of a withdrawn message */
   fileName: z.string(),
-  category: fileCategorySchema.nullable(),
-  size: z.number().int().nonnegative().nullable(),
-  sha256: z.string().nullable(),
-  downloadedAt: z.string().nullable(),
-  withdrawnAt: z.string().nullable(),
+  category: z.nullable(fileCategorySchema),
+  size: z.nullable(z.int().check(z.nonnegative())),
+  sha256: z.nullable(z.string()),
+  downloadedAt: z.nullable(z.string()),
+  withdrawnAt: z.nullable(z.string()),
 });
 export type TransferRecord = z.infer<typeof transferRecordSchema>;
 export const recordsResponseSchema = z.object({ month: z.string(), records: z.array(transferRecordSchema) });
