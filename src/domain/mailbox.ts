@@ -2,7 +2,8 @@
 // (its offline copy), so a filter means the same thing online and off: ファイル種別 groups, 対象年月,
 // the text a search looks through, the list query as it travels in the URL, and the one predicate
 // and order the page applies to what it has kept.
-import { z } from 'zod';
+// zod's mini build, as the contract: the page (and the service worker, through the API client) carries it
+import { z } from 'zod/mini';
 import { boxSchema, type Box, type MessageSummary } from './contract';
 import { parseFileName, type FileKind } from './filename';
 
@@ -83,21 +84,23 @@ export const LIST_PAGE_SIZE = 50;
 export const MAX_LIST_PAGE_SIZE = 100;
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+/** zod's preprocess, in the mini build's terms */
+const preprocess = <T extends z.ZodMiniType>(fn: (value: unknown) => unknown, schema: T) => z.pipe(z.transform(fn), schema);
 const optionalText = (max: number, label: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `${label}は${max}文字以内で入力してください`).optional());
+  preprocess(blankToUndefined, z.optional(z.string().check(z.trim(), z.maxLength(max, `${label}は${max}文字以内で入力してください`))));
 const instant = (label: string) =>
-  z.preprocess(blankToUndefined, z.iso.datetime({ offset: true, error: `${label}の形式が正しくありません` }).optional());
+  preprocess(blankToUndefined, z.optional(z.iso.datetime({ offset: true, error: `${label}の形式が正しくありません` })));
 
 export const listFilterSchema = z.object({
-  status: z.preprocess(blankToUndefined, listStatusSchema.optional()),
+  status: preprocess(blankToUndefined, z.optional(listStatusSchema)),
   /** 相手先: number prefix or part of the name */
   office: optionalText(60, '相手先'),
-  kinds: z.preprocess(
+  kinds: preprocess(
     (value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value),
-    z.array(kindGroupSchema, { error: 'ファイル種別の指定が正しくありません' }).optional(),
+    z.optional(z.array(kindGroupSchema, { error: 'ファイル種別の指定が正しくありません' })),
   ),
   /** 対象年月 YYYYMM */
-  month: z.preprocess(blankToUndefined, z.string().regex(/^\d{6}$/, '対象年月は6桁(YYYYMM)で指定してください').optional()),
+  month: preprocess(blankToUndefined, z.optional(z.string().check(z.regex(/^\d{6}$/, '対象年月は6桁(YYYYMM)で指定してください')))),
   /** sent at or after (an instant: the page turns its local day into one) */
   from: instant('期間(から)'),
   /** sent before */
@@ -107,11 +110,11 @@ export const listFilterSchema = z.object({
 });
 export type ListFilter = z.infer<typeof listFilterSchema>;
 
-export const listQuerySchema = listFilterSchema.extend({
-  box: z.preprocess((v) => v ?? 'received', boxSchema),
-  sort: z.preprocess((v) => v ?? 'newest', listSortSchema),
-  cursor: z.string().max(400, '続きの指定が正しくありません').optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_LIST_PAGE_SIZE).default(LIST_PAGE_SIZE),
+export const listQuerySchema = z.extend(listFilterSchema, {
+  box: preprocess((v) => v ?? 'received', boxSchema),
+  sort: preprocess((v) => v ?? 'newest', listSortSchema),
+  cursor: z.optional(z.string().check(z.maxLength(400, '続きの指定が正しくありません'))),
+  limit: z._default(z.pipe(z.coerce.number(), z.int().check(z.gte(1), z.lte(MAX_LIST_PAGE_SIZE))), LIST_PAGE_SIZE),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
