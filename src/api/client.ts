@@ -27,7 +27,8 @@ import {
   type PasswordChangeRequest,
   type SessionInfo,
 } from '../domain/contract';
-import { listQueryParams, type ListQuery } from '../domain/mailbox';
+import { listQueryParams } from '../domain/list-params';
+import type { ListQuery } from '../domain/mailbox';
 import { request, statusOf, type Failure, type RequestOptions } from './request';
 
 export { NETWORK_ERROR_MESSAGE } from './request';

@@ -118,17 +118,7 @@ export const listQuerySchema = z.extend(listFilterSchema, {
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
-/** The query as URL parameters (only what is set), the inverse of listQuerySchema. */
-export function listQueryParams(query: Partial<ListQuery>): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value)) {
-      if (value.length > 0) params[key] = value.join(',');
-    } else params[key] = String(value);
-  }
-  return params;
-}
+export { listQueryParams } from './list-params';
 
 export function hasFilter(filter: ListFilter): boolean {
   return Object.values(filter).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
