@@ -10,7 +10,7 @@ import type { ComposeAutosave, ComposeAutosaveFiles, Draft, KeptFile } from './t
 
 export const DB_NAME = 'renkei';
 /** The number of upgrade steps in src/db/upgrades.ts (which checks it): a new step raises it by one. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** The person (個人ID) and office (事業所番号) a record belongs to (src/db/owner.ts). */
 export interface Owner {
