@@ -1,4 +1,5 @@
-// POST /api/messages: reads the multipart send and hands it to deliver() (server/delivery).
+// POST /api/messages: reads the multipart send as it streams in (send-form.ts) and hands it to
+// deliver() (server/delivery).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -6,42 +7,35 @@ import { IDEMPOTENCY_HEADER, sendMetaSchema, type SendMeta, type SendResponse } 
 import { tooManyFiles } from '../../src/domain/attachments';
 import { requireOffice } from '../auth/sessions';
 import { clientAddress, type AppDeps, type AppEnv } from '../context';
-import { deliver, sha256 } from '../delivery/deliver';
+import { deliver } from '../delivery/deliver';
 import type { ReceivedFile } from '../delivery/outcome';
 import { badRequest, HttpError } from '../errors';
 import { toSummary } from '../message-view';
 import { parseOr400 } from '../validate';
+import { readSendForm } from './send-form';
 
 const idempotencyKeySchema = z.uuid('送信ID(idempotency-key)が正しくありません');
 
 async function readForm(c: Context<AppEnv>): Promise<{ meta: SendMeta; files: ReceivedFile[] }> {
-  let form: FormData;
+  let form;
   try {
-    form = await c.req.formData();
+    form = await readSendForm(c.req.header('content-type'), c.req.raw.body);
   } catch {
     throw badRequest('送信内容を読み取れませんでした');
   }
-  const rawMeta = form.get('meta');
-  const metaText = typeof rawMeta === 'string' ? rawMeta : rawMeta ? await rawMeta.text() : null;
-  if (metaText === null) throw badRequest('送信内容(meta)がありません');
+  if (form.metaText === null) throw badRequest('送信内容(meta)がありません');
   let metaJson: unknown;
   try {
-    metaJson = JSON.parse(metaText);
+    metaJson = JSON.parse(form.metaText);
   } catch {
     throw badRequest('送信内容(meta)の形式が正しくありません');
   }
   const meta = parseOr400(sendMetaSchema, metaJson);
-  const parts = form.getAll('files');
-  // before a byte of them is hashed or written: one request may not hold thousands of files open
-  const tooMany = tooManyFiles(parts.length);
+  // files past the limit were counted, never kept: one request may not hold thousands of files
+  const tooMany = tooManyFiles(form.fileCount + (form.textInFiles ? 1 : 0));
   if (tooMany) throw new HttpError(422, 'invalid-send', tooMany);
-  const files: ReceivedFile[] = [];
-  for (const part of parts) {
-    if (typeof part === 'string') throw badRequest('添付ファイルの形式が正しくありません');
-    const bytes = new Uint8Array(await part.arrayBuffer());
-    files.push({ name: part.name, bytes, sha256: sha256(bytes) });
-  }
-  return { meta, files };
+  if (form.textInFiles) throw badRequest('添付ファイルの形式が正しくありません');
+  return { meta, files: form.files };
 }
 
 export function sendRoutes(deps: AppDeps): Hono<AppEnv> {
