@@ -39,7 +39,8 @@ const asFile = (f: GeneratedFile) => new File([new Uint8Array(f.bytes)], f.name,
 
 async function drop(files: GeneratedFile[]): Promise<StoredBatchRow[]> {
   let shown: StoredBatchRow[] = [];
-  await addDrop(files.map(asFile), () => CARE_OFFICE, (rows) => (shown = rows));
+  const lateNames = await addDrop(files.map(asFile), () => CARE_OFFICE, (rows) => (shown = rows));
+  await lateNames?.();
   return shown;
 }
 

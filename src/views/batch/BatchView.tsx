@@ -73,10 +73,12 @@ export function BatchView() {
     setBusy(true);
     void serial
       .run(async () => {
-        await addDrop(files, () => senderRef.current, (next, added) => {
+        const lateNames = await addDrop(files, () => senderRef.current, (next, added) => {
           setRows(next);
           if (added?.refusal) setErrors([added.refusal]);
         });
+        // names still on their way come in their own turn: the next drop is taken (and queued) meanwhile
+        if (lateNames) void serial.run(lateNames).catch(report);
       })
       .catch(report)
       .finally(() => setBusy(false));

@@ -9,14 +9,16 @@ import { lookUpDirectory } from './batch-actions';
 import { contentChecksOf, withChecks } from './content-checks';
 
 /**
- * Adds the files to the stored list. `show` gets the rows once grouped, and once more when the
- * names came after (a slow directory never holds the rows back).
+ * Adds the files to the stored list and gives `show` the rows once grouped. When the directory
+ * has not answered by then, the rows are shown without their names (a slow directory never holds
+ * them back) and the answer is returned as a follow-up to queue: it puts the names on the rows
+ * and shows them again. The screen takes the next drop meanwhile.
  */
 export async function addDrop(
   files: readonly File[],
   sender: () => BatchSender,
   show: (rows: StoredBatchRow[], added?: AddFilesResult<KeptFile>) => void,
-): Promise<void> {
+): Promise<(() => Promise<void>) | null> {
   const listed = await timed('list', () => listBatchRows());
   let directory: Map<string, DirectoryAnswer> | null | undefined;
   const names = timed('names', () => lookUpDirectory(newDestinationsOf(files.map((f) => f.name), listed))).then(
@@ -29,9 +31,11 @@ export async function addDrop(
   const answered = directory;
   const added = await timed('group', () => addFilesToStoredBatch(inputs, { sender: sender(), rechecked: checks.rechecked, directory: answered }));
   show(added.rows, added);
-  if (answered !== undefined) return;
-  const late = await names;
-  if (late) show(await applyOfficeNames(late, sender()));
+  if (answered !== undefined) return null;
+  return async () => {
+    const late = await names;
+    if (late) show(await applyOfficeNames(late, sender()));
+  };
 }
 
 /** Runs one step of a drop under a performance measure named batch:<step>. */
