@@ -29,7 +29,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   api.use('*', requireClientHeader());
   api.use('*', loadSession(deps));
+  // liveness: the process answers. Readiness: it can also reach its database (a load balancer's check)
   api.get('/health', (c) => c.json({ ok: true }));
+  api.get('/ready', async (c) => {
+    try {
+      await deps.store.ping();
+      return c.json({ ok: true });
+    } catch (err) {
+      console.error('[renkei] readiness: the database does not answer:', err instanceof Error ? err.message : err);
+      return c.json({ ok: false }, 503);
+    }
+  });
   api.route('/', authRoutes(deps));
   api.route('/', passwordRoutes(deps));
   api.route('/', officeRoutes(deps));

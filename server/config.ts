@@ -26,10 +26,15 @@ export interface Config {
   seedDemo: boolean;
   /** Serve HTTPS with these PEM files (TLS_CERT_FILE, TLS_KEY_FILE); null: plain HTTP. */
   tls: TlsFiles | null;
-  /** PostgreSQL instead of the SQLite file (blobs stay under dataDir, shared by every process). */
+  /** PostgreSQL instead of the SQLite file: everything, file contents too, in the database (dataDir unused). */
   databaseUrl: string | null;
   /** Connections per process in the PostgreSQL pool. */
   databasePoolSize: number;
+  /**
+   * PostgreSQL: sends are refused (507) once the database has grown to this (0: no limit), so that
+   * a database nearing its disk's end keeps room for logins, lists and 済 marks.
+   */
+  databaseMaxBytes: number;
   /**
    * The longest a client may take to send one whole request (headers and body). A body that
    * stalls or never ends is cut off with 408 instead of holding a connection and memory forever.
@@ -66,6 +71,7 @@ const envSchema = z.object({
   TLS_KEY_FILE: z.string().optional().transform((v) => v || null),
   DATABASE_URL: z.string().optional().transform((v) => v || null),
   DATABASE_POOL_SIZE: intFrom(10, 1),
+  DATABASE_MAX_MB: intFrom(0, 0),
   REQUEST_TIMEOUT_MS: intFrom(120_000, 1000),
 });
 
@@ -93,6 +99,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: resolve(e.TLS_CERT_FILE), keyFile: resolve(e.TLS_KEY_FILE) } : null,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseMaxBytes: e.DATABASE_MAX_MB * 1024 * 1024,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
   });
 }
@@ -113,6 +120,7 @@ export function withDefaults(partial: Partial<Config>): Config {
     tls: null,
     databaseUrl: null,
     databasePoolSize: 10,
+    databaseMaxBytes: 0,
     requestTimeoutMs: 120_000,
     ...partial,
   };

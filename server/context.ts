@@ -1,7 +1,7 @@
 // What every route gets: the dependencies and the request's session.
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { BlobStore } from './blobs';
+import type { BlobStore } from './blobs/types';
 import type { Config } from './config';
 import type { SessionRecord, Store } from './db/types';
 

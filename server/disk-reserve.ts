@@ -81,6 +81,9 @@ export function withDiskReserve(store: Store, reserve: DiskReserve): Store {
     messages: retrying(store.messages),
     limits: retrying(store.limits),
     audit: retrying(store.audit),
+    contents: store.contents,
+    runAlone: (job, work) => store.runAlone(job, work),
+    ping: () => store.ping(),
     close: () => store.close(),
   };
 }

@@ -11,7 +11,7 @@ export type { RunningServer, StartOptions } from './server';
 async function main(): Promise<void> {
   const config = configFromEnv();
   const server = await startServer(config);
-  console.log(`Renkei relay: ${server.url}  (data: ${config.dataDir}, app: ${config.staticDir})`);
+  console.log(`Renkei relay: ${server.url}  (data: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir}, app: ${config.staticDir})`);
   if (server.seeded) printDemoLogins(server);
   else if (!config.seedDemo && server.officeCount === 0) {
     console.log('The office directory is empty: add offices and accounts with `npm run admin -- add-office …` (README "Administration"),');

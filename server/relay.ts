@@ -3,13 +3,13 @@
 // app.request(), which is the same app a socket would reach.
 import type { Hono } from 'hono';
 import { createApp } from './app';
-import { BlobStore } from './blobs';
+import { openBlobStore } from './blobs';
 import { withDefaults, type Config } from './config';
 import type { AppDeps, AppEnv } from './context';
 import { openStore } from './db';
 import { DiskReserve, MAX_RESERVE_FILE_BYTES, withDiskReserve } from './disk-reserve';
 import { seedDemoIfEmpty } from './db/seed';
-import { removeOrphanBlobs, sweepExpired, type SweepResult } from './retention';
+import { sweepExpired, type SweepResult } from './retention';
 
 export interface RelayOptions extends Partial<Config> {
   now?: () => Date;
@@ -27,28 +27,22 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-const SHARED_FOLDER_GRACE_MS = 60 * 60 * 1000;
-
 export async function openRelay(options: RelayOptions = {}): Promise<Relay> {
   const { now = () => new Date(), ...partial } = options;
   const config = withDefaults(partial);
   const opened = await openStore(config);
-  const reserve = new DiskReserve(config.dataDir, Math.min(MAX_RESERVE_FILE_BYTES, config.diskReserveBytes));
-  const store = withDiskReserve(opened, reserve);
+  // the room kept back on DATA_DIR's disk, where the store writes (SQLite); PostgreSQL writes nothing there
+  const reserve = opened.contents ? null : new DiskReserve(config.dataDir, Math.min(MAX_RESERVE_FILE_BYTES, config.diskReserveBytes));
+  const store = reserve ? withDiskReserve(opened, reserve) : opened;
   try {
-    const blobs = new BlobStore(config.dataDir);
-    // With PostgreSQL several processes share the blob folder: a send another process is staging,
-    // or has committed to disk but not yet recorded, looks like a leftover for a moment. Only
-    // leftovers older than any send can take are removed there; SQLite means one process.
-    const graceMs = config.databaseUrl ? SHARED_FOLDER_GRACE_MS : 0;
-    await blobs.init(graceMs);
-    await removeOrphanBlobs(store, blobs, graceMs);
+    const blobs = openBlobStore(config, store);
+    await blobs.init(store);
     const seeded = config.seedDemo ? await seedDemoIfEmpty(store) : false;
     const deps: AppDeps = { config, store, blobs, now };
     const sweep = async () => {
       const result = await sweepExpired(store, blobs, now());
       // written back once the operator has made room
-      await reserve.ensure();
+      await reserve?.ensure();
       return result;
     };
     await sweep();

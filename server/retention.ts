@@ -1,38 +1,37 @@
-// Deletes messages (rows, then blobs) once their retention has passed, and expired sessions.
+// Deletes messages (rows, then blobs) once their retention has passed, and expired sessions and
+// rate counts. With several processes on one PostgreSQL database one sweep runs at a time (an
+// advisory lock, Store.runAlone): the others skip their turn instead of deleting the same rows.
 import { LONGEST_WINDOW_MS } from './auth/throttle';
-import type { BlobStore } from './blobs';
+import type { BlobStore } from './blobs/types';
 import type { Store } from './db/types';
 
 export interface SweepResult {
   messages: number;
   sessions: number;
+  /** another process (or this one) was sweeping: nothing was done */
+  skipped: boolean;
 }
+
+/** Messages deleted per transaction: the month's first days all expire together a month later. */
+const DELETE_BATCH = 500;
 
 export async function sweepExpired(store: Store, blobs: BlobStore, now: Date): Promise<SweepResult> {
-  const nowIso = now.toISOString();
-  const ids = await store.messages.expiredIds(nowIso);
-  // rows first: a crash before the blobs go leaves orphan folders, which the next start removes
-  const deleted = ids.length > 0 ? await store.messages.deleteMany(ids) : 0;
-  for (const id of ids) await blobs.remove(id);
-  if (deleted > 0) {
-    await store.audit.add({ action: 'delete', actor: 'retention', detail: `${deleted} expired messages` });
-  }
-  const sessions = await store.sessions.deleteExpired(nowIso);
-  await store.limits.prune(new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString());
-  return { messages: deleted, sessions };
-}
-
-/** Blob folders whose message row never landed (a crash between rename and insert) or was deleted. */
-/** graceMs > 0 spares folders young enough to belong to another process's send in progress. */
-export async function removeOrphanBlobs(store: Store, blobs: BlobStore, graceMs = 0): Promise<number> {
-  const onDisk = await blobs.messageIds();
-  const known = await store.messages.existingIds(onDisk);
-  const cutoff = Date.now() - graceMs;
-  let removed = 0;
-  for (const id of onDisk.filter((candidate) => !known.has(candidate))) {
-    if (graceMs > 0 && !(await blobs.messageDirOlderThan(id, cutoff))) continue;
-    await blobs.remove(id);
-    removed += 1;
-  }
-  return removed;
+  const done = await store.runAlone('retention', async () => {
+    const nowIso = now.toISOString();
+    const ids = await store.messages.expiredIds(nowIso);
+    let deleted = 0;
+    for (let at = 0; at < ids.length; at += DELETE_BATCH) {
+      const batch = ids.slice(at, at + DELETE_BATCH);
+      // rows first: a crash before the blobs go leaves orphan folders, which the next start removes
+      deleted += await store.messages.deleteMany(batch);
+      for (const id of batch) await blobs.remove(id);
+    }
+    if (deleted > 0) {
+      await store.audit.add({ action: 'delete', actor: 'retention', detail: `${deleted} expired messages` });
+    }
+    const sessions = await store.sessions.deleteExpired(nowIso);
+    await store.limits.prune(new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString());
+    return { messages: deleted, sessions, skipped: false };
+  });
+  return done ?? { messages: 0, sessions: 0, skipped: true };
 }

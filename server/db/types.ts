@@ -60,6 +60,17 @@ export interface NewSend {
   idempotency: { key: string; requestHash: string };
   /** written in the same transaction as the message (not when the key already existed) */
   audit?: AuditEntry;
+  /**
+   * The files' bytes, for a store that keeps them (`Store.contents`, PostgreSQL): written in the
+   * same transaction as the message, so one commit holds the message and its contents. A store
+   * that keeps none (SQLite: files on disk) refuses a send that carries them.
+   */
+  contents?: readonly FileContent[];
+}
+
+export interface FileContent {
+  fileId: string;
+  bytes: Uint8Array;
 }
 
 export interface IdempotencyRecord {
@@ -259,6 +270,17 @@ export interface RateLimitRepository {
   prune(beforeIso: string): Promise<number>;
 }
 
+/**
+ * File contents kept in the database (PostgreSQL), in chunks: written by insertSend in the send's
+ * transaction, deleted with their message (ON DELETE CASCADE), read a chunk at a time.
+ */
+export interface FileContentRepository {
+  /** Chunk `seq` (0, 1, …) of a file; null when there is none (the file is gone, or is shorter). */
+  chunk(fileId: string, seq: number): Promise<Uint8Array | null>;
+  /** What the whole database takes on disk, in bytes. */
+  databaseBytes(): Promise<number>;
+}
+
 export interface AuditRepository {
   add(entry: AuditEntry): Promise<void>;
   recent(limit: number): Promise<AuditRecord[]>;
@@ -272,6 +294,15 @@ export interface Store {
   messages: MessageRepository;
   limits: RateLimitRepository;
   audit: AuditRepository;
+  /** File contents in the database (PostgreSQL); null where they are kept on disk (SQLite). */
+  contents: FileContentRepository | null;
+  /**
+   * Runs `work` unless the same job is running now, in this process or (PostgreSQL, by an advisory
+   * lock) in any other on the same database; null when it was skipped for that reason.
+   */
+  runAlone<T>(job: string, work: () => Promise<T>): Promise<T | null>;
+  /** One trivial query: throws when the database cannot answer (readiness checks). */
+  ping(): Promise<void>;
   /** Resolves once the database is closed (PostgreSQL: every pooled connection ended). */
   close(): Promise<void>;
 }

@@ -1,7 +1,8 @@
-// Delivering a send: exactly once per idempotency key, whole or not at all. The files are made
-// durable first (staged in DATA_DIR/tmp, synced, renamed into DATA_DIR/blobs/<message id>), then
-// one transaction stores the message, its files, the key and the audit row. Whatever fails on
-// the way, nothing of the send stays behind: not the staged folder, not the blob folder.
+// Delivering a send: exactly once per idempotency key, whole or not at all. The blob store stages
+// the files (on disk: synced and renamed into DATA_DIR/blobs/<message id> first; in PostgreSQL:
+// handed over as contents), then one transaction stores the message, its files (and, in
+// PostgreSQL, their bytes), the key and the audit row. Whatever fails on the way, nothing of the
+// send stays behind.
 import { createHash } from 'node:crypto';
 import { categoryOf } from '../../src/domain/attachments';
 import type { AppDeps } from '../context';
@@ -28,9 +29,9 @@ export async function deliver(deps: DeliverDeps, send: SendRequest): Promise<Del
   if (existing) return answerDuplicate(deps, existing, hash);
   const refusal = await contentRefusal(send, deps.store);
   if (refusal) return { kind: 'refused', refusal };
-  // before a byte is written: the last of the disk is kept for logins, lists and downloads
+  // before a byte is written: the last of the disk (or the database) is kept for logins, lists and downloads
   const bytes = send.files.reduce((n, f) => n + f.bytes.byteLength, 0);
-  if (!(await deps.blobs.hasRoomFor(bytes, deps.config.diskReserveBytes))) {
+  if (!(await deps.blobs.hasRoomFor(bytes))) {
     return { kind: 'refused', refusal: { status: 507, code: 'storage-full', message: MESSAGES.storageFull } };
   }
   return store(deps, send, hash);
@@ -52,11 +53,10 @@ async function store(deps: DeliverDeps, send: SendRequest, hash: string): Promis
   const sentAt = deps.now();
   const messageId = newId();
   const files = send.files.map((f, position) => ({ ...f, id: newId(), position }));
-  // stage() removes its own folder when writing fails
-  const staged = await blobs.stage(files.map((f) => ({ id: f.id, bytes: f.bytes })));
+  // stage() leaves nothing behind when it fails
+  const staged = await blobs.stage(messageId, files);
   let result;
   try {
-    await blobs.commit(staged, messageId);
     result = await deps.store.messages.insertSend({
       message: {
         id: messageId,
@@ -85,16 +85,15 @@ async function store(deps: DeliverDeps, send: SendRequest, hash: string): Promis
         address: send.address,
         detail: `to ${send.meta.destination}, ${files.length} files, ${files.reduce((n, f) => n + f.bytes.byteLength, 0)} bytes`,
       },
+      contents: staged.contents,
     });
   } catch (err) {
-    // the rename may or may not have happened: clear both places
-    await blobs.discard(staged);
-    await blobs.remove(messageId);
+    await staged.discard();
     throw err;
   }
   if (result.outcome === 'exists') {
     // a concurrent retry of the same send got there first
-    await blobs.remove(messageId);
+    await staged.discard();
     return answerDuplicate(deps, result, hash);
   }
   const record = await deps.store.messages.get(messageId);

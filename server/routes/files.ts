@@ -78,10 +78,13 @@ export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
       'X-Content-Type-Options': 'nosniff',
     };
     if (c.req.method === 'HEAD') return c.body(null, 200, headers);
-    const bytes = await deps.blobs.read(record.id, file.id);
+    // read a piece at a time as the client takes it, from disk or the database
+    const body = await deps.blobs.open(record.id, file);
+    // deleted since the row was read (retention, or its office removed)
+    if (!body) throw notFound();
     if (receiving && c.req.query('mark') === 'later') await auditDownload(c, session, `${record.id}/${file.id}`, 'unmarked');
     else if (receiving) await mark(c, session, record.id, file.id, false);
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Length': String(bytes.byteLength) });
+    return c.body(body, 200, headers);
   });
 
   app.post('/messages/:id/downloaded', async (c) => {

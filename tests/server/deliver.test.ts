@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DiskBlobStore } from '../../server/blobs/disk';
 import { deliver, sha256 } from '../../server/delivery/deliver';
 import type { SendRequest } from '../../server/delivery/outcome';
 import { messageListResponseSchema, sendResponseSchema } from '../../src/domain/contract';
@@ -69,7 +70,7 @@ describe('staged files are always cleaned up', () => {
   it('when moving them into place fails', async () => {
     const blobsBefore = readdirSync(join(t().dataDir, 'blobs')).sort();
     const sentBefore = await sentList();
-    const commit = vi.spyOn(t().relay.deps.blobs, 'commit').mockRejectedValueOnce(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+    const commit = vi.spyOn(t().relay.deps.blobs as DiskBlobStore, 'commit').mockRejectedValueOnce(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const key = crypto.randomUUID();
     const files = [planCsv(), pdf('第3表.pdf', 2048)];

@@ -1,7 +1,8 @@
-// The relay on PostgreSQL (DATABASE_URL), through the real HTTP server: logins, the round trip,
-// isolation, idempotency under concurrent retries, retention, the admin CLI, and two server
-// processes on one database and one blob folder. Runs only when RENKEI_TEST_DATABASE_URL is set.
-import { existsSync, readdirSync } from 'node:fs';
+// The relay on PostgreSQL (DATABASE_URL), in-process: logins, the round trip with the file
+// contents in the database, isolation, idempotency under concurrent retries, retention, the admin
+// CLI. Several real processes on one database: multi-process.test.ts. Runs only when
+// RENKEI_TEST_DATABASE_URL is set.
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageListResponseSchema, officeLookupResponseSchema, sendResponseSchema, type MessageSummary } from '../../src/domain/contract';
@@ -12,7 +13,7 @@ import { openPostgresStore } from '../../server/db/postgres';
 import { Agent, equalBytes, pdf, planCsv } from '../support/agent';
 import { CM, DS, HH } from '../support/cast';
 import { createTestSchema, PG_URL, type TestSchema } from '../support/postgres';
-import { openTestRelay, spawnRelay, type SpawnedRelay, type TestRelay } from '../support/relay';
+import { openTestRelay, type TestRelay } from '../support/relay';
 
 const SKIP_REASON = ' — SKIPPED: set RENKEI_TEST_DATABASE_URL (e.g. postgres://renkei:renkei@127.0.0.1:5432/renkei_test) to run';
 if (!PG_URL) console.warn(`[postgres.test] PostgreSQL tests${SKIP_REASON}`);
@@ -30,13 +31,6 @@ async function download(agent: Agent, m: MessageSummary, index = 0): Promise<Uin
   expect(res.status).toBe(200);
   return new Uint8Array(await res.arrayBuffer());
 }
-
-/** Same person, same session, pointed at another server. */
-const sameSessionOn = (agent: Agent, url: string): Agent => agent.on(url);
-
-/** `server/main.ts` in its own process on the same database and data folder. */
-const secondProcess = (databaseUrl: string, dataDir: string) =>
-  spawnRelay({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist') });
 
 describe.skipIf(!PG_URL)(title('PostgreSQL migrations'), () => {
   it('migrates once when several processes open a fresh schema at the same moment', async () => {
@@ -56,7 +50,6 @@ describe.skipIf(!PG_URL)(title('PostgreSQL migrations'), () => {
 describe.skipIf(!PG_URL)(title('PostgreSQL relay'), () => {
   let schema: TestSchema;
   let a: TestRelay;
-  let b: SpawnedRelay;
   let cm: Agent;
   let hh: Agent;
   let ds: Agent;
@@ -72,7 +65,6 @@ describe.skipIf(!PG_URL)(title('PostgreSQL relay'), () => {
     ds = await a.agent().loginAs(DS.user, DS.officeUser);
   }, HOOK_TIMEOUT);
   afterAll(async () => {
-    await b?.stop();
     await a?.stop();
     await schema?.drop();
   }, HOOK_TIMEOUT);
@@ -146,9 +138,12 @@ describe.skipIf(!PG_URL)(title('PostgreSQL relay'), () => {
     expect(new Set(bodies.map((r) => r.body.message.id)).size).toBe(1);
     const { rows } = await schema.query('SELECT COUNT(*)::int AS n FROM messages WHERE message = $1', ['同時再送']);
     expect(rows[0].n).toBe(1);
-    // the losers' blob folders are gone: one folder per stored message
-    const stored = await schema.query('SELECT id FROM messages');
-    expect(readdirSync(join(a.dataDir, 'blobs')).sort()).toEqual(stored.rows.map((r) => r.id as string).sort());
+    // the losers' contents went with their transactions: one chunk per stored (small) file, and
+    // nothing at all in the process's DATA_DIR
+    const chunks = await schema.query('SELECT COUNT(*)::int AS n FROM file_chunks');
+    const stored = await schema.query('SELECT COUNT(*)::int AS n FROM message_files');
+    expect(chunks.rows[0].n).toBe(stored.rows[0].n);
+    expect(readdirSync(a.dataDir)).toEqual([]);
   });
 
   it('runs the admin CLI against the same database', async () => {
@@ -168,50 +163,6 @@ describe.skipIf(!PG_URL)(title('PostgreSQL relay'), () => {
     const res = await cm.request('/api/offices?number=1495000315');
     expect(officeLookupResponseSchema.parse(await res.json()).offices.map((o) => o.name)).toEqual(['テスト薬局訪問看護']);
     expect((await admin('audit', '--limit', '100')).stdout).toContain('send');
-  });
-
-  describe('a second server process on the same database and blob folder', () => {
-    beforeAll(async () => {
-      b = await secondProcess(schema.url, a.dataDir);
-    }, HOOK_TIMEOUT);
-
-    it('lists and serves, byte for byte, a send made through the first', async () => {
-      const res = await cm.send({ destination: HH.office, message: '一台目から送信' }, [planCsv(CM.office, HH.office, '20240601090000')]);
-      expect(res.status).toBe(201);
-      const { message } = sendResponseSchema.parse(await res.json());
-      // a fresh login on the second process...
-      const hhOnB = await new Agent(b.url).loginAs(HH.user, HH.officeUser);
-      const onB = (await list(hhOnB, 'received')).find((m) => m.id === message.id);
-      expect(onB?.message).toBe('一台目から送信');
-      expect(equalBytes(await download(hhOnB, onB!), planCsv(CM.office, HH.office, '20240601090000').bytes)).toBe(true);
-      // ...and a session made on the first works on the second: sessions live in the database
-      const cmOnB = sameSessionOn(cm, b.url);
-      expect((await list(cmOnB, 'sent')).find((m) => m.id === message.id)?.downloadStatus).toBe('済');
-    });
-
-    it('answers duplicate:true to a retry through the second of a key first sent through the first', async () => {
-      const key = crypto.randomUUID();
-      const files = [planCsv(CM.office, HH.office, '20240602090000')];
-      const first = await cm.send({ destination: HH.office, message: '跨いで再送' }, files, key);
-      expect(first.status).toBe(201);
-      const retry = await sameSessionOn(cm, b.url).send({ destination: HH.office, message: '跨いで再送' }, files, key);
-      expect(retry.status).toBe(200);
-      const [x, y] = [sendResponseSchema.parse(await first.json()), sendResponseSchema.parse(await retry.json())];
-      expect(y.duplicate).toBe(true);
-      expect(y.message.id).toBe(x.message.id);
-    });
-
-    it('stores one message when identical retries hit both servers at once', async () => {
-      const key = crypto.randomUUID();
-      const files = [planCsv(CM.office, HH.office, '20240603090000')];
-      const agents = [cm, sameSessionOn(cm, b.url)];
-      const responses = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => agents[i % 2]!.send({ destination: HH.office, message: '両方へ同時' }, files, key)),
-      );
-      expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
-      const { rows } = await schema.query('SELECT COUNT(*)::int AS n FROM messages WHERE message = $1', ['両方へ同時']);
-      expect(rows[0].n).toBe(1);
-    });
   });
 });
 
@@ -234,15 +185,16 @@ describe.skipIf(!PG_URL)(title('PostgreSQL retention'), () => {
     const res = await cm.send({ destination: HH.office, message: '期限切れ予定' }, [planCsv()]);
     expect(res.status).toBe(201);
     const { message } = sendResponseSchema.parse(await res.json());
-    expect(existsSync(join(server.dataDir, 'blobs', message.id))).toBe(true);
+    const chunksOf = async (id: string) =>
+      (await schema.query('SELECT COUNT(*)::int AS n FROM file_chunks c JOIN message_files f ON f.id = c.file_id WHERE f.message_id = $1', [id])).rows[0].n;
+    expect(await chunksOf(message.id)).toBe(1);
 
     clock += 6 * 86_400_000;
     expect((await server.sweep()).messages).toBe(0);
     clock += 2 * 86_400_000;
     expect((await server.sweep()).messages).toBe(1);
 
-    expect(existsSync(join(server.dataDir, 'blobs', message.id))).toBe(false);
-    for (const table of ['messages', 'message_files', 'idempotency']) {
+    for (const table of ['messages', 'message_files', 'idempotency', 'file_chunks']) {
       const { rows } = await schema.query(`SELECT COUNT(*)::int AS n FROM ${table}`);
       expect(rows[0].n).toBe(0);
     }

@@ -1,8 +1,11 @@
 // The PostgreSQL implementation of the Store (DATABASE_URL): for many offices and several server
-// processes. File contents stay in DATA_DIR/blobs, which every process must share (see README).
+// processes. Everything lives in the database, file contents too (./contents.ts): a process keeps
+// nothing of its own, so any process serves any request and one can be added or killed at any time.
 import type { Store } from '../types';
 import { pgAudit } from './audit';
+import { pgContents } from './contents';
 import { pgOffices, pgOfficeUsers, pgPeople } from './directory';
+import { pgRunAlone } from './jobs';
 import { pgLimits } from './limits';
 import { pgMessages } from './messages';
 import { migrate } from './migrations';
@@ -25,6 +28,11 @@ export async function openPostgresStore(databaseUrl: string, poolSize = 10): Pro
     messages: pgMessages(pool),
     limits: pgLimits(pool),
     audit: pgAudit(pool),
+    contents: pgContents(pool),
+    runAlone: pgRunAlone(databaseUrl),
+    async ping() {
+      await pool.query('SELECT 1');
+    },
     close: () => pool.end(),
   };
 }

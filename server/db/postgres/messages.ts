@@ -4,6 +4,7 @@ import type { FileRecord, IdempotencyRecord, InsertSendResult, MessageRecord, Me
 import { derivedColumns, pageQuery, POSTGRES_DIALECT, UNREAD } from '../mailbox-sql';
 import { messageRecordFromRow, type MessageRow as StoredMessageRow } from '../message-rows';
 import { writeAudit } from './audit';
+import { writeContents } from './contents';
 import { inTransaction, iso, isoOrNull, type Pool } from './pool';
 
 type MessageRow = StoredMessageRow<Date>;
@@ -90,7 +91,7 @@ export function pgMessages(pool: Pool): MessageRepository {
 
   /** One attempt: the whole send, or KeyTaken (rolled back) when the key is someone else's. */
   function tryInsert(send: NewSend): Promise<void> {
-    const { message: m, files, idempotency, audit } = send;
+    const { message: m, files, idempotency, audit, contents } = send;
     return inTransaction(pool, async (client) => {
       const derived = derivedColumns(m.message, files.map((f) => f.name));
       await client.query(
@@ -119,6 +120,8 @@ export function pgMessages(pool: Pool): MessageRepository {
          FROM message_files f WHERE f.message_id = $1`,
         [m.id, m.sender, m.destination, m.sentBy, m.sentAt],
       );
+      // the bytes in the same commit as their rows: no file without its message, nor the reverse
+      if (contents) await writeContents(client, contents);
       // Last, so the unique key is held for the shortest time. A concurrent retry with the same key
       // waits here on the first one's uncommitted row, then finds it taken: one message, not two.
       const claimed = await client.query(

@@ -168,6 +168,19 @@ export const MIGRATIONS: readonly { version: number; sql: string; backfill?: (cl
       }
     },
   },
+  {
+    // file contents in the database (./contents.ts), so no process needs a shared disk. SQLite
+    // keeps them in DATA_DIR/blobs: this table is PostgreSQL's alone
+    version: 4,
+    sql: `
+      CREATE TABLE file_chunks (
+        file_id text NOT NULL REFERENCES message_files(id) ON DELETE CASCADE,
+        seq integer NOT NULL,
+        data bytea NOT NULL,
+        PRIMARY KEY (file_id, seq)
+      );
+    `,
+  },
 ];
 
 /** Arbitrary first half of the advisory lock key; the second half is the schema, so schemas migrate independently. */

@@ -6,6 +6,7 @@ import { sqliteAudit } from './audit';
 import { sqliteOffices, sqliteOfficeUsers, sqlitePeople } from './directory';
 import { sqliteLimits } from './limits';
 import { sqliteMessages } from './messages';
+import { localRunAlone } from './jobs';
 import { sqliteSessions } from './sessions';
 
 export function openSqliteStore(dataDir: string): Store {
@@ -19,6 +20,12 @@ export function openSqliteStore(dataDir: string): Store {
     messages: sqliteMessages(db),
     limits: sqliteLimits(db),
     audit: sqliteAudit(db),
+    // file contents are on disk, in DATA_DIR/blobs (server/blobs/disk.ts)
+    contents: null,
+    runAlone: localRunAlone(),
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
     async close() {
       db.close();
     },

@@ -109,6 +109,7 @@ export function sqliteMessages(db: Db): MessageRepository {
 
   const insertSend = groupCommit(db, (send: NewSend) => {
     const { message: m, files, idempotency, audit } = send;
+    if (send.contents) throw new Error('the SQLite store keeps no file contents: they belong in DATA_DIR/blobs');
     const existing = findKey.get(m.sender, idempotency.key);
     if (existing) return { outcome: 'exists' as const, ...existing };
     const derived = derivedColumns(m.message, files.map((f) => f.name));

@@ -1,0 +1,149 @@
+// File contents on disk (the SQLite default): DATA_DIR/blobs/<messageId>/<fileId>. Names users
+// chose never become paths. A send is staged in DATA_DIR/tmp, synced, then renamed into place in
+// one step, so a crash leaves either nothing or a whole folder (removed at the next start unless
+// its message row exists). SQLite means one relay process per data folder, so whatever is in tmp
+// or has no row at start is a leftover.
+import { mkdir, open, readdir, rename, rm, statfs } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import pLimit from 'p-limit';
+import { coalesced } from '../coalesce';
+import type { Store } from '../db/types';
+import { isId, newId } from '../ids';
+import type { BlobFile, BlobStore, StagedBlobs } from './types';
+
+/**
+ * Files held open at once for writing sends, by the whole process: however many files arrive and
+ * however many sends come together, the relay stays far below its descriptor limit, so one send
+ * can never make another's (or a download's) open fail with EMFILE.
+ */
+export const MAX_OPEN_WRITES = 32;
+const writeSlots = pLimit(MAX_OPEN_WRITES);
+
+/** How much of a file a download holds in memory at a time. */
+const READ_BYTES = 64 * 1024;
+
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export class DiskBlobStore implements BlobStore {
+  readonly tmpDir: string;
+  readonly blobsDir: string;
+  readonly description: string;
+  /** Sends committed at about the same time share one fsync of the blobs folder. */
+  private readonly syncBlobsDir: () => Promise<void>;
+
+  constructor(
+    dataDir: string,
+    /** diskReserveBytes (DISK_RESERVE_MB): sends stop while less would be left free */
+    private readonly limits: { readonly diskReserveBytes: number },
+  ) {
+    this.tmpDir = join(dataDir, 'tmp');
+    this.blobsDir = join(dataDir, 'blobs');
+    this.description = this.blobsDir;
+    this.syncBlobsDir = coalesced(() => syncDir(this.blobsDir));
+  }
+
+  async init(store: Pick<Store, 'messages'>): Promise<void> {
+    await mkdir(this.tmpDir, { recursive: true });
+    await mkdir(this.blobsDir, { recursive: true });
+    for (const entry of await readdir(this.tmpDir)) await rm(join(this.tmpDir, entry), { recursive: true, force: true });
+    await this.removeOrphans(store);
+  }
+
+  /** Message folders whose row never landed (a crash between rename and insert) or was deleted. */
+  async removeOrphans(store: Pick<Store, 'messages'>): Promise<number> {
+    const entries = await readdir(this.blobsDir, { withFileTypes: true });
+    // anything not shaped like an id is not ours to judge
+    const onDisk = entries.filter((e) => e.isDirectory() && isId(e.name)).map((e) => e.name);
+    const known = await store.messages.existingIds(onDisk);
+    const orphans = onDisk.filter((id) => !known.has(id));
+    for (const id of orphans) await this.remove(id);
+    return orphans.length;
+  }
+
+  async hasRoomFor(bytes: number): Promise<boolean> {
+    const reserve = this.limits.diskReserveBytes;
+    if (reserve <= 0) return true;
+    const fs = await statfs(this.tmpDir);
+    return fs.bavail * fs.bsize - bytes >= reserve;
+  }
+
+  async stage(messageId: string, files: readonly BlobFile[]): Promise<StagedBlobs> {
+    const dir = await this.write(files);
+    const discard = async () => {
+      // the rename may or may not have happened: clear both places
+      await rm(dir, { recursive: true, force: true });
+      await this.remove(messageId);
+    };
+    try {
+      await this.commit(dir, messageId);
+    } catch (err) {
+      await discard();
+      throw err;
+    }
+    return { discard };
+  }
+
+  /** Writes and syncs the files in a folder of their own under tmp; removes it when that fails. */
+  private async write(files: readonly BlobFile[]): Promise<string> {
+    const dir = join(this.tmpDir, newId());
+    await mkdir(dir);
+    try {
+      if (!files.every((f) => isId(f.id))) throw new Error('bad file id');
+      // written and synced side by side: the folder is synced once all are durable
+      const written = await Promise.allSettled(files.map((f) => writeSlots(() => writeDurably(join(dir, f.id), f.bytes))));
+      const failed = written.find((w) => w.status === 'rejected');
+      if (failed) throw failed.reason;
+      await syncDir(dir);
+    } catch (err) {
+      await rm(dir, { recursive: true, force: true });
+      throw err;
+    }
+    return dir;
+  }
+
+  /** Moves a written folder into place, durably (one rename, then the parent synced). */
+  async commit(stagedDir: string, messageId: string): Promise<void> {
+    await rename(stagedDir, this.messageDir(messageId));
+    await this.syncBlobsDir();
+  }
+
+  async open(messageId: string, file: { id: string }): Promise<ReadableStream<Uint8Array> | null> {
+    if (!isId(file.id)) throw new Error('bad file id');
+    let handle;
+    try {
+      handle = await open(join(this.messageDir(messageId), file.id), 'r');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    // the stream closes the handle at its end, and when the download is cancelled
+    return Readable.toWeb(handle.createReadStream({ highWaterMark: READ_BYTES })) as ReadableStream<Uint8Array>;
+  }
+
+  async remove(messageId: string): Promise<void> {
+    await rm(this.messageDir(messageId), { recursive: true, force: true });
+  }
+
+  private messageDir(messageId: string): string {
+    if (!isId(messageId)) throw new Error('bad message id');
+    return join(this.blobsDir, messageId);
+  }
+}
