@@ -4,8 +4,8 @@
 // RENKEI_TEST_DATABASE_URL is set.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageListResponseSchema, officeLookupResponseSchema, sendResponseSchema, type MessageSummary } from '../../src/domain/contract';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiErrorSchema, messageListResponseSchema, officeLookupResponseSchema, sendResponseSchema, type MessageSummary } from '../../src/domain/contract';
 import { runAdmin } from '../../server/admin/commands';
 import { openStore } from '../../server/db';
 import { MIGRATIONS } from '../../server/db/postgres/migrations';
@@ -13,7 +13,8 @@ import { openPostgresStore } from '../../server/db/postgres';
 import { Agent, equalBytes, pdf, planCsv } from '../support/agent';
 import { CM, DS, HH } from '../support/cast';
 import { createTestSchema, PG_URL, type TestSchema } from '../support/postgres';
-import { openTestRelay, type TestRelay } from '../support/relay';
+import { openRelay } from '../../server/relay';
+import { openTestRelay, tempDataDir, type TestRelay } from '../support/relay';
 
 const SKIP_REASON = ' — SKIPPED: set RENKEI_TEST_DATABASE_URL (e.g. postgres://renkei:renkei@127.0.0.1:5432/renkei_test) to run';
 if (!PG_URL) console.warn(`[postgres.test] PostgreSQL tests${SKIP_REASON}`);
@@ -201,5 +202,108 @@ describe.skipIf(!PG_URL)(title('PostgreSQL retention'), () => {
     // the session outlived the messages (12 h) only until now: log in again to look
     const again = await server.agent().loginAs(HH.user, HH.officeUser);
     expect(await list(again, 'received')).toEqual([]);
+  });
+
+  it('sweeps in one relay at a time: the others skip while it runs, and the messages go once', async () => {
+    const second = tempDataDir('renkei-pg-second-');
+    const other = await openRelay({ databaseUrl: schema.url, dataDir: second.dir, now: () => new Date(clock) });
+    const lockHolder = await openPostgresStore(schema.url, 1);
+    try {
+      const cm = await server.agent().loginAs(CM.user, CM.officeUser);
+      for (const n of [1, 2, 3]) expect((await cm.send({ destination: HH.office, message: `期限 ${n}` }, [planCsv(CM.office, HH.office, `2025040${n}090000`)])).status).toBe(201);
+      clock += 8 * 86_400_000;
+      const deletions = async () => (await schema.query("SELECT COUNT(*)::int AS n FROM audit_log WHERE action = 'delete'")).rows[0].n as number;
+      const before = await deletions();
+
+      // a third process is sweeping: both relays skip their turn and delete nothing
+      let started!: () => void;
+      let release!: () => void;
+      const holding = new Promise<void>((resolve) => (started = resolve));
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const held = lockHolder.runAlone('retention', async () => {
+        started();
+        await gate;
+      });
+      await holding;
+      expect(await Promise.all([server.sweep(), other.sweep()])).toEqual([
+        { messages: 0, sessions: 0, skipped: true },
+        { messages: 0, sessions: 0, skipped: true },
+      ]);
+      expect((await schema.query('SELECT COUNT(*)::int AS n FROM messages')).rows[0].n).toBe(3);
+      release();
+      await held;
+
+      const swept = await Promise.all([server.sweep(), other.sweep()]);
+      expect(swept.reduce((n, r) => n + r.messages, 0)).toBe(3);
+      expect(await deletions()).toBe(before + 1);
+      expect(readdirSync(second.dir)).toEqual([]);
+    } finally {
+      await lockHolder.close();
+      await other.close();
+      second.remove();
+    }
+  });
+});
+
+describe.skipIf(!PG_URL)(title('PostgreSQL full'), () => {
+  let schema: TestSchema;
+  let server: TestRelay;
+
+  beforeAll(async () => {
+    schema = await createTestSchema(PG_URL!);
+    server = await openTestRelay({ databaseUrl: schema.url });
+  }, HOOK_TIMEOUT);
+  afterAll(async () => {
+    await server?.stop();
+    await schema?.drop();
+  }, HOOK_TIMEOUT);
+
+  const messages = async () => (await schema.query('SELECT COUNT(*)::int AS n FROM messages')).rows[0].n as number;
+
+  it('refuses sends (507) once the database has grown to DATABASE_MAX_MB, while logins, lists and downloads go on', async () => {
+    const cm = await server.agent().loginAs(CM.user, CM.officeUser);
+    const sent = sendResponseSchema.parse(await (await cm.send({ destination: HH.office, message: '上限前' }, [pdf()])).json()).message;
+    const { config } = server.relay.deps;
+    // any database is larger than 1 byte
+    config.databaseMaxBytes = 1;
+    try {
+      const refused = await cm.send({ destination: HH.office, message: '上限' }, [pdf()]);
+      expect(refused.status).toBe(507);
+      expect(apiErrorSchema.parse(await refused.json()).error).toMatchObject({ code: 'storage-full', message: 'サーバーの保存領域が不足しています' });
+      const hh = await server.agent().loginAs(HH.user, HH.officeUser);
+      expect((await list(hh, 'received')).map((m) => m.id)).toEqual([sent.id]);
+      expect(equalBytes(await download(hh, sent), pdf().bytes)).toBe(true);
+    } finally {
+      config.databaseMaxBytes = 0;
+    }
+    expect(await messages()).toBe(1);
+    expect((await cm.send({ destination: HH.office, message: '上限解除' }, [pdf()])).status).toBe(201);
+  });
+
+  it('answers 507, not 500, when PostgreSQL itself runs out of disk, stores nothing, and takes the retry once there is room', async () => {
+    const cm = await server.agent().loginAs(CM.user, CM.officeUser);
+    const before = await messages();
+    // what PostgreSQL says when it cannot extend a table file (SQLSTATE 53100 disk_full)
+    await schema.query(`CREATE FUNCTION disk_is_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$`);
+    await schema.query('CREATE TRIGGER disk_is_full BEFORE INSERT ON file_chunks FOR EACH ROW EXECUTE FUNCTION disk_is_full()');
+    const key = crypto.randomUUID();
+    const files = [planCsv(CM.office, HH.office, '20250501090000'), pdf('満杯.pdf', 300_000)];
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const full = await cm.send({ destination: HH.office, message: '満杯' }, files, key);
+      expect(full.status).toBe(507);
+      expect(apiErrorSchema.parse(await full.json()).error.code).toBe('storage-full');
+      expect(quiet.mock.calls.flat().join(' ')).not.toMatch(/unexpected error/);
+    } finally {
+      quiet.mockRestore();
+      await schema.query('DROP TRIGGER disk_is_full ON file_chunks');
+    }
+    expect(await messages()).toBe(before);
+    const retry = await cm.send({ destination: HH.office, message: '満杯' }, files, key);
+    expect(retry.status).toBe(201);
+    const { message } = sendResponseSchema.parse(await retry.json());
+    const hh = await server.agent().loginAs(HH.user, HH.officeUser);
+    expect(equalBytes(await download(hh, message, 1), files[1]!.bytes)).toBe(true);
   });
 });

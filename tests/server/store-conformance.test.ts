@@ -232,6 +232,30 @@ describe.each(BACKENDS)('$name store', (backend) => {
       });
     });
 
+    describe('jobs', () => {
+      it('runs a job alone: the same job asked for meanwhile is skipped, here and (PostgreSQL) in another process', async () => {
+        let started!: () => void;
+        let release!: () => void;
+        const running = new Promise<void>((resolve) => (started = resolve));
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        const first = store.runAlone('sweep', async () => {
+          started();
+          await gate;
+          return 'first';
+        });
+        await running;
+        expect(await store.runAlone('sweep', async () => 'second')).toBeNull();
+        // another job is not held up
+        expect(await store.runAlone('other', async () => 'other')).toBe('other');
+        // SQLite has one relay process per data folder; PostgreSQL's lock holds across processes
+        if (backend.name === 'PostgreSQL') expect(await (await opened.another()).runAlone('sweep', async () => 'elsewhere')).toBeNull();
+        release();
+        expect(await first).toBe('first');
+        expect(await store.runAlone('sweep', async () => 'again')).toBe('again');
+        await expect(store.ping()).resolves.toBeUndefined();
+      });
+    });
+
     describe('audit log', () => {
       it('adds entries and reads the most recent first', async () => {
         await store.audit.add({ action: 'login', actor: 'cm01', address: '127.0.0.1' });

@@ -18,6 +18,8 @@ export interface SchemaShape {
 
 export interface OpenedStore {
   store: Store;
+  /** The data folder a relay on this store would have: SQLite's own; an empty one beside PostgreSQL */
+  dataDir: string;
   /** Another store on the same database, as a second relay process would open it; closed by dispose(). */
   another(): Promise<Store>;
   schema(): Promise<SchemaShape>;
@@ -41,6 +43,7 @@ async function openSqlite(): Promise<OpenedStore> {
   const others: Store[] = [];
   return {
     store,
+    dataDir: dir,
     async another() {
       const other = openSqliteStore(dir);
       others.push(other);
@@ -78,9 +81,11 @@ async function openSqlite(): Promise<OpenedStore> {
 async function openPostgres(): Promise<OpenedStore> {
   const schema = await createTestSchema(PG_URL!);
   const store = await openPostgresStore(schema.url, 4);
+  const dir = mkdtempSync(join(tmpdir(), 'renkei-store-pg-'));
   const others: Store[] = [];
   return {
     store,
+    dataDir: dir,
     async another() {
       const other = await openPostgresStore(schema.url, 4);
       others.push(other);
@@ -113,6 +118,7 @@ async function openPostgres(): Promise<OpenedStore> {
       for (const other of others) await other.close();
       await store.close();
       await schema.drop();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
