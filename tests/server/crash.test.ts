@@ -1,13 +1,13 @@
 // Crash safety: the relay process is SIGKILLed in the middle of a send. After a restart nothing
 // partial is visible, leftovers are swept, and a retry with the same idempotency key delivers once.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { messageListResponseSchema, sendResponseSchema } from '../../src/domain/contract';
-import { Agent, pdf, planCsv, sendForm } from '../support/agent';
+import { Agent, pdf, planCsv } from '../support/agent';
 import { CM, HH } from '../support/cast';
 import { spawnRelay, tempDataDir, type SpawnedRelay } from '../support/relay';
+import { startHalfSend } from '../support/slow-send';
 
 const data = tempDataDir('renkei-crash-test-');
 const dataDir = data.dir;
@@ -24,25 +24,6 @@ async function startRelay(): Promise<SpawnedRelay> {
   return relay;
 }
 
-/** Sends the first part of a multipart body with the full Content-Length, and never the rest. */
-async function startSlowSend(url: string, cookie: string, key: string, body: Uint8Array, contentType: string): Promise<void> {
-  const target = new URL('/api/messages', url);
-  const req = request(target, {
-    method: 'POST',
-    headers: {
-      cookie,
-      'content-type': contentType,
-      'content-length': String(body.byteLength),
-      'x-renkei-client': '1',
-      'idempotency-key': key,
-    },
-  });
-  req.on('error', () => {
-    /* the server dies under it: expected */
-  });
-  await new Promise<void>((resolve) => req.write(body.subarray(0, Math.floor(body.byteLength / 2)), () => resolve()));
-}
-
 describe('crash mid-send', () => {
   it('shows nothing partial after a restart and delivers exactly once on retry', async () => {
     let relay = await startRelay();
@@ -50,9 +31,7 @@ describe('crash mid-send', () => {
     const key = crypto.randomUUID();
     const meta = { destination: HH.office, message: 'クラッシュ試験' };
     const files = [planCsv(), pdf('大きい資料.pdf', 3 * 1024 * 1024)];
-    const encoded = new Request('http://x/', { method: 'POST', body: sendForm(meta, files) });
-    const body = new Uint8Array(await encoded.arrayBuffer());
-    await startSlowSend(relay.url, cm.cookie!, key, body, encoded.headers.get('content-type')!);
+    await startHalfSend(relay.url, cm.cookie!, key, meta, files);
     // the server is now holding half a body; kill it without any chance to clean up
     await relay.kill();
 
