@@ -26,6 +26,7 @@ export const USAGE = `使い方: npm run admin -- <command>
   unlink <userId> --office N                      (その事業所へのログインは終了)
   list-users
   audit [--limit N]
+  copy-to-postgres <postgres://…> [--without-sessions]  (DATA_DIR を空の PostgreSQL へ写して検証)
 環境変数 DATA_DIR でデータフォルダを指定します(既定 ./data)。DATABASE_URL があれば PostgreSQL を使います。`;
 
 class UsageError extends Error {}

@@ -11,6 +11,8 @@ export interface TestSchema {
   /** PG_URL with search_path set to the schema: what DATABASE_URL would be. */
   url: string;
   query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
+  /** The connection query() uses, search_path set to the schema. */
+  client: pg.Client;
   drop(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function createTestSchema(baseUrl: string): Promise<TestSchema> {
     name,
     url: url.toString(),
     query: (sql, params) => client.query(sql, params),
+    client,
     async drop() {
       await client.query(`DROP SCHEMA ${name} CASCADE`);
       await client.end();
