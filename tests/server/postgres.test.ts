@@ -13,6 +13,7 @@ import { openPostgresStore } from '../../server/db/postgres';
 import { Agent, equalBytes, pdf, planCsv } from '../support/agent';
 import { CM, DS, HH } from '../support/cast';
 import { createTestSchema, PG_URL, type TestSchema } from '../support/postgres';
+import { holdJob } from '../support/stores';
 import { openRelay } from '../../server/relay';
 import { openTestRelay, tempDataDir, type TestRelay } from '../support/relay';
 
@@ -216,22 +217,13 @@ describe.skipIf(!PG_URL)(title('PostgreSQL retention'), () => {
       const before = await deletions();
 
       // a third process is sweeping: both relays skip their turn and delete nothing
-      let started!: () => void;
-      let release!: () => void;
-      const holding = new Promise<void>((resolve) => (started = resolve));
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      const held = lockHolder.runAlone('retention', async () => {
-        started();
-        await gate;
-      });
-      await holding;
+      const held = await holdJob(lockHolder, 'retention');
       expect(await Promise.all([server.sweep(), other.sweep()])).toEqual([
         { messages: 0, sessions: 0, skipped: true },
         { messages: 0, sessions: 0, skipped: true },
       ]);
       expect((await schema.query('SELECT COUNT(*)::int AS n FROM messages')).rows[0].n).toBe(3);
-      release();
-      await held;
+      await held.release();
 
       const swept = await Promise.all([server.sweep(), other.sweep()]);
       expect(swept.reduce((n, r) => n + r.messages, 0)).toBe(3);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NewSend, Store } from '../../server/db/types';
 import { BEFORE_ANY_EXPIRY as NOW_ISO } from '../support/mailbox';
-import { BACKENDS, type OpenedStore, type SchemaShape } from '../support/stores';
+import { BACKENDS, holdJob, type OpenedStore, type SchemaShape } from '../support/stores';
 
 const A = { number: '3300000001', name: 'れんけい居宅', kind: '居宅介護支援' };
 const B = { number: '3310000017', name: 'さくら訪問介護', kind: '訪問介護' };
@@ -234,23 +234,14 @@ describe.each(BACKENDS)('$name store', (backend) => {
 
     describe('jobs', () => {
       it('runs a job alone: the same job asked for meanwhile is skipped, here and (PostgreSQL) in another process', async () => {
-        let started!: () => void;
-        let release!: () => void;
-        const running = new Promise<void>((resolve) => (started = resolve));
-        const gate = new Promise<void>((resolve) => (release = resolve));
-        const first = store.runAlone('sweep', async () => {
-          started();
-          await gate;
-          return 'first';
-        });
-        await running;
+        const held = await holdJob(store, 'sweep');
+        expect(held.ran).toBe(true);
         expect(await store.runAlone('sweep', async () => 'second')).toBeNull();
         // another job is not held up
         expect(await store.runAlone('other', async () => 'other')).toBe('other');
         // SQLite has one relay process per data folder; PostgreSQL's lock holds across processes
         if (backend.name === 'PostgreSQL') expect(await (await opened.another()).runAlone('sweep', async () => 'elsewhere')).toBeNull();
-        release();
-        expect(await first).toBe('first');
+        await held.release();
         expect(await store.runAlone('sweep', async () => 'again')).toBe('again');
         await expect(store.ping()).resolves.toBeUndefined();
       });

@@ -131,3 +131,28 @@ export const BACKENDS: readonly Backend[] = [
     open: openPostgres,
   },
 ];
+
+/**
+ * Starts `job` on `store` and keeps it running until release(): another process in the middle of
+ * the same job (Store.runAlone). Resolves once the job holds its turn.
+ */
+export async function holdJob(store: Store, job: string): Promise<{ ran: boolean; release(): Promise<void> }> {
+  let started!: (ran: boolean) => void;
+  let release!: () => void;
+  const holding = new Promise<boolean>((resolve) => (started = resolve));
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const done = store
+    .runAlone(job, async () => {
+      started(true);
+      await gate;
+    })
+    .then((result) => started(result !== null));
+  const ran = await holding;
+  return {
+    ran,
+    async release() {
+      release();
+      await done;
+    },
+  };
+}
