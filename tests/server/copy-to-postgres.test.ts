@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../server/admin/commands';
 import { COPIED_TABLES, runCopyToPostgres } from '../../server/admin/copy-to-postgres';
@@ -136,6 +137,31 @@ describe.skipIf(!PG_URL)(`copy-to-postgres${PG_URL ? '' : SKIP_REASON}`, () => {
     await other.query("UPDATE file_chunks SET data = overlay(data placing '\\x00'::bytea from 10) WHERE seq = 1");
     await expect(verifyCopy(other.client, report, quiet)).rejects.toThrow('ファイル');
     await other.query('ROLLBACK');
+  });
+
+  it('refuses a folder that a relay still running writes to during the copy, leaving the target empty', async () => {
+    const other = await schema();
+    const relayStillRunning = new Database(join(data.dir, 'renkei.db'));
+    const out: string[] = [];
+    let wrote = false;
+    try {
+      const code = await runCopyToPostgres({ dataDir: data.dir, databaseUrl: null }, [other.url], {
+        out: (line) => {
+          out.push(line);
+          // as the first table is copied, the relay logs a login
+          if (wrote || !line.startsWith('  offices:')) return;
+          wrote = true;
+          relayStillRunning.prepare("INSERT INTO audit_log (at, action, actor) VALUES (?, 'login', ?)").run(new Date().toISOString(), CM.user);
+        },
+        err: (line) => out.push(line),
+      });
+      expect(wrote).toBe(true);
+      expect(code).toBe(1);
+    } finally {
+      relayStillRunning.close();
+    }
+    expect(out.join('\n')).toContain('コピー中にリレーがデータを書き込みました。リレーを停止してから、もう一度実行してください');
+    for (const table of [...COPIED_TABLES, 'file_chunks']) expect(await count(other, table)).toBe(0);
   });
 
   it('stops at a file that no longer matches its recorded hash, leaving the target empty', async () => {

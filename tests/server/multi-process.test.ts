@@ -96,6 +96,31 @@ describe.skipIf(!PG_URL)(`three relay processes on one PostgreSQL${PG_URL ? '' :
     for (const i of [1, 2]) expect((await new Agent(relays[i]!.url).login(EX.user, EX.password)).status).toBe(429);
   });
 
+  it('shares idempotency keys and sessions: one key sent through all three at once is stored once; a logout through one ends the session on all', async () => {
+    const key = crypto.randomUUID();
+    const meta = { destination: HH.office, message: '三台同時' };
+    const files = unit(200);
+    const answers = await Promise.all(
+      [0, 1, 2].map(async (i) => {
+        const res = await cmOn(i).send(meta, files, key);
+        return { status: res.status, body: sendResponseSchema.parse(await res.json()) };
+      }),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 201]);
+    expect(new Set(answers.map((a) => a.body.message.id)).size).toBe(1);
+    expect(answers.filter((a) => a.body.duplicate)).toHaveLength(2);
+    const { rows } = await schema.query("SELECT COUNT(*)::int AS n FROM messages WHERE message = '三台同時'");
+    expect(rows[0].n).toBe(1);
+    // the same key with other content, through yet another process: refused
+    expect((await cmOn(2).send({ ...meta, message: '別の内容' }, files, key)).status).toBe(409);
+
+    // a session made through process 1, used through 2, ended through 0
+    const hh = await new Agent(relays[1]!.url).loginAs(HH.user, HH.officeUser);
+    expect((await hh.on(relays[2]!.url).request('/api/session')).status).toBe(200);
+    expect((await hh.on(relays[0]!.url).request('/api/auth/logout', { method: 'POST' })).status).toBeLessThan(300);
+    for (const i of [0, 1, 2]) expect((await hh.on(relays[i]!.url).request('/api/session')).status).toBe(401);
+  });
+
   it('loses nothing a killed process acknowledged, and delivers every retry through the others once', async () => {
     const count = 16;
     const keys = Array.from({ length: count }, () => crypto.randomUUID());
