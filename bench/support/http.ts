@@ -14,8 +14,17 @@ export interface HttpRequest {
   body?: Buffer | string;
 }
 
+/**
+ * Node's HTTP server closes a connection idle for 5 s (keepAliveTimeout). Node 20's agent heeds the
+ * server's `Keep-Alive: timeout=5` only when given a timeout of its own, so without one a socket
+ * idle that long is reused just as the server closes it: ECONNRESET on a send that never arrived
+ * (seen with 2 relay processes, where each socket waits longer between uses). The timeout only
+ * ends idle sockets: one in use is never cut by it.
+ */
+const IDLE_SOCKET_MS = 4000;
+
 export function keepAliveAgent(maxSockets: number): http.Agent {
-  return new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
+  return new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, timeout: IDLE_SOCKET_MS });
 }
 
 export function request(agent: http.Agent, url: string, options: HttpRequest = {}): Promise<HttpResult> {
