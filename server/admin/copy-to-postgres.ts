@@ -1,10 +1,11 @@
 // `npm run admin -- copy-to-postgres <postgres-url>`: moves a relay from SQLite to PostgreSQL. The
 // data folder (DATA_DIR: renkei.db and blobs/) is copied into an EMPTY PostgreSQL database, in one
 // transaction: the directory, people, office users, sessions (unless --without-sessions), messages,
-// their files and contents, idempotency keys, the audit log and the login counts. Before it commits,
-// the copy is verified (rows per table, and every file's SHA-256 read back from the database against
-// the one recorded when it was received); anything wrong rolls it all back, so the target is either
-// a whole, verified copy or still empty, and the command can simply be run again.
+// their files and contents, idempotency keys, the audit log, the login counts and the 送受信記録
+// (transfer_log). Before it commits, the copy is verified (rows per table, and every file's SHA-256
+// read back from the database against the one recorded when it was received); anything wrong rolls
+// it all back, so the target is either a whole, verified copy or still empty, and the command can
+// simply be run again.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -31,6 +32,7 @@ export const COPIED_TABLES = [
   'idempotency',
   'audit_log',
   'rate_events',
+  'transfer_log',
 ] as const;
 /** Each store keeps its own migration bookkeeping. */
 const NOT_COPIED = new Set(['schema_version', 'sqlite_sequence']);

@@ -89,6 +89,8 @@ describe.skipIf(!PG_URL)(`copy-to-postgres${PG_URL ? '' : SKIP_REASON}`, () => {
     expect(await count(target, 'messages')).toBe(3);
     // 600 000 bytes in three chunks, 256 KiB in one, and the two small files in one each
     expect(await count(target, 'file_chunks')).toBe(6);
+    // the 送受信記録: one row per file sent
+    expect(await count(target, 'transfer_log')).toBe(4);
     const { rows } = await target.query('SELECT destination_detached FROM messages WHERE destination = $1', [LEAVING]);
     expect(rows).toEqual([{ destination_detached: true }]);
   });
