@@ -15,9 +15,15 @@ export function dueAt(item: Pick<OutboxItem, 'status' | 'nextAttemptAt' | 'sendi
   return undefined;
 }
 
-/** `ignoreBackoff`: the connection just came back or the user asked, so waiting items go now. */
-export function isDue(item: Pick<OutboxItem, 'status' | 'nextAttemptAt' | 'sendingSince'>, now: number, ignoreBackoff: boolean): boolean {
+/**
+ * `ignoreBackoff`: the connection just came back or the user asked, so waiting items go now.
+ * `holdsFlushLock`: only the holder of the flush lock sends, so a 'sending' item seen by the holder
+ * was left by a page reloaded or a worker stopped mid-send: it goes again now (same idempotency
+ * key), instead of showing 送信中 for a minute.
+ */
+export function isDue(item: Pick<OutboxItem, 'status' | 'nextAttemptAt' | 'sendingSince'>, now: number, ignoreBackoff: boolean, holdsFlushLock = false): boolean {
   if (ignoreBackoff && item.status === 'waiting') return true;
+  if (holdsFlushLock && item.status === 'sending') return true;
   const at = dueAt(item);
   return at !== undefined && at <= now;
 }

@@ -47,11 +47,11 @@ export function backoffDelay(attempts: number): number {
 }
 
 export async function flushOutbox(options: FlushOptions = {}): Promise<FlushReport> {
-  if (options.locks) return options.locks.request(FLUSH_LOCK, () => flushUnlocked(options));
-  return flushUnlocked(options);
+  if (options.locks) return options.locks.request(FLUSH_LOCK, () => flushUnlocked(options, true));
+  return flushUnlocked(options, false);
 }
 
-async function flushUnlocked(options: FlushOptions): Promise<FlushReport> {
+async function flushUnlocked(options: FlushOptions, holdsFlushLock: boolean): Promise<FlushReport> {
   const now = options.now ?? Date.now;
   const report: FlushReport = { sent: [], failed: [], retrying: [], needsLogin: false, offline: false };
   // a logout made offline reaches the relay first, whoever is signed in next
@@ -66,7 +66,7 @@ async function flushUnlocked(options: FlushOptions): Promise<FlushReport> {
   // Each item is tried at most once per flush, so a forced flush cannot spin on a failing item.
   const tried = new Set<string>();
   for (;;) {
-    const item = await claimNextDue(now(), { ignoreBackoff: options.ignoreBackoff ?? false, skip: tried });
+    const item = await claimNextDue(now(), { ignoreBackoff: options.ignoreBackoff ?? false, skip: tried, holdsFlushLock });
     if (!item) break;
     tried.add(item.id);
     const outcome = await sendOutboxItem(item, options.fetchImpl);

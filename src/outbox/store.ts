@@ -136,13 +136,13 @@ export async function nextFlushDueAt(): Promise<number | undefined> {
  * take the same item, and a logout (or another person's login) in between never sends an item
  * under someone else.
  */
-export async function claimNextDue(now: number, options: { ignoreBackoff: boolean; skip: ReadonlySet<string> }): Promise<OutboxItem | undefined> {
+export async function claimNextDue(now: number, options: { ignoreBackoff: boolean; skip: ReadonlySet<string>; holdsFlushLock?: boolean }): Promise<OutboxItem | undefined> {
   const db = await openRenkeiDb();
   const tx = db.transaction(['outbox', 'settings'], 'readwrite');
   const owner = ownerOf((await tx.objectStore('settings').get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS);
   const store = tx.objectStore('outbox');
   const items = owner ? (await store.index('owner').getAll(ownerKey(owner))).sort((a, b) => a.createdAt - b.createdAt) : [];
-  const next = items.find((item) => !options.skip.has(item.id) && isDue(item, now, options.ignoreBackoff));
+  const next = items.find((item) => !options.skip.has(item.id) && isDue(item, now, options.ignoreBackoff, options.holdsFlushLock));
   let claimed: OutboxItem | undefined;
   if (next) {
     claimed = { ...next, status: 'sending', sendingSince: now, attempts: next.attempts + 1 };

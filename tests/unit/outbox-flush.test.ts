@@ -7,7 +7,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backoffDelay, flushOutbox } from '../../src/outbox/flush';
 import type { FetchLike } from '../../src/api/request';
 import { getDraft, saveDraft } from '../../src/db/drafts';
-import { enqueueSend, getOutboxItem, isPausedForLogin, listOutbox, listSentRecords, releaseNeedsLogin } from '../../src/outbox/store';
+import { claimNextDue, enqueueSend, getOutboxItem, isPausedForLogin, listOutbox, listSentRecords, releaseNeedsLogin } from '../../src/outbox/store';
 import { messageListResponseSchema } from '../../src/domain/contract';
 import { pdf, planCsv, type Agent } from '../support/agent';
 import { CM, DS, EX, HH } from '../support/cast';
@@ -90,6 +90,21 @@ describe('flushOutbox', () => {
         credentials: 'same-origin',
       },
     ]);
+  });
+
+  it('under the flush lock, an item left 送信中 by a page reloaded mid-send goes at once, and once', async () => {
+    const relay = network();
+    const item = await enqueueSend({ destination: HH.office, message: '', files: [plan(undefined, '20250101120500')] });
+    // the page that claimed it was reloaded before the answer: the item stays 'sending'
+    await claimNextDue(Date.now(), { ignoreBackoff: false, skip: new Set() });
+    expect(await getOutboxItem(item.id)).toMatchObject({ status: 'sending' });
+    // without the lock nobody can tell the sender is gone: it waits to turn stale
+    expect((await flushOutbox({ fetchImpl: relay.fetchImpl })).sent).toHaveLength(0);
+    const oneHolder = { request: <T,>(_name: string, task: () => Promise<T>) => task() } as unknown as Pick<LockManager, 'request'>;
+    const report = await flushOutbox({ fetchImpl: relay.fetchImpl, locks: oneHolder });
+    expect(report.sent.map((sent) => sent.id)).toEqual([item.id]);
+    expect(await relay.delivered()).toBe(1);
+    expect(await getOutboxItem(item.id)).toBeUndefined();
   });
 
   it('an item queued under another office is neither sent nor seen until that office signs in', async () => {
