@@ -186,3 +186,14 @@ function kindCodeNotes(file: ParsedFileName): DirectionProblem[] {
   }
   return notes;
 }
+
+/**
+ * Whether the signed-in office sends this file as a provider sending its 実績 (UPJSK): the only
+ * case the 送信前チェック (実績 against the 予定 received) means anything. A 居宅 that drops a
+ * 実績 into 新規作成 is refused by the rule above; comparing it would only confuse. The office's
+ * kinds are read as the rule reads the sender's; unknown kinds leave the check on.
+ */
+export function sendsActualAsProvider(file: ParsedFileName, office: { number: string; kind?: string | null }): boolean {
+  if (file.kind !== 'UPJSK' || file.sender !== office.number) return false;
+  return roles(senderSideOf(file, office.kind)).includes('provider');
+}

@@ -2,7 +2,7 @@
 // from the v4 names' kind codes, else from the directory's kind of each office; never guessed.
 import { describe, expect, it } from 'vitest';
 import { checkSend, type AttachmentInput } from '../../src/domain/attachments';
-import { checkDirections } from '../../src/domain/direction';
+import { checkDirections, sendsActualAsProvider } from '../../src/domain/direction';
 import { FILE_KINDS, type FileKind } from '../../src/domain/filename';
 import { kindCodesOf } from '../../src/domain/service-kinds';
 import { parsedName } from '../support/filename';
@@ -181,5 +181,24 @@ describe('the sender is the office logged in: its directory kind wins over the n
     const file = name('UPJSK', HH, CM, ['43', '11']);
     const problems = checkDirections([parsedName(file)], { senderKind: '訪問介護', destinationKind: '居宅介護支援' });
     expect(problems.map((p) => p.severity)).toEqual(['warning']);
+  });
+});
+
+describe('送信前チェック applies to a provider sending its 実績 only', () => {
+  const actual = parsedName(name('UPJSK', HH, CM));
+  it('訪問介護 sending its own UPJSK: compared', () => {
+    expect(sendsActualAsProvider(actual, { number: HH, kind: '訪問介護' })).toBe(true);
+  });
+  it('居宅介護支援 (also with a 実績 under its own number, or a v4 name saying 11): not compared', () => {
+    expect(sendsActualAsProvider(parsedName(name('UPJSK', CM, HH)), { number: CM, kind: '居宅介護支援' })).toBe(false);
+    expect(sendsActualAsProvider(parsedName(name('UPJSK', CM, HH, ['11', '43'])), { number: CM, kind: '居宅介護支援' })).toBe(false);
+  });
+  it('a 実績 of another office, or a file that is not a 実績: not compared', () => {
+    expect(sendsActualAsProvider(actual, { number: DS, kind: '通所介護' })).toBe(false);
+    expect(sendsActualAsProvider(parsedName(name('DLTJSK', HH, CM)), { number: HH, kind: '訪問介護' })).toBe(false);
+  });
+  it('an office holding a 居宅 and a provider, or one whose kind is unknown: compared', () => {
+    expect(sendsActualAsProvider(actual, { number: HH, kind: '居宅介護支援・訪問介護' })).toBe(true);
+    expect(sendsActualAsProvider(actual, { number: HH, kind: '' })).toBe(true);
   });
 });

@@ -1,12 +1,15 @@
-// 送信前チェック for providers: a 実績 (UPJSK) dropped into 新規作成 or 一括送信 is compared with
-// the 予定 this office received from that 居宅, as the 居宅 will see it once the 実績 arrives. A
-// warning to read, never a block.
+// 送信前チェック for providers: a 実績 (UPJSK) the signed-in provider sends, dropped into 新規作成
+// or 一括送信, is compared with the 予定 this office received from that 居宅, as the 居宅 will see
+// it once the 実績 arrives. A warning to read, never a block; not shown to a 居宅 (nothing to compare).
 import { listUsage } from '../../db/usage';
+import type { Office } from '../../domain/contract';
+import { sendsActualAsProvider } from '../../domain/direction';
 import { parseFileName } from '../../domain/filename';
 import {
   checkRowOf, keptFromFile, monthLabel, pairsOf, peopleOf, personKey, readUsageFile, statusLabel, type CheckRow,
 } from '../../domain/reconcile';
 import { online } from '../app/online';
+import { session } from '../app/session';
 import { useAsync } from '../common/use-async';
 import { ComparisonTable, LineCounts } from './ComparisonTable';
 import { sessionOwner, syncFromRelay } from './keep';
@@ -29,9 +32,10 @@ interface FileCheck {
   noPlans: boolean;
 }
 
-const isActual = (name: string) => {
+/** Only a 実績 this office sends as a provider: a 居宅 is refused by the direction rule anyway. */
+const isOwnActual = (name: string, office: Office | null) => {
   const parsed = parseFileName(name);
-  return parsed.ok && parsed.value.kind === 'UPJSK';
+  return parsed.ok && office !== null && sendsActualAsProvider(parsed.value, office);
 };
 
 async function checkFiles(files: FileOfSend[], syncFirst: boolean): Promise<FileCheck[]> {
@@ -65,7 +69,8 @@ async function checkFiles(files: FileOfSend[], syncFirst: boolean): Promise<File
 }
 
 export function PreSendCheck({ files }: { files: FileOfSend[] }) {
-  const actuals = files.filter((f) => isActual(f.name));
+  const office = session.value?.office ?? null;
+  const actuals = files.filter((f) => isOwnActual(f.name, office));
   const key = actuals.map((f) => `${f.name}#${f.blob.size}`).join('|');
   const result = useAsync(() => checkFiles(actuals, online.peek()), [key], actuals.length > 0);
   if (actuals.length === 0) return null;
@@ -75,7 +80,7 @@ export function PreSendCheck({ files }: { files: FileOfSend[] }) {
       <h2 id="pre-send-title">送信前チェック(実績と受け取った予定の比較)</h2>
       {result.loading && !checks && <p role="status">受け取った予定と比べています…</p>}
       {result.error !== undefined && <p>予定との比較ができませんでした(送信はできます)。</p>}
-      {checks?.length === 0 && <p>この事業所から送る実績ではないため、比較しません。</p>}
+      {checks?.length === 0 && <p>実績の内容を読み取れないため、比較しません。</p>}
       {checks?.map((check) => <FileResult key={check.name} check={check} />)}
       <p class="field-note">差異があっても送信できます。内容を確かめてから送信してください。</p>
     </section>
