@@ -22,7 +22,6 @@ export function LoginView() {
           autoComplete="username"
           autoCapitalize="off"
           spellcheck={false}
-          autoFocus
           required
           aria-invalid={fieldErrors.userId ? true : undefined}
           aria-describedby={fieldErrors.userId ? 'login-user-error' : undefined}

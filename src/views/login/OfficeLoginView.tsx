@@ -37,7 +37,6 @@ export function OfficeLoginView() {
           inputMode="latin"
           maxLength={14}
           placeholder="KJ000000000000"
-          autoFocus
           required
           aria-invalid={fieldErrors.officeUserId ? true : undefined}
           aria-describedby={fieldErrors.officeUserId ? 'office-user-error' : undefined}

@@ -1,7 +1,7 @@
 // What ログイン and 事業所ユーザログイン share: the card, a text field with its own error, and
 // the submit (check the form, ask the server, keep the session, go on).
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { AppNotices } from '../app/AppNotices';
 import type { z } from 'zod/mini';
 import { ApiFailure } from '../../api/client';
@@ -78,10 +78,18 @@ interface LoginCardProps {
 }
 
 export function LoginCard({ title, intro, formError, onSubmit, children }: LoginCardProps) {
+  const form = useRef<HTMLFormElement>(null);
+  // The first field gets the focus however the screen was reached. The autofocus attribute did not
+  // do it reliably (the browser applies it once per document, at its own time): a reload or bookmark
+  // of 事業所ユーザログイン left the focus on the page, and typing went nowhere.
+  useEffect(() => {
+    const shown = form.current;
+    if (shown && !shown.contains(document.activeElement)) shown.querySelector<HTMLInputElement>('input')?.focus();
+  }, []);
   return (
     <main class="login-screen">
       <AppNotices />
-      <form class="card login-card" onSubmit={onSubmit} noValidate>
+      <form ref={form} class="card login-card" onSubmit={onSubmit} noValidate>
         <p class="app-title">Renkei ケアプランデータ連携</p>
         <h1>{title}</h1>
         {intro}
