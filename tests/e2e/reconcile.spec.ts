@@ -38,7 +38,9 @@ const DIFFERENCES = [
 
 async function monthlyRow(page: Page, insured: string) {
   await openScreen(page, '月次チェック');
-  await page.getByLabel('対象年月').fill(`${MONTH.slice(0, 4)}-${MONTH.slice(4)}`);
+  const picker = page.getByRole('group', { name: '対象年月' });
+  await picker.getByLabel('年', { exact: true }).selectOption(MONTH.slice(0, 4));
+  await picker.getByLabel('月', { exact: true }).selectOption(String(Number(MONTH.slice(4))));
   return page.getByRole('region', { name: /送った予定と届いた実績/ }).getByRole('row').filter({ hasText: insured });
 }
 

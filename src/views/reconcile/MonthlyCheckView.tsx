@@ -4,25 +4,18 @@
 import { useMemo } from 'preact/hooks';
 import { countStatuses, dateLabel, deadlineOf, defaultCheckMonth, monthLabel, monthlyCheck, type CheckRow } from '../../domain/reconcile';
 import { online } from '../app/online';
-import { navigate } from '../app/router';
-import { to } from '../app/routes';
 import { ErrorList } from '../common/Alert';
 import { formatDateTime } from '../common/format';
 import { useOfficeNames } from '../common/office-names';
 import { CheckTable } from './CheckTable';
 import { sessionOwner } from './keep';
 import { KeptDataPanel } from './KeptDataPanel';
+import { MonthPicker } from './MonthPicker';
 import { SyncStatus } from './SyncStatus';
 import { useKeptUsage } from './use-kept-usage';
 import './reconcile.css';
 
 const isMonth = (value: string | null): value is string => value !== null && /^\d{4}(0[1-9]|1[0-2])$/.test(value);
-
-/** YYYYMM ± n months */
-function shift(month: string, by: number): string {
-  const d = new Date(Number(month.slice(0, 4)), Number(month.slice(4, 6)) - 1 + by, 1);
-  return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
 
 export function MonthlyCheckView({ month: asked }: { month: string | null }) {
   const month = isMonth(asked) ? asked : defaultCheckMonth(new Date());
@@ -58,27 +51,6 @@ export function MonthlyCheckView({ month: asked }: { month: string | null }) {
       )}
       <KeptDataPanel month={month} shown={kept.records} onDeleted={kept.reload} />
     </section>
-  );
-}
-
-function MonthPicker({ month }: { month: string }) {
-  const value = `${month.slice(0, 4)}-${month.slice(4, 6)}`;
-  return (
-    <div class="month-picker no-print">
-      <a class="button" href={to.monthly(shift(month, -1))} aria-label="前の月">‹ 前月</a>
-      <label class="month-field">
-        <span>対象年月</span>
-        <input
-          type="month"
-          value={value}
-          onChange={(e) => {
-            const picked = e.currentTarget.value.replace('-', '');
-            if (isMonth(picked)) navigate(to.monthly(picked));
-          }}
-        />
-      </label>
-      <a class="button" href={to.monthly(shift(month, 1))} aria-label="次の月">翌月 ›</a>
-    </div>
   );
 }
 
