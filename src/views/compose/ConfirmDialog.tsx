@@ -1,6 +1,9 @@
 // 送信確認: what will be sent, asked once more before it goes to the outbox.
+import { findSameSend, sameSendWarning } from '../../domain/same-send';
 import { Dialog } from '../common/Dialog';
 import { FileNameList } from '../common/FileName';
+import { useAsync } from '../common/use-async';
+import { earlierSends } from './earlier-sends';
 import type { PickedFile } from './picked-files';
 
 interface ConfirmDialogProps {
@@ -16,6 +19,9 @@ interface ConfirmDialogProps {
 export function ConfirmDialog({ destination, destinationName, files, message, busy, onCancel, onOk }: ConfirmDialogProps) {
   const csv = files.filter((file) => file.category !== 'PDF等');
   const others = files.filter((file) => file.category === 'PDF等');
+  // a warning, never a block: an unreadable store just shows none
+  const earlier = useAsync(() => earlierSends().catch(() => []), []);
+  const same = earlier.value ? findSameSend(destination, files.map((file) => file.name), earlier.value) : null;
   return (
     <Dialog title="送信確認" onCancel={onCancel}>
       <dl class="detail-list">
@@ -28,6 +34,7 @@ export function ConfirmDialog({ destination, destinationName, files, message, bu
         <dt>メッセージ</dt>
         <dd class="message-text">{message || 'なし'}</dd>
       </dl>
+      {same && <p class="alert alert-warning same-send" role="alert">{sameSendWarning(same)}。もう一度送る場合だけ OK を押してください。</p>}
       <p class="confirm-question">以上の内容で送信してよろしいですか?</p>
       <div class="actions">
         <button type="button" onClick={onCancel} disabled={busy}>キャンセル</button>

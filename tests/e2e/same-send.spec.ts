@@ -1,0 +1,33 @@
+// 送信確認 warns (does not block) when the same send unit — same destination, same file names
+// with their 連番 — was already sent from this device.
+import { CARE_OFFICE, HOME_HELP_OFFICE, planUnit, uniqueSequence } from '../support/files';
+import { expect, test } from './support/browsers';
+import { compose } from './support/messages';
+import { CARE_MANAGER } from './support/people';
+
+test('the same 予定 sent twice: 送信確認 says when it went, and still lets it go', async ({ offices }) => {
+  const page = await offices.openAs(CARE_MANAGER);
+  const files = planUnit(CARE_OFFICE, HOME_HELP_OFFICE, uniqueSequence());
+  await compose(page, files);
+  await page.getByRole('button', { name: '送信', exact: true }).click();
+  const first = page.getByRole('dialog', { name: '送信確認' });
+  await expect(first).toContainText('以上の内容で送信してよろしいですか?');
+  await expect(first.getByText(/同じファイル/)).toHaveCount(0);
+  await first.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByRole('heading', { name: '送信一覧' })).toBeVisible();
+  await expect(page.getByRole('table', { name: '送信したメッセージ' })).toContainText(files[0]!.name);
+
+  await compose(page, files);
+  await page.getByRole('button', { name: '送信', exact: true }).click();
+  const again = page.getByRole('dialog', { name: '送信確認' });
+  await expect(again.getByRole('alert')).toHaveText(/^同じファイル(を \d{1,2}月\d{1,2}日 \d{1,2}:\d{2} に送信済みです|が送信トレイにあります)/);
+  await again.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByText('送信を受け付けました')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '送信一覧' })).toBeVisible();
+
+  // another 連番 is another send unit: no warning
+  await compose(page, planUnit(CARE_OFFICE, HOME_HELP_OFFICE, uniqueSequence()));
+  await page.getByRole('button', { name: '送信', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: '送信確認' })).toContainText('以上の内容で送信してよろしいですか?');
+  await expect(page.getByRole('dialog', { name: '送信確認' }).getByText(/同じファイル/)).toHaveCount(0);
+});
