@@ -5,7 +5,7 @@ import { checkSend, MAGIC_HEAD_BYTES } from '../../src/domain/attachments';
 import { MAX_SEND_BYTES } from '../../src/domain/contract';
 import type { Store } from '../db/types';
 import { MESSAGES } from '../errors';
-import { csvContentRefusal } from './csv-checks';
+import { csvChecks } from './csv-pool';
 import type { Refusal, SendRequest } from './outcome';
 
 const invalid = (errors: string[]): Refusal => ({ status: 422, code: 'invalid-send', message: errors[0] ?? MESSAGES.badRequest, details: errors });
@@ -46,7 +46,7 @@ export async function contentRefusal(send: SendRequest, store: Store): Promise<R
   if (check.destination !== meta.destination) {
     return invalid([`送信先事業所番号 ${meta.destination} がファイル名の送信先と一致しません`]);
   }
-  const csv = csvContentRefusal(files);
+  const csv = await csvChecks.check(files);
   if (csv) return csv;
   if (!to) {
     return invalid([`送信先事業所番号 ${meta.destination} の事業所は登録されていません`]);
