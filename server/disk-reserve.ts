@@ -43,8 +43,12 @@ export class DiskReserve {
     await handle.close();
   }
 
+  /** Told whenever a store write met a full disk (the disk blob store then reads the free space again). */
+  onFull: () => void = () => {};
+
   /** Gives the room back; false when there was none left to give. */
   async release(): Promise<boolean> {
+    this.onFull();
     const present = await stat(this.path).catch(() => null);
     if (!present) return false;
     await rm(this.path, { force: true });

@@ -4,6 +4,7 @@
 import type { Hono } from 'hono';
 import { createApp } from './app';
 import { openBlobStore } from './blobs';
+import { DiskBlobStore } from './blobs/disk';
 import { withDefaults, type Config } from './config';
 import type { AppDeps, AppEnv } from './context';
 import { openStore } from './db';
@@ -36,6 +37,8 @@ export async function openRelay(options: RelayOptions = {}): Promise<Relay> {
   const store = reserve ? withDiskReserve(opened, reserve) : opened;
   try {
     const blobs = openBlobStore(config, store);
+    // a login's row that met a full disk: sends are refused from now, not after the cached reading ages
+    if (reserve && blobs instanceof DiskBlobStore) reserve.onFull = () => blobs.diskFull();
     await blobs.init(store);
     const seeded = config.seedDemo ? await seedDemoIfEmpty(store) : false;
     const deps: AppDeps = { config, store, blobs, now };

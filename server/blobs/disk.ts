@@ -3,13 +3,15 @@
 // one step, so a crash leaves either nothing or a whole folder (removed at the next start unless
 // its message row exists). SQLite means one relay process per data folder, so whatever is in tmp
 // or has no row at start is a leftover.
-import { mkdir, open, readdir, rename, rm, statfs } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import pLimit from 'p-limit';
 import { coalesced } from '../coalesce';
 import type { Store } from '../db/types';
+import { isStorageFull } from '../errors';
 import { isId, newId } from '../ids';
+import { FreeSpace, freeBytes } from './free-space';
 import type { BlobFile, BlobStore, StagedBlobs } from './types';
 
 /**
@@ -48,6 +50,7 @@ export class DiskBlobStore implements BlobStore {
   readonly description: string;
   /** Sends committed at about the same time share one fsync of the blobs folder. */
   private readonly syncBlobsDir: () => Promise<void>;
+  private readonly freeSpace: FreeSpace;
 
   constructor(
     dataDir: string,
@@ -58,6 +61,7 @@ export class DiskBlobStore implements BlobStore {
     this.blobsDir = join(dataDir, 'blobs');
     this.description = this.blobsDir;
     this.syncBlobsDir = coalesced(() => syncDir(this.blobsDir));
+    this.freeSpace = new FreeSpace(() => freeBytes(this.tmpDir));
   }
 
   async init(store: Pick<Store, 'messages'>): Promise<void> {
@@ -81,8 +85,12 @@ export class DiskBlobStore implements BlobStore {
   async hasRoomFor(bytes: number): Promise<boolean> {
     const reserve = this.limits.diskReserveBytes;
     if (reserve <= 0) return true;
-    const fs = await statfs(this.tmpDir);
-    return fs.bavail * fs.bsize - bytes >= reserve;
+    return this.freeSpace.hasRoomFor(bytes, reserve);
+  }
+
+  /** Something else met a full disk: the next room check reads the disk instead of its cached figure. */
+  diskFull(): void {
+    this.freeSpace.forget();
   }
 
   async stage(messageId: string, files: readonly BlobFile[]): Promise<StagedBlobs> {
@@ -110,9 +118,11 @@ export class DiskBlobStore implements BlobStore {
       // written and synced side by side: the folder is synced once all are durable
       const written = await Promise.allSettled(files.map((f) => writeSlots(() => writeDurably(join(dir, f.id), f.bytes))));
       const failed = written.find((w) => w.status === 'rejected');
+      this.freeSpace.wrote(files.reduce((n, f) => n + f.bytes.byteLength, 0));
       if (failed) throw failed.reason;
       await syncDir(dir);
     } catch (err) {
+      if (isStorageFull(err)) this.freeSpace.forget();
       await rm(dir, { recursive: true, force: true });
       throw err;
     }
