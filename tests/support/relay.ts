@@ -101,7 +101,7 @@ export const smallDiskPath = (relay: SpawnedRelay, dataDir: string, ...parts: st
 
 /** Starts `node --import tsx server/main.ts` with `env` on top of this process's; resolves once it listens. */
 export function spawnRelay(env: Record<string, string>, options: SpawnOptions = {}): Promise<SpawnedRelay> {
-  const node = [process.execPath, '--import', 'tsx', join(ROOT, 'server/main.ts')];
+  const node = [process.execPath, ...(process.env.PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.PROF_DIR] : []), '--import', 'tsx', join(ROOT, 'server/main.ts')];
   const [file, ...args] = options.smallDiskMb
     ? ['unshare', ...unshareArgs(), 'sh', '-c', `mount -t tmpfs -o size=${options.smallDiskMb}m tmpfs "$DATA_DIR" && exec "$@"`, 'small-disk', ...node]
     : node;
