@@ -24,9 +24,14 @@ export async function officeLogin(page: Page, officeUserId: string, password = D
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
 }
 
-/** Follows a navigation link (トップ, 受信一覧, 送信一覧, 新規作成, 下書き一覧, 一括送信). */
+/**
+ * Follows a navigation link (トップ, 受信一覧, 送信一覧, 新規作成, 下書き一覧, 一括送信, …) and waits
+ * until that screen — or the 事業所ユーザログイン it asks for first — is drawn: screens load on first
+ * use, and a file given to 「ファイルを選択」 before then would land on the screen being left.
+ */
 export async function openScreen(page: Page, link: string): Promise<void> {
   await page.getByRole('link', { name: link, exact: true }).click();
+  await expect(screenHeading(page, link).or(screenHeading(page, '事業所ユーザログイン'))).toBeVisible();
 }
 
 export const screenHeading = (page: Page, name: string) => page.getByRole('heading', { name, level: 1 });
