@@ -11,6 +11,7 @@ import { HOME_HELP_OFFICE, minimalPdf, uniqueSequence } from '../support/files';
 import { expect, test } from './support/browsers';
 import { signIn } from './support/login';
 import { CARE_MANAGER } from './support/people';
+import { waitForServiceWorker } from './support/service-worker';
 
 let root: string;
 let server: RunningServer;
@@ -24,14 +25,6 @@ test.afterAll(async () => {
   await server?.close();
   rmSync(root, { recursive: true, force: true });
 });
-
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (navigator.serviceWorker.controller) return;
-    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-  });
-}
 
 /** The メッセージ autosaved on this device, as the app stored it in IndexedDB. */
 const autosavedMessages = (page: Page) =>

@@ -3,17 +3,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openScreen, screenHeading, signIn } from './support/login';
 import { CARE_MANAGER } from './support/people';
+import { waitForServiceWorker } from './support/service-worker';
 
 /** The chunks of screens that are not the first one (Vite names a chunk after its module). */
 const LATER_SCREENS = /\/assets\/(BatchView|ComposeView|MessageListView|MessageDetailView|MonthlyCheckView|PersonCompareView|DraftsView|CsvPreview|csv)-[\w-]+\.js$/;
-
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (navigator.serviceWorker.controller) return;
-    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-  });
-}
 
 test('the login screen loads no other screen’s code; 一括送信 loads its own when opened', async ({ page }) => {
   const scripts: string[] = [];

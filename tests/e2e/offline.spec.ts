@@ -6,6 +6,7 @@ import { minimalPdf } from '../support/files';
 import { apiAs, listMessages } from './support/api';
 import { openScreen, signIn } from './support/login';
 import { BASE_URL, CARE_MANAGER, HOME_HELPER } from './support/people';
+import { waitForServiceWorker } from './support/service-worker';
 
 const RECEIVER = HOME_HELPER;
 const PDF = minimalPdf('第3表_週間計画.pdf');
@@ -34,15 +35,6 @@ function uniqueMessage(title: string): string {
 
 /** Logs in as the care manager and does the 事業所ユーザログイン on the way to 新規作成. */
 const loginAsSender = (page: Page) => signIn(page, CARE_MANAGER, '新規作成', '/#/login');
-
-/** The app opens offline only once the service worker has precached it and controls the page. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (navigator.serviceWorker.controller) return;
-    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-  });
-}
 
 async function fillCompose(page: Page, message: string): Promise<void> {
   await openScreen(page, '新規作成');

@@ -9,6 +9,7 @@ import { expect, test } from './support/browsers';
 import { openScreen, screenHeading } from './support/login';
 import { compose, listRow, sendAndConfirm, SENT_TABLE } from './support/messages';
 import { CARE_MANAGER } from './support/people';
+import { waitForServiceWorker } from './support/service-worker';
 
 const HOME_HELP_NAME = 'さくら訪問介護ステーション';
 
@@ -28,15 +29,6 @@ async function holdSends(context: BrowserContext): Promise<void> {
     route.request().method() === 'POST'
       ? route.fulfill({ status: 503, json: { error: { code: 'unavailable', message: '一時的に受け付けられません' } } })
       : route.fallback());
-}
-
-/** The app opens offline only once the service worker has precached it and controls the page. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (navigator.serviceWorker.controller) return;
-    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-  });
 }
 
 test('送信トレイ shows the destination office name beside its number, and the number alone offline', async ({ offices }) => {

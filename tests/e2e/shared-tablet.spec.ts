@@ -9,6 +9,7 @@ import { asTestFiles, minimalPdf } from '../support/files';
 import { apiAs, listMessages } from './support/api';
 import { loginAsPerson, openScreen, screenHeading, signIn } from './support/login';
 import { CARE_MANAGER, DAY_SERVICE, HOME_HELPER } from './support/people';
+import { waitForServiceWorker } from './support/service-worker';
 
 const unique = (title: string) => `${title} ${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -31,14 +32,6 @@ async function watchSends(context: BrowserContext, hold: { on: boolean }): Promi
     return route.fallback();
   });
   return () => seen;
-}
-
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (navigator.serviceWorker.controller) return;
-    await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
-  });
 }
 
 async function logout(page: Page): Promise<void> {
