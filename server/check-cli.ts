@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isRoutedName } from '../src/domain/attachments';
-import { checkFiles, type FileCheckReport } from '../src/domain/csv/check-files';
+import { checkFiles, entryCount, type FileCheckReport } from '../src/domain/csv/check-files';
 import { FILE_KINDS } from '../src/domain/filename';
 
 const USAGE = `使い方: npm run check -- <ファイルまたはフォルダ>... [--json]
@@ -31,8 +31,8 @@ function collect(path: string, explicit: boolean, into: { path: string; name: st
 function describe(report: FileCheckReport): string {
   const kind = report.kind ? `${FILE_KINDS[report.kind].label}(${report.kind})` : '種別不明';
   const version = report.version ? ` CSVバージョン ${report.version}` : '';
-  const verdict = report.errors.length > 0 ? `誤り ${report.errors.length}件` : 'OK';
-  const notes = report.warnings.length > 0 ? `・確認 ${report.warnings.length}件` : '';
+  const verdict = report.errors.length > 0 ? `誤り ${entryCount(report.errors)}件` : 'OK';
+  const notes = report.warnings.length > 0 ? `・確認 ${entryCount(report.warnings)}件` : '';
   return `${report.name}  ${kind}${version}: ${verdict}${notes}`;
 }
 

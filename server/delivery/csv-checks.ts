@@ -1,7 +1,7 @@
 // The standard spec's content checks on the CSVs of a send: the same code the client runs before
 // sending (src/domain/csv), so a client that skipped or predates them cannot slip a file through.
 import { extensionOf } from '../../src/domain/attachments';
-import { validateSendCsvs } from '../../src/domain/csv';
+import { isListed, problemCount, validateSendCsvs } from '../../src/domain/csv';
 import type { Refusal } from './outcome';
 
 /** Enough to fix the file from; a broken file can have a problem per cell. */
@@ -13,12 +13,11 @@ export function csvContentRefusal(files: readonly { name: string; bytes: Uint8Ar
   if (csvs.length === 0) return null;
   const report = validateSendCsvs(csvs.map((f) => ({ name: f.name, bytes: f.bytes })));
   if (report.ok) return null;
-  const errors = [...report.reports.flatMap((r) => r.report.problems), ...report.crossProblems]
-    .filter((p) => p.severity === 'error')
-    .map((p) => p.message);
-  const details =
-    errors.length > MAX_CSV_DETAILS
-      ? [...errors.slice(0, MAX_CSV_DETAILS), `ほかに${errors.length - MAX_CSV_DETAILS}件の誤りがあります`]
-      : errors;
+  const problems = [...report.reports.flatMap((r) => r.report.problems), ...report.crossProblems].filter((p) => p.severity === 'error');
+  // a file past its own limit ends with a 「ほかに…件」 line: counted for what it stands for, not listed
+  const errors = problems.filter(isListed).map((p) => p.message);
+  const total = problemCount(problems, 'error');
+  const shown = errors.slice(0, MAX_CSV_DETAILS);
+  const details = shown.length < total ? [...shown, `ほかに${total - shown.length}件の誤りがあります`] : shown;
   return { status: 422, code: 'invalid-csv', message: errors[0]!, details };
 }

@@ -1,5 +1,6 @@
 // 一括送信 rows and the CSV spec checks of their files: what a row keeps of a file's check
 // (first lines and counts) and the lines it shows. The checks themselves are validateCsv's.
+import { isListed, problemCount, type CsvProblem, type CsvSeverity } from './csv/types';
 
 /** A CSV's check results, cut to what a table row can show: the first few lines and the counts. */
 export interface ContentCheck {
@@ -12,14 +13,14 @@ export interface ContentCheck {
 /** Lines of a file's problems a row shows before saying "ほかにN件". */
 export const CONTENT_LINES_SHOWN = 3;
 
-export function contentCheckOf(problems: readonly { severity: 'error' | 'warning'; message: string }[]): ContentCheck {
-  const errors = problems.filter((p) => p.severity === 'error').map((p) => p.message);
-  const warnings = problems.filter((p) => p.severity === 'warning').map((p) => p.message);
+export function contentCheckOf(problems: readonly Pick<CsvProblem, 'severity' | 'message' | 'omitted'>[]): ContentCheck {
+  // a file cut short ends with its own 「ほかに…件」 line: the row says the count of the rest itself
+  const lines = (severity: CsvSeverity) => problems.filter((p) => p.severity === severity && isListed(p)).map((p) => p.message);
   return {
-    errorCount: errors.length,
-    errors: errors.slice(0, CONTENT_LINES_SHOWN),
-    warningCount: warnings.length,
-    warnings: warnings.slice(0, CONTENT_LINES_SHOWN),
+    errorCount: problemCount(problems, 'error'),
+    errors: lines('error').slice(0, CONTENT_LINES_SHOWN),
+    warningCount: problemCount(problems, 'warning'),
+    warnings: lines('warning').slice(0, CONTENT_LINES_SHOWN),
   };
 }
 

@@ -112,6 +112,18 @@ describe('CSV content checks on the relay', () => {
     expect(details.at(-1)).toMatch(/^ほかに\d+件の誤りがあります$/);
   });
 
+  it('counts the errors a file had past its own limit of 200, not its 「ほかに…件」 line', async () => {
+    const people = Array.from({ length: 15 }, (_, i) => ({ ...PEOPLE[0]!, insured: String(3_000_000 + i).padStart(10, '0') }));
+    const opts = { sender: CM.office, destination: HH.office, month: '202504', sequence: String(sequence++), people };
+    const rows = makeRecords('UPPLAN', opts);
+    expect(rows.length).toBeGreaterThan(200);
+    const files = [fromRecords('UPPLAN', rows.map((r) => r.slice(0, 24)), opts), ...makePlanUnit(opts).slice(1)];
+    const { details } = await expectCsvRefusal(files, /項目数が25ではなく24です/);
+    // one error per record, every one counted (the file kept 200 of them and the count of the rest)
+    expect(details).toHaveLength(MAX_CSV_DETAILS + 1);
+    expect(details.at(-1)).toBe(`ほかに${rows.length - MAX_CSV_DETAILS}件の誤りがあります`);
+  });
+
   it('checks only CSVs: a PDF beside a valid unit is fine, a .txt is never parsed as a CSV', async () => {
     const files = [...unit('202504'), pdf('第1表.pdf'), { name: 'メモ.txt', bytes: encodeCp932('項目,が,ばらばら\r\n1\r\n') }];
     const res = await cm.send({ destination: HH.office, message: '' }, files);

@@ -34,6 +34,17 @@ describe('一括送信 content checks', () => {
     expect(row.problems).toHaveLength(5);
     expect(row.problems[4]).toContain('ほかに2件あります');
   });
+
+  it('counts a file past the 200 problems kept: the heading and 「ほかに…件」 say every error, not the lines kept', () => {
+    const [, sikyu, hosoku] = makePlanUnit();
+    const rows = makeRecords('UPPLAN').map((r) => { const x = [...r]; x[9] = '20250431'; return x; });
+    const many = Array.from({ length: Math.ceil(250 / rows.length) }, () => rows).flat();
+    const plan = fromRecords('UPPLAN', many);
+    const row = addFilesToBatch([], [plan, sikyu!, hosoku!].map(checked), ctx()).rows[0]!;
+    expect(row.problems[0]).toBe(`${plan.name}: CSVの内容に誤りが${many.length}件あります`);
+    expect(row.problems.slice(1, 4).every((line) => line.includes('2025-04-31 は存在しない日付です'))).toBe(true);
+    expect(row.problems[4]).toBe(`${plan.name}: ほかに${many.length - 3}件あります(「編集」で全件とプレビューを確認できます)`);
+  });
 });
 
 describe('一括送信 warnings and order', () => {

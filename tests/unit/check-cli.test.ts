@@ -57,6 +57,22 @@ describe('npm run check', () => {
     expect(passing.out).toContain(`${good.name}  予定の削除(DLTPLAN) CSVバージョン 202407: OK`);
   });
 
+  it('a file past 200 errors: the count is every error, and its 「ほかに…件」 entry says how many it stands for', () => {
+    const records = makeSpecFile('DLTJSK', '202208').records;
+    const many = Array.from({ length: 250 }, () => { const r = [...records[1]!]; r[5] = '1'; return r; });
+    const file = { name: makeSpecFile('DLTJSK', '202208').name, bytes: encode([records[0]!, ...many]) };
+    const big = mkdtempSync(join(tmpdir(), 'renkei-check-many-'));
+    try {
+      writeFileSync(join(big, file.name), file.bytes);
+      expect(run(join(big, file.name)).out).toContain(`${file.name}  実績の削除(DLTJSK) CSVバージョン 202208: 誤り 250件`);
+      const [report] = JSON.parse(run(join(big, file.name), '--json').out) as { errors: { message: string; omitted?: number }[] }[];
+      expect(report!.errors).toHaveLength(201);
+      expect(report!.errors.at(-1)).toMatchObject({ omitted: 50, message: `${file.name}: ほかに誤りが50件あります(先頭200件を表示)` });
+    } finally {
+      rmSync(big, { recursive: true, force: true });
+    }
+  });
+
   it('names whose rules fail are errors of the file, with no row or column', () => {
     const name = 'UP1KYO_123456789_0300000005_20191110102233.CSV';
     writeFileSync(join(dir, name), good.bytes);

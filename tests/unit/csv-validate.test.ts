@@ -4,6 +4,7 @@ import { decodeCp932 } from '../../src/domain/csv/decode';
 import { parseCsvText } from '../../src/domain/csv/parse';
 import { layoutFor } from '../../src/domain/csv/layouts';
 import { MAX_PROBLEMS_PER_FILE } from '../../src/domain/csv/problems';
+import { isListed, problemCount } from '../../src/domain/csv/types';
 import {
   LAID_OUT_KINDS, PEOPLE, TRICKY_TEXT, csvText, encodeCp932, fileName, fromRecords, makeCsvFile, makeRecords,
   versionsOf, type LaidOutKind,
@@ -183,6 +184,17 @@ describe('file-level errors', () => {
     const report = validateCsv(file.name, file.bytes);
     expect(errors(report)).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
     expect(report.problems.at(-1)!.message).toContain(`ほかに誤りが${many.length - MAX_PROBLEMS_PER_FILE}件あります`);
+  });
+
+  it('counts a file cut short by its problems, not by its lines: the 「ほかに…件」 line is no error itself', () => {
+    const rows = makeRecords('UPPLAN').map((r) => { const x = [...r]; x[9] = '20250431'; return x; });
+    const many = Array.from({ length: Math.ceil(250 / rows.length) }, () => rows).flat();
+    const file = fromRecords('UPPLAN', many);
+    const { problems } = validateCsv(file.name, file.bytes);
+    expect(problemCount(problems, 'error')).toBe(many.length);
+    expect(problems.filter(isListed)).toHaveLength(MAX_PROBLEMS_PER_FILE);
+    expect(problems.at(-1)).toMatchObject({ severity: 'error', omitted: many.length - MAX_PROBLEMS_PER_FILE });
+    expect(problemCount(problems, 'warning')).toBe(0);
   });
 });
 

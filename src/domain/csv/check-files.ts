@@ -21,6 +21,8 @@ export interface CheckEntry {
   item: string | null;
   /** the whole sentence in Japanese, as the app shows it */
   message: string;
+  /** only on a file's closing 「ほかに…件」 line: how many problems it stands for, none listed */
+  omitted?: number;
 }
 
 export interface FileCheckReport {
@@ -32,7 +34,10 @@ export interface FileCheckReport {
 }
 
 const entry = (message: string, p: Partial<CsvProblem> = {}): CheckEntry =>
-  ({ row: p.row ?? null, column: p.column ?? null, item: p.item ?? null, message });
+  ({ row: p.row ?? null, column: p.column ?? null, item: p.item ?? null, message, ...(p.omitted !== undefined ? { omitted: p.omitted } : {}) });
+
+/** How many problems the entries are, those past a file's limit included. */
+export const entryCount = (entries: readonly CheckEntry[]): number => entries.reduce((n, e) => n + (e.omitted ?? 1), 0);
 
 export function checkFiles(files: readonly { name: string; bytes: Uint8Array }[]): FileCheckReport[] {
   const all: FileCheckReport[] = [];

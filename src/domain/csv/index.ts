@@ -1,6 +1,6 @@
 // The CSV spec module: checks, previews and diffs of the standard spec's files.
 export type { CsvProblem, CsvReport, CsvSeverity } from './types';
-export { hasErrors } from './types';
+export { hasErrors, isListed, problemCount } from './types';
 export { validateCsv, checkCsv } from './validate';
 export { validateSendCsvs, type SendCsvReport } from './send';
 export { decodeCp932, readCp932, UNDECODABLE_MESSAGE } from './decode';

@@ -82,6 +82,7 @@ export class ProblemList {
         severity,
         file: this.file,
         message: `${this.file}: ほかに${what}が${count}件あります(先頭${MAX_PROBLEMS_PER_FILE}件を表示)`,
+        omitted: count,
       });
     }
     return this.list;

@@ -15,6 +15,12 @@ export interface CsvProblem {
   item?: string;
   /** The whole sentence in Japanese, file, row and column included, ready to show as is. */
   message: string;
+  /**
+   * Set on the closing line of a file cut short (「ほかに誤りが50件あります」): how many problems
+   * of its severity the line stands for, none of them listed. Count with problemCount, never with
+   * the list's length: the line itself is not a problem.
+   */
+  omitted?: number;
 }
 
 export interface CsvReport {
@@ -27,3 +33,13 @@ export interface CsvReport {
 
 export const hasErrors = (report: { problems: CsvProblem[] }): boolean =>
   report.problems.some((p) => p.severity === 'error');
+
+/** How many problems of one severity a list holds, those past a file's limit included. */
+export function problemCount(problems: readonly Pick<CsvProblem, 'severity' | 'omitted'>[], severity: CsvSeverity): number {
+  let count = 0;
+  for (const p of problems) if (p.severity === severity) count += p.omitted ?? 1;
+  return count;
+}
+
+/** The problems that are listed one by one (not a file's 「ほかに…件」 line). */
+export const isListed = (p: Pick<CsvProblem, 'omitted'>): boolean => p.omitted === undefined;

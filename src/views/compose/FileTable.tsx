@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { FileName } from '../common/FileName';
 import { formatSize } from '../common/format';
 import { namesFromHosoku } from '../../domain/csv/preview';
+import { problemCount } from '../../domain/csv/types';
 import { kindLabelOf, NONSTANDARD_NAME, sendProblemCounts, type SendCheck } from '../../domain/attachments';
 import { CsvPreview } from '../preview/CsvPreview';
 import type { CsvCheckState } from './csv-checks';
@@ -104,9 +105,8 @@ function fileResult(file: PickedFile, checks: CsvCheckState, sendCheck: Pick<Sen
     // a file that is not text gets the same sentence from both checks: the list shows it once
     const said = new Set(sendCheck.problems.map((p) => p.message));
     const content = checks.status === 'done' ? (checks.byFile.get(file.name) ?? []).filter((p) => !said.has(p.message)) : [];
-    const contentErrors = content.filter((p) => p.severity === 'error').length;
-    errors += contentErrors;
-    warnings += content.length - contentErrors;
+    errors += problemCount(content, 'error');
+    warnings += problemCount(content, 'warning');
   }
   if (errors > 0) return { label: `誤り ${errors}件`, tone: 'error' };
   if (warnings > 0) return { label: `確認 ${warnings}件`, tone: 'warning' };

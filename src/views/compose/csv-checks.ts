@@ -1,7 +1,7 @@
 // The spec checks of the CSVs being composed: run once per change of the file set, in the
 // CSV check worker, so typing the message never waits for them.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { CsvProblem } from '../../domain/csv/types';
+import { problemCount, type CsvProblem } from '../../domain/csv/types';
 import { checkCsvBlobs, problemsByFile } from '../../workers/csv-check';
 import { isCsv, type PickedFile } from './picked-files';
 
@@ -52,7 +52,7 @@ function startRun(csvFiles: PickedFile[]): CheckRun {
       const problems = [...result.files.flatMap((f) => f.problems), ...result.crossProblems];
       // a file's 検査結果 counts what the list below says about it, the checks across files included
       const byFile = problemsByFile(result);
-      return move({ status: 'done', problems, errorCount: problems.filter((p) => p.severity === 'error').length, byFile });
+      return move({ status: 'done', problems, errorCount: problemCount(problems, 'error'), byFile });
     },
     (error: unknown) => {
       console.error(error);

@@ -1,5 +1,5 @@
 // <CsvProblems problems />: the check results of CSV files, errors first.
-import type { CsvProblem } from '../../domain/csv/types';
+import { problemCount, type CsvProblem } from '../../domain/csv/types';
 import './preview.css';
 
 export function CsvProblems({ problems }: { problems: CsvProblem[] }) {
@@ -10,13 +10,13 @@ export function CsvProblems({ problems }: { problems: CsvProblem[] }) {
     <div class="csv-problems">
       {errors.length > 0 && (
         <div class="csv-problems-errors" role="alert" tabIndex={-1}>
-          <p class="csv-problems-heading">CSVの内容に誤りがあります({errors.length}件)。直してから送信してください。</p>
+          <p class="csv-problems-heading">CSVの内容に誤りがあります({problemCount(errors, 'error')}件)。直してから送信してください。</p>
           <ul>{errors.map((p, i) => <li key={i}>{p.message}</li>)}</ul>
         </div>
       )}
       {warnings.length > 0 && (
         <div class="csv-problems-warnings" role="status">
-          <p class="csv-problems-heading">確認してください({warnings.length}件)。このまま送信もできます。</p>
+          <p class="csv-problems-heading">確認してください({problemCount(warnings, 'warning')}件)。このまま送信もできます。</p>
           <ul>{warnings.map((p, i) => <li key={i}>{p.message}</li>)}</ul>
         </div>
       )}
