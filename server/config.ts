@@ -41,6 +41,12 @@ export interface Config {
    * 2 minutes lets 10 MB through a slow (about 1 Mbit/s) line.
    */
   requestTimeoutMs: number;
+  /**
+   * On SIGTERM/SIGINT, how long the requests under way may take to finish before they are cut
+   * (new connections are refused at once; a second signal stops at once). A send cut off is
+   * sent again by its client with the same key, so this only spares the retry.
+   */
+  shutdownDrainMs: number;
 }
 
 export interface TlsFiles {
@@ -73,6 +79,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: intFrom(10, 1),
   DATABASE_MAX_MB: intFrom(0, 0),
   REQUEST_TIMEOUT_MS: intFrom(120_000, 1000),
+  SHUTDOWN_DRAIN_MS: intFrom(10_000, 0),
 });
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -101,6 +108,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databaseMaxBytes: e.DATABASE_MAX_MB * 1024 * 1024,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
   });
 }
 
@@ -122,6 +130,7 @@ export function withDefaults(partial: Partial<Config>): Config {
     databasePoolSize: 10,
     databaseMaxBytes: 0,
     requestTimeoutMs: 120_000,
+    shutdownDrainMs: 10_000,
     ...partial,
   };
   return { ...c, dataDir: resolve(c.dataDir), staticDir: resolve(c.staticDir) };

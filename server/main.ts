@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   if (!config.tls && !isLoopbackHost(config.host)) {
     console.log('Plain HTTP on the LAN: browsers on other devices withhold the offline start, sending with the app closed and installing. Set TLS_CERT_FILE and TLS_KEY_FILE (docs/https.md).');
   }
-  stopCleanlyOn(server, ['SIGINT', 'SIGTERM']);
+  stopCleanlyOn(server, config.shutdownDrainMs, ['SIGINT', 'SIGTERM']);
 }
 
 function printDemoLogins(server: RunningServer): void {
@@ -36,16 +36,29 @@ function printDemoLogins(server: RunningServer): void {
   console.log(`Open ${server.url} in a browser, log in, and the app asks for the 事業所ユーザID before the first send or receive.`);
 }
 
-/** Stops listening, closes the store, and says so: an operator (or systemd) sees a clean stop. */
-function stopCleanlyOn(server: RunningServer, signals: NodeJS.Signals[]): void {
+/**
+ * Stops listening, lets the requests under way finish (up to drainMs), closes the store, and says
+ * so: an operator (or systemd) sees a clean stop, and a rolling restart cuts no send in the
+ * middle. A second signal while draining stops at once.
+ */
+function stopCleanlyOn(server: RunningServer, drainMs: number, signals: NodeJS.Signals[]): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
+    if (stopping) {
+      console.log(`[renkei] ${signal} received again: stopping at once (${server.inFlight()} ${plural(server.inFlight())} cut)`);
+      process.exit(1);
+    }
     stopping = true;
-    console.log(`[renkei] ${signal} received: stopping…`);
-    server.close().then(
-      () => {
-        console.log('[renkei] stopped cleanly');
+    const waiting = server.inFlight();
+    const drained = server.close(drainMs);
+    console.log(
+      waiting > 0
+        ? `[renkei] ${signal} received: stopping… no new connections; letting ${waiting} ${plural(waiting)} in flight finish (up to ${drainMs / 1000} s; ${signal} again stops at once)`
+        : `[renkei] ${signal} received: stopping…`,
+    );
+    drained.then(
+      ({ cut }) => {
+        console.log(cut > 0 ? `[renkei] stopped: ${cut} ${plural(cut)} still running after ${drainMs / 1000} s cut (their clients send them again)` : '[renkei] stopped cleanly');
         process.exit(0);
       },
       (err: unknown) => {
@@ -54,8 +67,10 @@ function stopCleanlyOn(server: RunningServer, signals: NodeJS.Signals[]): void {
       },
     );
   };
-  for (const signal of signals) process.once(signal, () => stop(signal));
+  for (const signal of signals) process.on(signal, () => stop(signal));
 }
+
+const plural = (n: number) => (n === 1 ? 'request' : 'requests');
 
 /** What an operator can do about a start that failed: the variable to change, not only the code. */
 export function startFailureMessage(err: unknown, config: Pick<Config, 'host' | 'port'> | null): string {

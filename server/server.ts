@@ -1,10 +1,12 @@
-// Puts the relay (server/relay.ts) on an HTTP or HTTPS port, with Node's request time limits and
-// the retention timer.
+// Puts the relay (server/relay.ts) on an HTTP or HTTPS port, with Node's request time limits, the
+// retention timer and a stop that lets requests under way finish (server/drain.ts).
 import { serve } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
+import { drainable, type DrainResult } from './drain';
 import { openRelay, type Relay, type RelayOptions } from './relay';
 import type { SweepResult } from './retention';
 
@@ -17,7 +19,13 @@ export interface RunningServer {
   officeCount: number;
   /** Runs the retention job now (the timer runs it too). */
   sweep(): Promise<SweepResult>;
-  close(): Promise<void>;
+  /** requests being answered now */
+  inFlight(): number;
+  /**
+   * Stops: no new connection is accepted, the requests under way may finish for up to
+   * `drainMs` (default 0: cut at once), then the store closes.
+   */
+  close(drainMs?: number): Promise<DrainResult>;
 }
 
 export type StartOptions = RelayOptions;
@@ -41,10 +49,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     seeded: relay.seeded,
     officeCount: await relay.deps.store.offices.count(),
     sweep: relay.sweep,
-    async close() {
+    inFlight: listener.inFlight,
+    async close(drainMs = 0) {
       clearInterval(timer);
-      await listener.close();
+      const drained = await listener.close(drainMs);
       await relay.close().catch(() => undefined);
+      return drained;
     },
   };
 }
@@ -63,8 +73,10 @@ function timeouts(config: Config): { requestTimeout: number; headersTimeout: num
 export interface Listener {
   url: string;
   port: number;
-  /** Stops listening (the relay stays open). */
-  close(): Promise<void>;
+  /** requests being answered now */
+  inFlight(): number;
+  /** Stops listening, lets the requests under way finish for up to `drainMs` (default 0), cuts the rest (the relay stays open). */
+  close(drainMs?: number): Promise<DrainResult>;
 }
 
 /**
@@ -97,14 +109,12 @@ export async function listenRelay(relay: Relay): Promise<Listener> {
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  // both servers serve() makes (node:http, node:https) are http.Servers
+  const drain = drainable(server as Server);
   return {
     url: `${tls ? 'https' : 'http'}://${host}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // idle keep-alive connections would hold close() open
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
+    inFlight: drain.inFlight,
+    close: (drainMs = 0) => drain.close(drainMs),
   };
 }

@@ -73,6 +73,10 @@ export interface SpawnedRelay {
   stop(): Promise<void>;
   /** SIGKILL: a crash */
   kill(): Promise<void>;
+  /** Sends a signal and returns at once (stop() waits for the exit). */
+  signal(signal: NodeJS.Signals): void;
+  /** Resolves with the exit code once the process ended. */
+  exited(): Promise<number | null>;
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -111,7 +115,7 @@ export function spawnRelay(env: Record<string, string>, options: SpawnOptions = 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
@@ -122,7 +126,10 @@ export function spawnRelay(env: Record<string, string>, options: SpawnOptions = 
       if (options.inheritOutput) process.stdout.write(chunk);
       const match = /Renkei relay: (https?:\/\/\S+)/.exec(output);
       if (match) {
-        resolveUrl({ url: match[1]!, pid: child.pid ?? -1, output: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') });
+        resolveUrl({
+          url: match[1]!, pid: child.pid ?? -1, output: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL'),
+          signal: (signal) => void child.kill(signal), exited: () => exited,
+        });
       }
     };
     child.stdout.on('data', onData);
