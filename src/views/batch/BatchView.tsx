@@ -11,6 +11,7 @@ import { to } from '../app/routes';
 import { session } from '../app/session';
 import { ErrorList } from '../common/Alert';
 import { Dialog } from '../common/Dialog';
+import { BatchConfirmDialog } from './BatchConfirmDialog';
 import { BatchDropZone } from './BatchDropZone';
 import { BatchSendDialog, runEntries, runRowOf, type RunRow } from './BatchSendDialog';
 import { BatchTable } from './BatchTable';
@@ -155,17 +156,7 @@ export function BatchView() {
       )}
       <PreSendCheck files={list.flatMap((row) => row.files.map((f) => f.payload))} />
       {confirming?.kind === 'send' && (
-        <Dialog title="一括送信の確認" onCancel={() => setConfirming(null)}>
-          <p>
-            選択した {confirming.rows.length} 件(送信先 {countDestinations(confirming.rows)} 事業所)を送信します。
-            以上の内容で送信してよろしいですか?
-          </p>
-          {confirming.skipped > 0 && <p class="batch-skip-note">選択したうち送信できない {confirming.skipped} 件は送信しません(一覧に残ります)。</p>}
-          <div class="actions">
-            <button type="button" onClick={() => setConfirming(null)}>キャンセル</button>
-            <button type="button" class="primary" onClick={() => send(confirming.rows)}>OK</button>
-          </div>
-        </Dialog>
+        <BatchConfirmDialog rows={confirming.rows} skipped={confirming.skipped} onCancel={() => setConfirming(null)} onOk={send} />
       )}
       {confirming?.kind === 'delete' && (
         <Dialog title="削除の確認" onCancel={() => setConfirming(null)}>

@@ -1,9 +1,9 @@
 // 送信確認: what will be sent, asked once more before it goes to the outbox.
-import { findSameSend, sameSendWarning } from '../../domain/same-send';
+import { findSameSend, SAME_SEND_ADVICE, sameSendWarning } from '../../domain/same-send';
 import { Dialog } from '../common/Dialog';
 import { FileNameList } from '../common/FileName';
 import { useAsync } from '../common/use-async';
-import { earlierSends } from './earlier-sends';
+import { earlierSends } from '../common/earlier-sends';
 import type { PickedFile } from './picked-files';
 
 interface ConfirmDialogProps {
@@ -34,7 +34,7 @@ export function ConfirmDialog({ destination, destinationName, files, message, bu
         <dt>メッセージ</dt>
         <dd class="message-text">{message || 'なし'}</dd>
       </dl>
-      {same && <p class="alert alert-warning same-send" role="alert">{sameSendWarning(same)}。もう一度送る場合だけ OK を押してください。</p>}
+      {same && <p class="alert alert-warning same-send" role="alert">{sameSendWarning(same)}。{SAME_SEND_ADVICE}</p>}
       <p class="confirm-question">以上の内容で送信してよろしいですか?</p>
       <div class="actions">
         <button type="button" onClick={onCancel} disabled={busy}>キャンセル</button>
