@@ -1,10 +1,11 @@
 // 絞り込み・並び替え of 送信一覧 / 受信一覧: a search box, 状況 and 並び順 always in view, the rest
 // (相手先, ファイル種別, 対象年月, 期間) under 詳しい条件. Applied with 絞り込む (or Enter); the
-// selects apply at once.
-import { useState } from 'preact/hooks';
+// selects and the 対象年月 control (◀ 前月 / 翌月 ▶, 年・月, 指定なし) apply at once.
+import { useEffect, useState } from 'preact/hooks';
 import type { Box } from '../../domain/contract';
 import { hasFilter, KIND_GROUP_IDS, KIND_GROUPS, type KindGroup, type ListFilter, type ListSort, type ListStatus } from '../../domain/mailbox';
-import { dateOfEnd, dateOfStart, dayEnd, dayStart, monthInput, monthOfInput, type ListView } from './list-query';
+import { MonthPicker } from '../common/MonthPicker';
+import { dateOfEnd, dateOfStart, dayEnd, dayStart, type ListView } from './list-query';
 
 interface ListFiltersProps {
   box: Box;
@@ -14,15 +15,33 @@ interface ListFiltersProps {
 
 const SORTS: Record<ListSort, string> = { newest: '新しい順', oldest: '古い順', office: '相手先の事業所番号順' };
 
+/**
+ * The control that applied the filters at once: the form is drawn anew for the new address, and
+ * the focus goes back to it (or to `fallback` when it is gone, as 指定なしにする is), so ◀ 前月
+ * can be pressed again and again from the keyboard.
+ */
+let refocus: { id: string; fallback: string } | null = null;
+/** 詳しい条件 stays open while it is used, a condition cleared in it included (指定なしにする) */
+let moreOpen = false;
+const rememberFocus = (fallback: string) => {
+  const id = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+  refocus = id ? { id, fallback } : null;
+};
+
 export function ListFilters({ box, view, onApply }: ListFiltersProps) {
   const f = view.filter;
   const [q, setQ] = useState(f.q ?? '');
   const [office, setOffice] = useState(f.office ?? '');
   const [kinds, setKinds] = useState<KindGroup[]>(f.kinds ?? []);
-  const [month, setMonth] = useState(monthInput(f.month));
+  const [month, setMonth] = useState<string | null>(f.month ?? null);
   const [from, setFrom] = useState(dateOfStart(f.from));
   const [to, setTo] = useState(dateOfEnd(f.to));
   const detailed = Boolean(f.office || f.kinds?.length || f.month || f.from || f.to);
+  useEffect(() => {
+    if (!refocus) return;
+    (document.getElementById(refocus.id) ?? document.getElementById(refocus.fallback))?.focus();
+    refocus = null;
+  }, []);
 
   const typed = (): ListFilter => {
     const next: ListFilter = {};
@@ -30,8 +49,7 @@ export function ListFilters({ box, view, onApply }: ListFiltersProps) {
     if (q.trim()) next.q = q.trim();
     if (office.trim()) next.office = office.trim();
     if (kinds.length > 0) next.kinds = KIND_GROUP_IDS.filter((g) => kinds.includes(g));
-    const m = monthOfInput(month);
-    if (m) next.month = m;
+    if (month) next.month = month;
     const start = dayStart(from);
     if (start) next.from = start;
     const end = dayEnd(to);
@@ -42,7 +60,16 @@ export function ListFilters({ box, view, onApply }: ListFiltersProps) {
     event.preventDefault();
     onApply({ filter: typed(), sort: view.sort });
   };
+  const pickMonth = (picked: string | null) => {
+    rememberFocus(id('month-year'));
+    setMonth(picked);
+    const next = typed();
+    if (picked) next.month = picked;
+    else delete next.month;
+    onApply({ filter: next, sort: view.sort });
+  };
   const setStatus = (status: string) => {
+    rememberFocus(id('status'));
     const next = typed();
     if (status) next.status = status as ListStatus;
     else delete next.status;
@@ -52,7 +79,7 @@ export function ListFilters({ box, view, onApply }: ListFiltersProps) {
     setQ('');
     setOffice('');
     setKinds([]);
-    setMonth('');
+    setMonth(null);
     setFrom('');
     setTo('');
     onApply({ filter: {}, sort: view.sort });
@@ -78,7 +105,10 @@ export function ListFilters({ box, view, onApply }: ListFiltersProps) {
         </div>
         <div class="filter-field">
           <label for={id('sort')}>並び順</label>
-          <select id={id('sort')} value={view.sort} onChange={(e) => onApply({ filter: typed(), sort: e.currentTarget.value as ListSort })}>
+          <select id={id('sort')} value={view.sort} onChange={(e) => {
+            rememberFocus(id('sort'));
+            onApply({ filter: typed(), sort: e.currentTarget.value as ListSort });
+          }}>
             {Object.entries(SORTS).map(([value, label]) => (
               <option key={value} value={value}>{label}</option>
             ))}
@@ -91,17 +121,14 @@ export function ListFilters({ box, view, onApply }: ListFiltersProps) {
           )}
         </div>
       </div>
-      <details class="filter-more" open={detailed}>
+      <details class="filter-more" open={detailed || moreOpen} onToggle={(e) => (moreOpen = e.currentTarget.open)}>
         <summary>詳しい条件(相手先・ファイル種別・対象年月・期間)</summary>
         <div class="filter-grid">
           <div class="filter-field">
             <label for={id('office')}>相手先</label>
             <input id={id('office')} value={office} maxLength={60} placeholder="番号の先頭 または 名前" autoComplete="off" onInput={(e) => setOffice(e.currentTarget.value)} />
           </div>
-          <div class="filter-field">
-            <label for={id('month')}>対象年月</label>
-            <input id={id('month')} type="month" value={month} onInput={(e) => setMonth(e.currentTarget.value)} />
-          </div>
+          <MonthPicker id={id('month')} class="filter-month" month={month} onPick={pickMonth} optional />
           <div class="filter-field filter-period">
             <label for={id('from')}>期間(送信日)</label>
             <div class="period-inputs">

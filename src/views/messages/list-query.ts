@@ -37,7 +37,3 @@ export function dayEnd(date: string): string | undefined {
 
 export const dateOfStart = (instant: string | undefined) => (instant ? localDate(new Date(instant)) : '');
 export const dateOfEnd = (instant: string | undefined) => (instant ? localDate(new Date(Date.parse(instant) - 1)) : '');
-
-/** 202504 ↔ 2025-04 (a month input) */
-export const monthInput = (month: string | undefined) => (month ? `${month.slice(0, 4)}-${month.slice(4)}` : '');
-export const monthOfInput = (value: string) => (/^\d{4}-\d{2}$/.test(value) ? value.replace('-', '') : undefined);

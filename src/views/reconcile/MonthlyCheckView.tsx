@@ -6,11 +6,13 @@ import { countStatuses, dateLabel, deadlineOf, defaultCheckMonth, monthLabel, mo
 import { online } from '../app/online';
 import { ErrorList } from '../common/Alert';
 import { formatDateTime } from '../common/format';
+import { MonthPicker } from '../common/MonthPicker';
 import { useOfficeNames } from '../common/office-names';
+import { navigate } from '../app/router';
+import { to } from '../app/routes';
 import { CheckTable } from './CheckTable';
 import { sessionOwner } from './keep';
 import { KeptDataPanel } from './KeptDataPanel';
-import { MonthPicker } from './MonthPicker';
 import { SyncStatus } from './SyncStatus';
 import { useKeptUsage } from './use-kept-usage';
 import './reconcile.css';
@@ -31,7 +33,7 @@ export function MonthlyCheckView({ month: asked }: { month: string | null }) {
       <h1>月次チェック</h1>
       <p class="print-only">{monthLabel(month)}(印刷 {formatDateTime(Date.now())})</p>
       <p class="lead no-print">予定と実績を利用者ごとに照合します。居宅介護支援事業所は給付管理票の提出(翌月10日)の前に、届いていない実績と差異を、サービス事業所は送っていない実績を確認してください。</p>
-      <MonthPicker month={month} />
+      <MonthPicker id="month-picker" month={month} hrefOf={to.monthly} onPick={(m) => m && navigate(to.monthly(m))} />
       <div class="no-print"><SyncStatus sync={kept.sync} /></div>
       <ErrorList errors={kept.error ? ['この端末の予定・実績を読み込めませんでした'] : []} />
       {check === null && !kept.error && <p role="status">読み込み中…</p>}
