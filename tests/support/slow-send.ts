@@ -1,11 +1,20 @@
-// A send cut off in the middle, as a relay process sees one when it dies under it: the first half
-// of a multipart body with the full Content-Length, and never the rest.
-import { request } from 'node:http';
+// Sends held half way over a real socket: the first half of a multipart body with the full
+// Content-Length. startHalfSend never sends the rest (a relay process dying under a send);
+// startSplitSend sends it when asked (a send in flight while the relay stops).
+import { request, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import { CSRF_HEADER, IDEMPOTENCY_HEADER } from '../../src/domain/contract';
 import { sendForm, type TestFile } from './agent';
 
-/** Resolves once half the body is written; the request stays open until the server goes. */
-export async function startHalfSend(url: string, cookie: string, key: string, meta: unknown, files: readonly TestFile[]): Promise<void> {
+interface SendArgs {
+  url: string;
+  cookie: string;
+  key: string;
+  meta: unknown;
+  files: readonly TestFile[];
+}
+
+/** The send's request, headers set and nothing of the body written yet, and the body. */
+async function openSend({ url, cookie, key, meta, files }: SendArgs, extra: Record<string, string> = {}): Promise<{ req: ClientRequest; body: Uint8Array }> {
   const encoded = new Request('http://x/', { method: 'POST', body: sendForm(meta, files) });
   const body = new Uint8Array(await encoded.arrayBuffer());
   const req = request(new URL('/api/messages', url), {
@@ -16,17 +25,27 @@ export async function startHalfSend(url: string, cookie: string, key: string, me
       'content-length': String(body.byteLength),
       [CSRF_HEADER]: '1',
       [IDEMPOTENCY_HEADER]: key,
+      ...extra,
     },
   });
+  return { req, body };
+}
+
+const half = (body: Uint8Array) => Math.floor(body.byteLength / 2);
+const write = (req: ClientRequest, bytes: Uint8Array) => new Promise<void>((resolve) => req.write(bytes, () => resolve()));
+
+/** Resolves once half the body is written; the request stays open until the server goes. */
+export async function startHalfSend(url: string, cookie: string, key: string, meta: unknown, files: readonly TestFile[]): Promise<void> {
+  const { req, body } = await openSend({ url, cookie, key, meta, files });
   req.on('error', () => {
     /* the server dies under it: expected */
   });
-  await new Promise<void>((resolve) => req.write(body.subarray(0, Math.floor(body.byteLength / 2)), () => resolve()));
+  await write(req, body.subarray(0, half(body)));
 }
 
 export interface SplitSend {
   /** Writes the rest of the body and resolves with the relay's answer. */
-  finish(): Promise<{ status: number; headers: import('node:http').IncomingHttpHeaders; body: string }>;
+  finish(): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>;
 }
 
 /**
@@ -34,19 +53,7 @@ export interface SplitSend {
  * Resolves once the relay has the request (its 100 Continue came back) and half the body is written.
  */
 export async function startSplitSend(url: string, cookie: string, key: string, meta: unknown, files: readonly TestFile[]): Promise<SplitSend> {
-  const encoded = new Request('http://x/', { method: 'POST', body: sendForm(meta, files) });
-  const body = new Uint8Array(await encoded.arrayBuffer());
-  const req = request(new URL('/api/messages', url), {
-    method: 'POST',
-    headers: {
-      cookie,
-      'content-type': encoded.headers.get('content-type')!,
-      'content-length': String(body.byteLength),
-      [CSRF_HEADER]: '1',
-      [IDEMPOTENCY_HEADER]: key,
-      expect: '100-continue',
-    },
-  });
+  const { req, body } = await openSend({ url, cookie, key, meta, files }, { expect: '100-continue' });
   const accepted = new Promise<void>((resolve) => req.once('continue', () => resolve()));
   const answer = new Promise<Awaited<ReturnType<SplitSend['finish']>>>((resolve, reject) => {
     req.once('error', reject);
@@ -61,11 +68,10 @@ export async function startSplitSend(url: string, cookie: string, key: string, m
   answer.catch(() => undefined);
   req.flushHeaders();
   await accepted;
-  const half = Math.floor(body.byteLength / 2);
-  await new Promise<void>((resolve) => req.write(body.subarray(0, half), () => resolve()));
+  await write(req, body.subarray(0, half(body)));
   return {
     finish: async () => {
-      req.end(body.subarray(half));
+      req.end(body.subarray(half(body)));
       return answer;
     },
   };
