@@ -6,6 +6,7 @@ import { asTestFiles, CARE_OFFICE, HOME_HELP_OFFICE, uniqueSequence } from '../s
 import { apiAs, sendThroughApi } from './support/api';
 import { expect, test } from './support/browsers';
 import { RECEIVED_TABLE } from './support/messages';
+import { signIn } from './support/login';
 import { CARE_MANAGER, HOME_HELPER } from './support/people';
 
 test.use({ locale: 'en-US' });
@@ -100,4 +101,24 @@ test('受信一覧 対象年月 filter: 指定なし at first, 年・月 and ◀
   await expect(page.getByRole('group', { name: '対象年月' })).toContainText('指定なし');
   await expect(page.getByRole('group', { name: '対象年月' }).getByLabel('年', { exact: true })).toBeFocused();
   await expect(rows).toHaveCount(2);
+});
+
+test('on a phone, by touch: 送信一覧 前月・翌月 are taps, 指定なしにする too', async ({ browser }) => {
+  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 }, locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    await signIn(page, CARE_MANAGER, '送信一覧');
+    await page.goto('/#/sent?month=202510');
+    const picker = page.getByRole('group', { name: '対象年月' });
+    await expect(picker).toContainText('2025年10月');
+    await picker.getByRole('button', { name: '前月(2025年9月)' }).tap();
+    await expect(page).toHaveURL(/month=202509/);
+    await page.getByRole('group', { name: '対象年月' }).getByRole('button', { name: '翌月(2025年10月)' }).tap();
+    await expect(page).toHaveURL(/month=202510/);
+    await page.getByRole('button', { name: '指定なしにする' }).tap();
+    await expect(page).not.toHaveURL(/month=/);
+    await expect(page.getByRole('group', { name: '対象年月' })).toContainText('指定なし');
+  } finally {
+    await context.close();
+  }
 });
