@@ -1,5 +1,4 @@
 // Entry point: render the app, check the session with the server, start the outbox sync.
-import './domain/zod-config';
 import { render } from 'preact';
 import { requestFlush, startPageSync } from './outbox/triggers';
 import { checkSession, watchAuthProblems } from './views/app/auth';

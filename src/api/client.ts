@@ -1,110 +1,37 @@
 // The relay's endpoints for the screens: each goes through the request core with its contract
 // schema, and a failure becomes an ApiFailure carrying a Japanese message the screens show as is.
+// The first screens and the service worker import ./client-core instead (no zod); this adds the
+// endpoints only later screens use, whose answers zod reads.
+import '../domain/zod-config';
 import {
   API,
-  countsResponseSchema,
-  loginNeededFor,
   markDownloadedResponseSchema,
+  messageDetailResponseSchema,
+  messageListResponseSchema,
+  officeLookupResponseSchema,
   officeSearchResponseSchema,
   recordsResponseSchema,
   withdrawResponseSchema,
-  type CountsResponse,
-  type RecordsResponse,
-  loginResponseSchema,
-  logoutEverywhereResponseSchema,
-  logoutResponseSchema,
-  messageDetailResponseSchema,
-  messageListResponseSchema,
-  officeLoginResponseSchema,
-  officeLookupResponseSchema,
-  passwordChangeResponseSchema,
-  sessionResponseSchema,
-  type ErrorCode,
-  type LoginRequest,
   type MessageSummary,
   type Office,
-  type OfficeLoginRequest,
-  type PasswordChangeRequest,
-  type SessionInfo,
+  type RecordsResponse,
 } from '../domain/contract';
 import { listQueryParams } from '../domain/list-params';
 import type { ListQuery } from '../domain/mailbox';
-import { request, statusOf, type Failure, type RequestOptions } from './request';
+import { call } from './client-core';
 
-export { NETWORK_ERROR_MESSAGE } from './request';
-
-export class ApiFailure extends Error {
-  /** HTTP status; 0 when the server could not be reached */
-  readonly status: number;
-  /** the relay's error code; null when the answer was not the relay's */
-  readonly code: ErrorCode | null;
-  readonly details: string[];
-
-  constructor(readonly failure: Failure) {
-    super(failure.message);
-    this.name = 'ApiFailure';
-    this.status = statusOf(failure);
-    this.code = failure.kind === 'refused' ? failure.code : null;
-    this.details = failure.kind === 'refused' ? failure.details : [];
-  }
-
-  get isNetwork(): boolean {
-    return this.failure.kind === 'network';
-  }
-
-  /** 'person' (ログイン) or 'office' (事業所ユーザログイン) when the refusal asks for a login */
-  get loginNeeded(): 'person' | 'office' | null {
-    return loginNeededFor(this.status, this.code);
-  }
-}
-
-/** Listeners told when the relay refuses for want of a login (see loginNeededFor in the contract). */
-const authListeners = new Set<(failure: ApiFailure) => void>();
-export function onAuthProblem(listener: (failure: ApiFailure) => void): () => void {
-  authListeners.add(listener);
-  return () => authListeners.delete(listener);
-}
-
-/** `quiet`: a failed login answers 401 too, and must not count as the session ending. */
-async function call<T>(url: string, options: RequestOptions<T>, quiet = false): Promise<T> {
-  const result = await request(url, options);
-  if (result.ok) return result.value;
-  const failure = new ApiFailure(result.failure);
-  if (!quiet && failure.loginNeeded) for (const listener of authListeners) listener(failure);
-  throw failure;
-}
-
-/** GET /api/session: null when nobody is logged in. */
-export async function fetchSession(): Promise<SessionInfo | null> {
-  try {
-    return await call(API.session, { answer: sessionResponseSchema }, true);
-  } catch (error) {
-    if (error instanceof ApiFailure && error.status === 401) return null;
-    throw error;
-  }
-}
-
-export function login(body: LoginRequest): Promise<SessionInfo> {
-  return call(API.login, { method: 'POST', body, answer: loginResponseSchema }, true);
-}
-
-export function officeLogin(body: OfficeLoginRequest): Promise<SessionInfo> {
-  return call(API.officeLogin, { method: 'POST', body, answer: officeLoginResponseSchema }, true);
-}
-
-/** The person's own password; the relay ends every other session and answers this device's new one. */
-export function changePassword(body: PasswordChangeRequest): Promise<SessionInfo> {
-  // quiet: a wrong current password is not the session ending
-  return call(API.password, { method: 'POST', body, answer: passwordChangeResponseSchema }, true);
-}
-
-export async function logout(): Promise<void> {
-  await call(API.logout, { method: 'POST', body: {}, answer: logoutResponseSchema }, true);
-}
-
-export async function logoutEverywhere(): Promise<void> {
-  await call(API.logoutEverywhere, { method: 'POST', body: {}, answer: logoutEverywhereResponseSchema }, true);
-}
+export {
+  ApiFailure,
+  changePassword,
+  fetchCounts,
+  fetchSession,
+  login,
+  logout,
+  logoutEverywhere,
+  NETWORK_ERROR_MESSAGE,
+  officeLogin,
+  onAuthProblem,
+} from './client-core';
 
 export async function lookupOffices(numbers: string[]): Promise<Office[]> {
   if (numbers.length === 0) return [];
@@ -116,10 +43,6 @@ export async function lookupOffices(numbers: string[]): Promise<Office[]> {
 /** One page of 送信一覧 / 受信一覧; `next` continues it (もっと見る), null on the last page. */
 export function listMessages(query: Partial<ListQuery>): Promise<{ messages: MessageSummary[]; next: string | null }> {
   return call(`${API.messages}?${new URLSearchParams(listQueryParams(query)).toString()}`, { answer: messageListResponseSchema });
-}
-
-export function fetchCounts(): Promise<CountsResponse> {
-  return call(API.counts, { answer: countsResponseSchema });
 }
 
 /** 送信取消. */

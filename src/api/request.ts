@@ -1,8 +1,9 @@
 // The one HTTP request core, for the page and the service worker alike (fetch only): adds the
-// CSRF header to every mutation, reads every answer with the endpoint's contract schema and every
-// refusal with the contract's error shape, and returns a result instead of throwing.
-import type { z } from 'zod/mini';
-import { apiErrorSchema, CSRF_HEADER, CSRF_VALUE, type ErrorCode } from '../domain/contract';
+// CSRF header to every mutation, reads every answer with the endpoint's contract schema (or its
+// hand-written check, src/domain/answers.ts) and every refusal with the contract's error shape, and
+// returns a result instead of throwing. No zod here: the first screens and the service worker use it.
+import { CSRF_HEADER, CSRF_VALUE, type ErrorCode } from '../domain/api';
+import { apiErrorAnswer, type AnswerCheck } from '../domain/answers';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -26,8 +27,8 @@ export interface RequestOptions<T> {
   /** JSON-encoded unless it is FormData */
   body?: unknown;
   headers?: Record<string, string>;
-  /** how a success answer must look; 'bytes' for a file download */
-  answer: z.ZodMiniType<T> | 'bytes';
+  /** how a success answer must look (a contract schema or its check); 'bytes' for a file download */
+  answer: AnswerCheck<T> | 'bytes';
   fetchImpl?: FetchLike;
 }
 
@@ -84,7 +85,7 @@ export async function request<T>(url: string, options: RequestOptions<T>): Promi
 }
 
 async function refusalOf(response: Response): Promise<Failure> {
-  const parsed = apiErrorSchema.safeParse(await response.json().catch(() => undefined));
+  const parsed = apiErrorAnswer.safeParse(await response.json().catch(() => undefined));
   if (parsed.success) {
     const { code, message, details = [] } = parsed.data.error;
     return { kind: 'refused', status: response.status, code, message, details };

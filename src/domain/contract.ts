@@ -1,37 +1,41 @@
 // The HTTP API contract shared by the client, the service worker and the server.
 // Every request body and every response is parsed with these schemas at the edge. Written with
 // zod's mini build (same parser, functional checks): the page and the service worker only read
-// these shapes, and the full library would triple the service worker and the first load.
+// these shapes, and the full library would triple the service worker and the first load. What
+// needs no zod (addresses, headers, lists of values) is in ./api; the first screens and the service
+// worker read their answers with ./answers, checked against these schemas by the tests.
 import { z } from 'zod/mini';
+import { DOWNLOAD_STATUSES, ERROR_CODES, FILE_CATEGORIES, LOGIN_MESSAGES, LOGIN_RULES } from './api';
+
+export { API, CSRF_HEADER, CSRF_VALUE, IDEMPOTENCY_HEADER, loginNeededFor, type ErrorCode } from './api';
 
 /** 介護保険事業所番号: 都道府県(2) 区分(1: 0,7,8,9,A) 郡市区(2) 番号(4) check(1). */
 export const officeNumberSchema = z.string().check(z.regex(/^\d{2}[0-9A]\d{7}$/, '事業所番号は10桁で入力してください'));
 export type OfficeNumber = z.infer<typeof officeNumberSchema>;
 
 /** 事業所ユーザID: the 電子請求受付システム ID, "KJ" + 12 digits. */
-export const officeUserIdSchema = z
-  .string()
-  .check(z.regex(/^KJ\d{12}$/, '事業所ユーザIDは「KJ」に続く12桁の数字(14文字)で入力してください'));
+export const officeUserIdSchema = z.string().check(z.regex(LOGIN_RULES.officeUserId, LOGIN_MESSAGES.officeUserId));
 
 export const MAX_MESSAGE_CHARS = 2000;
 export const MAX_SEND_BYTES = 10 * 1024 * 1024;
 export const MAX_BATCH_DESTINATIONS = 50;
 /** Files per send: the largest send unit (サービス利用票 with its 別表 and 補足) and PDFs to spare. */
 export const MAX_SEND_FILES = 100;
-/** Mutating requests must carry this header: a cross-site form or fetch cannot set it without a CORS preflight the server never grants. */
-export const CSRF_HEADER = 'x-renkei-client';
-export const CSRF_VALUE = '1';
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const loginPasswordSchema = z
+  .string()
+  .check(z.minLength(1, LOGIN_MESSAGES.passwordMissing), z.maxLength(LOGIN_RULES.passwordMaxChars, LOGIN_MESSAGES.passwordTooLong));
 
 export const loginRequestSchema = z.object({
-  userId: z.string().check(z.trim(), z.minLength(1, 'ユーザIDを入力してください'), z.maxLength(64, 'ユーザIDが長すぎます')),
-  password: z.string().check(z.minLength(1, 'パスワードを入力してください'), z.maxLength(200, 'パスワードが長すぎます')),
+  userId: z
+    .string()
+    .check(z.trim(), z.minLength(1, LOGIN_MESSAGES.userIdMissing), z.maxLength(LOGIN_RULES.userIdMaxChars, LOGIN_MESSAGES.userIdTooLong)),
+  password: loginPasswordSchema,
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const officeLoginRequestSchema = z.object({
   officeUserId: officeUserIdSchema,
-  password: z.string().check(z.minLength(1, 'パスワードを入力してください'), z.maxLength(200, 'パスワードが長すぎます')),
+  password: loginPasswordSchema,
 });
 export type OfficeLoginRequest = z.infer<typeof officeLoginRequestSchema>;
 
@@ -71,8 +75,7 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 export const officeLookupResponseSchema = z.object({ offices: z.array(officeSchema) });
 export type OfficeLookupResponse = z.infer<typeof officeLookupResponseSchema>;
 
-/** ファイル種別 as the manual lists it. */
-export const fileCategorySchema = z.enum(['登録', '削除', 'PDF等']);
+export const fileCategorySchema = z.enum(FILE_CATEGORIES);
 export type FileCategory = z.infer<typeof fileCategorySchema>;
 
 export const storedFileSchema = z.object({
@@ -85,7 +88,7 @@ export const storedFileSchema = z.object({
 });
 export type StoredFile = z.infer<typeof storedFileSchema>;
 
-export const downloadStatusSchema = z.enum(['未', '済']);
+export const downloadStatusSchema = z.enum(DOWNLOAD_STATUSES);
 
 export const messageSummarySchema = z.object({
   id: z.string(),
@@ -134,28 +137,7 @@ export const sendResponseSchema = z.object({
 });
 export type SendResponse = z.infer<typeof sendResponseSchema>;
 
-/** Every error code the relay answers with, in {error:{code}}: the client decides on these, never on message text. */
-export const errorCodeSchema = z.enum([
-  'bad-request',
-  'csrf',
-  'unauthorized',
-  'bad-credentials',
-  'throttled',
-  'office-login-required',
-  'office-not-linked',
-  'not-found',
-  'too-large',
-  'invalid-send',
-  'invalid-csv',
-  'wrong-office',
-  'wrong-person',
-  'idempotency-conflict',
-  'storage-full',
-  'already-downloaded',
-  'withdrawn',
-  'internal',
-]);
-export type ErrorCode = z.infer<typeof errorCodeSchema>;
+export const errorCodeSchema = z.enum(ERROR_CODES);
 
 export const apiErrorSchema = z.object({
   error: z.object({
@@ -167,16 +149,6 @@ export const apiErrorSchema = z.object({
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
-
-/**
- * Which login a refusal asks for, the same for every screen and for the outbox: 401 means the
- * person's session is gone, 403 'office-login-required' that the 事業所ユーザログイン is missing.
- */
-export function loginNeededFor(status: number, code: ErrorCode | null): 'person' | 'office' | null {
-  if (status === 401) return 'person';
-  if (status === 403 && code === 'office-login-required') return 'office';
-  return null;
-}
 
 // One response schema per endpoint: what the relay sends, and all the client accepts.
 export const loginResponseSchema = sessionInfoSchema;
@@ -228,34 +200,3 @@ export const transferRecordSchema = z.object({
 export type TransferRecord = z.infer<typeof transferRecordSchema>;
 export const recordsResponseSchema = z.object({ month: z.string(), records: z.array(transferRecordSchema) });
 export type RecordsResponse = z.infer<typeof recordsResponseSchema>;
-
-export const API = {
-  login: '/api/auth/login',
-  officeLogin: '/api/auth/office-login',
-  logout: '/api/auth/logout',
-  /** the person's own password (current one required) */
-  password: '/api/auth/password',
-  /** ends every session of the person, on every device */
-  logoutEverywhere: '/api/auth/logout-everywhere',
-  session: '/api/session',
-  /** answers { ok: true } to anyone: whether the relay can be reached */
-  health: '/api/health',
-  /** GET ?number=…&number=… */
-  offices: '/api/offices',
-  /** POST multipart; GET ?box=sent|received */
-  messages: '/api/messages',
-  message: (id: string) => `/api/messages/${encodeURIComponent(id)}`,
-  /** GET: unread and expiring counts */
-  counts: '/api/messages/counts',
-  /** POST {fileIds}: marks files the receiver fetched with ?mark=later once they are written */
-  downloaded: (id: string) => `/api/messages/${encodeURIComponent(id)}/downloaded`,
-  /** POST: 送信取消 */
-  withdraw: (id: string) => `/api/messages/${encodeURIComponent(id)}/withdraw`,
-  /** GET ?q=: the directory by name or number prefix */
-  officeSearch: '/api/offices/search',
-  /** GET ?month=YYYYMM: 送受信記録 (JSON); records.csv the same as CSV */
-  records: '/api/records',
-  recordsCsv: '/api/records.csv',
-  file: (id: string, fileId: string) =>
-    `/api/messages/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,
-} as const;

@@ -11,7 +11,7 @@ import {
   pauseForLogin,
 } from './store';
 import type { SentRecord } from './types';
-import { loginNeededFor } from '../domain/contract';
+import { loginNeededFor } from '../domain/api';
 import { sendOutboxItem, type FetchLike, type SendOutcome } from './send';
 import { sendPendingLogout } from './pending-logout';
 

@@ -1,6 +1,8 @@
 // POST /api/messages for one outbox item: multipart, with the item's id as idempotency key.
 // Used by the flush in the page and in the service worker, through the one request core.
-import { API, IDEMPOTENCY_HEADER, sendResponseSchema, type SendMeta, type SendResponse } from '../domain/contract';
+import { API, IDEMPOTENCY_HEADER } from '../domain/api';
+import { sendAnswer } from '../domain/answers';
+import type { SendMeta, SendResponse } from '../domain/contract';
 import type { OutboxItem } from './types';
 import { request, type FetchLike, type Failure } from '../api/request';
 
@@ -31,7 +33,7 @@ export async function sendOutboxItem(item: OutboxItem, fetchImpl?: FetchLike): P
     method: 'POST',
     body,
     headers: { [IDEMPOTENCY_HEADER]: item.id },
-    answer: sendResponseSchema,
+    answer: sendAnswer,
     ...(fetchImpl ? { fetchImpl } : {}),
   });
   if (result.ok) return { kind: 'sent', status: result.status, response: result.value };

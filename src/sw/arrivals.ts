@@ -1,7 +1,7 @@
 // In the service worker: Periodic Background Sync (installed Chromium apps) asks the relay for the
 // counts while the app is closed, sets the icon badge and announces new arrivals to the person
 // signed in on this device (src/db/arrivals.ts). A click on the notification opens 受信一覧.
-import { fetchCounts, fetchSession } from '../api/client';
+import { fetchCounts, fetchSession } from '../api/client-core';
 import { checkArrivalsForDevice, PERIODIC_SYNC_TAG, RECEIVED_URL, type BadgeNavigator } from '../db/arrivals';
 
 interface PeriodicSyncEvent extends ExtendableEvent {

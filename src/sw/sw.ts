@@ -1,7 +1,6 @@
 // The service worker: precaches the built app so it opens offline, and flushes the outbox on
 // Background Sync, on start and when a page asks. It never caches /api/ answers: the page
 // keeps the lists it needs in IndexedDB.
-import '../domain/zod-config';
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';

@@ -2,7 +2,7 @@
 // office cleared on 403 'office-login-required' so the next screen asks for it again. A logout is
 // final on this device at once, online or not; the relay hears of it when it can
 // (src/outbox/pending-logout.ts).
-import { ApiFailure, fetchSession, logoutEverywhere, onAuthProblem } from '../../api/client';
+import { ApiFailure, fetchSession, logoutEverywhere, onAuthProblem } from '../../api/client-core';
 import { clearCachedLists } from '../../db/cache';
 import { eraseDeviceData } from '../../db/erase';
 import { currentOwner, recordSignedIn } from '../../db/owner';

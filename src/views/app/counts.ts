@@ -3,7 +3,7 @@
 // and new-arrival notifications follow them (src/db/arrivals.ts). Where the browser has Periodic
 // Background Sync, the service worker also asks while the app is closed (src/sw/arrivals.ts).
 import { effect, signal } from '@preact/signals';
-import { fetchCounts } from '../../api/client';
+import { fetchCounts } from '../../api/client-core';
 import { announceArrivals, PERIODIC_SYNC_TAG, setIconBadge } from '../../db/arrivals';
 import type { CountsResponse } from '../../domain/contract';
 import { online } from './online';

@@ -4,7 +4,8 @@
 // service worker reads it too: every change here is recorded there.
 import { signal } from '@preact/signals';
 import { recordSignedIn, type SignedIn } from '../../db/owner';
-import { sessionInfoSchema, type SessionInfo } from '../../domain/contract';
+import { sessionInfoAnswer } from '../../domain/answers';
+import type { SessionInfo } from '../../domain/contract';
 
 const STORAGE_KEY = 'renkei.session';
 
@@ -12,7 +13,7 @@ function readStored(): SessionInfo | null {
   try {
     const raw = localStorage.getItem(STORAGE_KEY);
     if (!raw) return null;
-    const parsed = sessionInfoSchema.safeParse(JSON.parse(raw));
+    const parsed = sessionInfoAnswer.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -1,7 +1,7 @@
 // ログイン: the person (個人ID). The office comes later, with 事業所ユーザログイン.
 import { useState } from 'preact/hooks';
-import { login } from '../../api/client';
-import { loginRequestSchema } from '../../domain/contract';
+import { login } from '../../api/client-core';
+import { checkLoginForm } from '../../domain/login-forms';
 import { to } from '../app/routes';
 import { EraseDevice } from '../top/EraseDevice';
 import { FieldError, LoginCard, useLoginSubmit } from './login-form';
@@ -10,7 +10,7 @@ import { PasswordField } from './PasswordField';
 export function LoginView() {
   const [userId, setUserId] = useState('');
   const [password, setPassword] = useState('');
-  const { busy, formError, fieldErrors, submit } = useLoginSubmit(loginRequestSchema, () => ({ userId, password }), login, to.top);
+  const { busy, formError, fieldErrors, submit } = useLoginSubmit(() => checkLoginForm({ userId, password }), login, to.top);
 
   return (
     <LoginCard title="ログイン" formError={formError} onSubmit={(event) => void submit(event)}>

@@ -1,7 +1,7 @@
 // 事業所ユーザログイン: asked once per login, before the first send or receive.
 import { useState } from 'preact/hooks';
-import { officeLogin } from '../../api/client';
-import { officeLoginRequestSchema } from '../../domain/contract';
+import { officeLogin } from '../../api/client-core';
+import { checkOfficeLoginForm } from '../../domain/login-forms';
 import { redirect, route } from '../app/router';
 import { afterOfficeLogin, to } from '../app/routes';
 import { session } from '../app/session';
@@ -13,8 +13,7 @@ export function OfficeLoginView() {
   const [officeUserId, setOfficeUserId] = useState('');
   const [password, setPassword] = useState('');
   const { busy, formError, fieldErrors, submit } = useLoginSubmit(
-    officeLoginRequestSchema,
-    () => ({ officeUserId: officeUserId.trim(), password }),
+    () => checkOfficeLoginForm({ officeUserId: officeUserId.trim(), password }),
     officeLogin,
     () => afterOfficeLogin(route.value),
   );

@@ -3,16 +3,16 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AppNotices } from '../app/AppNotices';
-import type { z } from 'zod/mini';
-import { ApiFailure } from '../../api/client';
+import { ApiFailure } from '../../api/client-core';
 import { forgetPendingLogout } from '../../outbox/pending-logout';
 import { resumeAfterLogin } from '../../outbox/triggers';
 import type { SessionInfo } from '../../domain/contract';
+import type { FormCheck } from '../../domain/login-forms';
 import { ErrorList } from '../common/Alert';
 import { redirect } from '../app/router';
 import { setSession } from '../app/session';
 
-/** Errors of one field, by the schema's field name. */
+/** Errors of one field, by the request's field name. */
 export type FieldErrors = Partial<Record<string, string>>;
 
 export interface LoginSubmit {
@@ -24,8 +24,7 @@ export interface LoginSubmit {
 }
 
 export function useLoginSubmit<T>(
-  schema: z.ZodMiniType<T>,
-  values: () => unknown,
+  check: () => FormCheck<T>,
   send: (request: T) => Promise<SessionInfo>,
   next: () => string,
 ): LoginSubmit {
@@ -37,11 +36,9 @@ export function useLoginSubmit<T>(
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     setFormError(null);
-    const parsed = schema.safeParse(values());
-    if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-      setFieldErrors(errors);
+    const checked = check();
+    if (!checked.ok) {
+      setFieldErrors(checked.errors);
       // after the render that marks them: the first field to fix gets the focus, its message read with it
       setTimeout(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
       return;
@@ -49,7 +46,7 @@ export function useLoginSubmit<T>(
     setFieldErrors({});
     setBusy(true);
     try {
-      const answer = await send(parsed.data);
+      const answer = await send(checked.value);
       // read before the session changes, and gone there at once: the shell re-routes as soon as it does
       const target = next();
       const recorded = setSession(answer);

@@ -1,5 +1,6 @@
 // The filters and order of 送信一覧 / 受信一覧 in the address (#/received?status=未&q=…), so a
 // reload, 戻る from a message and a bookmark keep them; and the form's local dates as instants.
+import '../../domain/zod-config';
 import { listFilterSchema, listQueryParams, listSortSchema, type ListFilter, type ListSort } from '../../domain/mailbox';
 
 export interface ListView {

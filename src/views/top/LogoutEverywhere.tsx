@@ -1,6 +1,6 @@
 // すべての端末のログインを解除 (logout everywhere): for a tablet that was lost or left logged in somewhere.
 import { useState } from 'preact/hooks';
-import { ApiFailure } from '../../api/client';
+import { ApiFailure } from '../../api/client-core';
 import { logoutEverywhereAndLeave } from '../app/auth';
 import { online } from '../app/online';
 import { ErrorList } from '../common/Alert';

@@ -1,5 +1,6 @@
 // パスワード変更: the person's own password, the current one required. The relay ends every other
 // session of the person (another tablet, a laptop left logged in); this device stays logged in.
+import '../../domain/zod-config';
 import { useState } from 'preact/hooks';
 import { ApiFailure, changePassword } from '../../api/client';
 import { MIN_PASSWORD_CHARS, passwordChangeRequestSchema } from '../../domain/contract';
