@@ -1,4 +1,6 @@
 // Entry point: render the app, check the session with the server, start the outbox sync.
+// first: the page owns the database's upgrades (before anything opens it)
+import './db/page-upgrades';
 import { render } from 'preact';
 import { requestFlush, startPageSync } from './outbox/triggers';
 import { checkSession, watchAuthProblems } from './views/app/auth';

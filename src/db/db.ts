@@ -2,6 +2,12 @@
 // (src/db/upgrades.ts). Other modules only read and write through openRenkeiDb(). The upgrade
 // steps (and the file-name rules they use) load only when a database is older than this code:
 // almost every open finds it current, and the first screen does not download them.
+//
+// Only the page upgrades (src/db/page-upgrades.ts says where the steps are). The service worker
+// never does, so its script carries none of them: a worker newer than the database (a new version
+// activated, its page not yet reloaded) finds DatabaseOutdated, leaves the outbox as it is, and the
+// page upgrades and sends it when it opens. An old page beside a new worker is never upgraded
+// under it either.
 import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, DB_VERSION, type RenkeiDb } from './schema';
 
@@ -10,6 +16,20 @@ export { DB_NAME, DB_VERSION } from './schema';
 let opening: Promise<IDBPDatabase<RenkeiDb>> | undefined;
 
 type Upgrades = typeof import('./upgrades');
+let loadUpgrades: (() => Promise<Upgrades>) | null = null;
+
+/** Called once by the page, before anything opens the database: where the upgrade steps are (null: nowhere, as in the service worker). */
+export function ownUpgrades(load: (() => Promise<Upgrades>) | null): void {
+  loadUpgrades = load;
+}
+
+/** The database is older than this code, and this context (the service worker) does not upgrade it. */
+export class DatabaseOutdated extends Error {
+  constructor() {
+    super('この端末のデータは、アプリの画面を開いたときに新しい形式へ更新されます');
+    this.name = 'DatabaseOutdated';
+  }
+}
 
 /** One open; without the steps, an open that needs them is given up (aborted, nothing changed). */
 function openWith(steps: Upgrades | null): { db: Promise<IDBPDatabase<RenkeiDb>>; neededSteps: () => boolean } {
@@ -47,7 +67,8 @@ async function open(): Promise<IDBPDatabase<RenkeiDb>> {
   } catch (error) {
     if (!first.neededSteps()) throw error;
   }
-  return openWith(await import('./upgrades')).db;
+  if (!loadUpgrades) throw new DatabaseOutdated();
+  return openWith(await loadUpgrades()).db;
 }
 
 export function openRenkeiDb(): Promise<IDBPDatabase<RenkeiDb>> {

@@ -4,6 +4,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { DatabaseOutdated } from '../db/db';
 import { SYNC_TAG, flushOutbox } from '../outbox/flush';
 import { listenForArrivals } from './arrivals';
 
@@ -26,7 +27,14 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denyl
 clientsClaim();
 
 async function flushInWorker(ignoreBackoff: boolean): Promise<void> {
-  const report = await flushOutbox({ ignoreBackoff, locks: navigator.locks });
+  let report;
+  try {
+    report = await flushOutbox({ ignoreBackoff, locks: navigator.locks });
+  } catch (error) {
+    // the page has not upgraded the database to this version yet: it sends the outbox when it does
+    if (error instanceof DatabaseOutdated) return;
+    throw error;
+  }
   // Rejecting makes the browser fire 'sync' again later, which is what a dead network needs.
   if (report.offline) throw new Error('オフラインのため送信できませんでした');
 }

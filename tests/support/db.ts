@@ -1,10 +1,13 @@
 // For the unit tests of the client's IndexedDB modules (src/db, src/outbox): a fresh fake
 // IndexedDB for every test, and kept files and contract values to put in it.
 import { IDBFactory } from 'fake-indexeddb';
-import { closeRenkeiDb } from '../../src/db/db';
+import { closeRenkeiDb, ownUpgrades } from '../../src/db/db';
 import { recordSignedIn, type Owner } from '../../src/db/owner';
 import type { KeptFile } from '../../src/db/types';
 import type { MessageSummary } from '../../src/domain/contract';
+
+// the tests open the database as the page does, which upgrades it (the service worker does not)
+ownUpgrades(() => import('../../src/db/upgrades'));
 
 /** The person and office the unit tests work as, unless a test signs someone else in. */
 export const TEST_OWNER: Owner = { userId: 'cm01', office: '3300000001' };
