@@ -2,24 +2,22 @@
 // Background Sync, on start and when a page asks. It never caches /api/ answers: the page
 // keeps the lists it needs in IndexedDB.
 import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
-import { NavigationRoute, registerRoute } from 'workbox-routing';
+import type { PrecacheEntry } from 'workbox-precaching';
 import { DatabaseOutdated } from '../db/db';
 import { SYNC_TAG, flushOutbox } from '../outbox/flush';
 import { listenForArrivals } from './arrivals';
+import { servePrecache } from './precache';
 
 // TypeScript has no service worker library: WebWorker (tsconfig.worker.json) types `self` as a
 // dedicated worker's scope, so this one file says which scope it runs in (and what workbox injects).
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 
 interface SyncEventLike extends ExtendableEvent {
   tag: string;
   lastChance?: boolean;
 }
 
-precacheAndRoute(self.__WB_MANIFEST);
-cleanupOutdatedCaches();
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }));
+servePrecache(self, self.__WB_MANIFEST);
 
 // The first worker takes control at once (the app then opens offline without a reload). A new
 // version waits: a page running old code must not meet a new worker until the user agrees
