@@ -4,7 +4,11 @@
 // cleanupOutdatedCaches drops the caches of older workbox versions. What workbox-routing's Router
 // did around them (a generic router, about a tenth of this worker) is one decision,
 // ./precached-for.ts.
-import { cleanupOutdatedCaches, PrecacheController, type PrecacheEntry } from 'workbox-precaching';
+// the modules themselves rather than the package's index, whose other modules (routing among them)
+// would each leave a version mark in the worker
+import type { PrecacheEntry } from 'workbox-precaching';
+import { cleanupOutdatedCaches } from 'workbox-precaching/cleanupOutdatedCaches.js';
+import { PrecacheController } from 'workbox-precaching/PrecacheController.js';
 import { precachedFor, SHELL } from './precached-for';
 
 export function servePrecache(scope: ServiceWorkerGlobalScope, entries: (string | PrecacheEntry)[]): void {

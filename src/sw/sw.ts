@@ -1,7 +1,7 @@
 // The service worker: precaches the built app so it opens offline, and flushes the outbox on
 // Background Sync, on start and when a page asks. It never caches /api/ answers: the page
 // keeps the lists it needs in IndexedDB.
-import { clientsClaim } from 'workbox-core';
+import { clientsClaim } from 'workbox-core/clientsClaim.js';
 import type { PrecacheEntry } from 'workbox-precaching';
 import { DatabaseOutdated } from '../db/db';
 import { SYNC_TAG, flushOutbox } from '../outbox/flush';
