@@ -4,7 +4,7 @@
 import { clientsClaim } from 'workbox-core/clientsClaim.js';
 import type { PrecacheEntry } from 'workbox-precaching';
 import { DatabaseOutdated } from '../db/db';
-import { SYNC_TAG, flushOutbox } from '../outbox/flush';
+import { SYNC_TAG, flushOutbox, type FlushReport } from '../outbox/flush';
 import { listenForArrivals } from './arrivals';
 import { servePrecache } from './precache';
 
@@ -25,7 +25,7 @@ servePrecache(self, self.__WB_MANIFEST);
 clientsClaim();
 
 async function flushInWorker(ignoreBackoff: boolean): Promise<void> {
-  let report;
+  let report: FlushReport;
   try {
     report = await flushOutbox({ ignoreBackoff, locks: navigator.locks });
   } catch (error) {
