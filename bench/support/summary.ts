@@ -23,7 +23,8 @@ function chromiumVersion(): string {
   const path = config.use?.launchOptions?.executablePath;
   if (!path) return "Playwright's Chromium";
   try {
-    return execFileSync(path, ['--version'], { encoding: 'utf8' }).trim();
+    // Debian's launcher script complains on stderr about its own shell tests; the version is on stdout
+    return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return `${path} (version unknown)`;
   }
