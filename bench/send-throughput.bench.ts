@@ -12,6 +12,7 @@ import { keepAliveAgent, loginCookie } from './support/http';
 import { runLoad, type LoadResult } from './support/load';
 import { benchSend, csvContents } from './support/payload';
 import { sqliteCommitLatency } from './support/fsync-probe';
+import { cpuMs } from './support/cpu';
 import { spawnServer } from './support/spawn';
 import { mib, processMemory, type ProcessMemory } from '../tests/support/memory';
 import { ms, printTable } from './support/stats';
@@ -30,6 +31,8 @@ interface Target {
   load: (offset: number, maxRequests: number, durationMs: number) => Promise<LoadResult>;
   stored: () => number;
   memory: () => ProcessMemory | null;
+  /** CPU the server's process has used so far (all its threads), ms */
+  cpu: () => number;
   stop: () => Promise<void>;
 }
 
@@ -63,6 +66,7 @@ async function start(kind: 'relay' | 'bare'): Promise<Target> {
     load,
     stored: () => readdirSync(join(dataDir, 'blobs')).length,
     memory: () => processMemory(server.pid),
+    cpu: () => cpuMs([server.pid]),
     stop: async () => {
       agent.destroy();
       await server.stop();
@@ -79,6 +83,8 @@ interface Measured {
   perSecond: number;
   stored: number;
   memory: ProcessMemory | null;
+  /** the server's CPU time (user + system, all threads) per acknowledged send, ms */
+  cpuPerSend: number;
 }
 
 const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -86,11 +92,14 @@ const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function measureInTurn(): Promise<{ relay: Measured; bare: Measured }> {
   const targets = [await start('relay'), await start('bare')];
   const rounds = new Map<Target, LoadResult[]>(targets.map((t) => [t, []]));
+  const cpu = new Map<Target, number>(targets.map((t) => [t, 0]));
   try {
     for (let round = 0; round < ROUNDS; round++) {
       for (const target of targets) {
         const offset = WARMUP_SENDS + round * MAX_SENDS;
+        const cpuBefore = target.cpu();
         rounds.get(target)!.push(await target.load(offset, MAX_SENDS / ROUNDS, DURATION_MS / ROUNDS));
+        cpu.set(target, cpu.get(target)! + target.cpu() - cpuBefore);
       }
     }
     const summary = (target: Target): Measured => {
@@ -105,6 +114,7 @@ async function measureInTurn(): Promise<{ relay: Measured; bare: Measured }> {
         perSecond: (ok / elapsedMs) * 1000,
         stored: target.stored(),
         memory: target.memory(),
+        cpuPerSend: cpu.get(target)! / ok,
       };
     };
     return { relay: summary(targets[0]!), bare: summary(targets[1]!) };
@@ -135,12 +145,13 @@ export default async function run(): Promise<void> {
     ms(p50(m)),
     ms(p99(m)),
     ms(Math.max(...m.rounds.map((r) => r.latency.max))),
+    ms(m.cpuPerSend),
     String(m.stored),
     m.memory ? mib(m.memory.rss) : 'n/a',
     m.memory ? mib(m.memory.peak) : 'n/a',
   ];
   printTable([
-    ['server', 'sends', 'failed', 's', 'sends/s', 'p50*', 'p99*', 'max', 'stored', 'RSS', 'peak RSS'],
+    ['server', 'sends', 'failed', 's', 'sends/s', 'p50*', 'p99*', 'max', 'CPU/send', 'stored', 'RSS', 'peak RSS'],
     row('relay (POST /api/messages)', relay),
     row('bare node:http + fsync', bare),
   ]);

@@ -2,7 +2,7 @@
 // body: a declared Content-Length over the limit is refused at once, and a chunked body is cut
 // off (413) as soon as it passes the limit while being read. Nothing ever parses more than this.
 import { bodyLimit } from 'hono/body-limit';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { MAX_SEND_BYTES } from '../src/domain/contract';
 import type { AppEnv } from './context';
 import { errorBody, MESSAGES } from './errors';
@@ -12,7 +12,8 @@ export const MAX_SEND_BODY_BYTES = MAX_SEND_BYTES + 1024 * 1024;
 /** Logins, logout, a password change: a few short strings. */
 export const MAX_JSON_BODY_BYTES = 16 * 1024;
 
-const sendLimit = bodyLimit({ maxSize: MAX_SEND_BODY_BYTES, onError: (c) => c.json(errorBody('too-large', MESSAGES.tooLarge), 413) });
+const sendTooLarge = (c: Context) => c.json(errorBody('too-large', MESSAGES.tooLarge), 413);
+const sendLimit = bodyLimit({ maxSize: MAX_SEND_BODY_BYTES, onError: sendTooLarge });
 const jsonLimit = bodyLimit({
   maxSize: MAX_JSON_BODY_BYTES,
   onError: (c) => c.json(errorBody('too-large', MESSAGES.requestTooLarge), 413),
@@ -21,6 +22,14 @@ const jsonLimit = bodyLimit({
 export function bodyLimits(): MiddlewareHandler<AppEnv> {
   return (c, next) => {
     const isSend = c.req.method === 'POST' && c.req.path === '/api/messages';
-    return (isSend ? sendLimit : jsonLimit)(c, next);
+    if (!isSend) return jsonLimit(c, next);
+    // a declared length is judged from the headers alone, as bodyLimit does, but without touching
+    // c.req.raw: on a socket that would build a web Request and stream around the Node request,
+    // and the send route reads the Node request itself (server/routes/send.ts)
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number.parseInt(length, 10) > MAX_SEND_BODY_BYTES ? Promise.resolve(sendTooLarge(c)) : next();
+    }
+    return sendLimit(c, next);
   };
 }

@@ -16,7 +16,7 @@ export interface ChildServer {
 const script = fileURLToPath(new URL('./server-child.ts', import.meta.url));
 
 export async function spawnServer(kind: 'relay' | 'bare', dataDir: string): Promise<ChildServer> {
-  if (kind === 'relay') return spawnRelay({ DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist') });
+  if (kind === 'relay') return spawnRelay({ DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist') }, { inheritOutput: process.env.BENCH_RELAY_OUTPUT === '1' });
   const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });

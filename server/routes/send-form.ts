@@ -33,7 +33,11 @@ export function formFileName(raw: string): string {
   return raw.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%22/gi, '"');
 }
 
-export function readSendForm(contentType: string | undefined, body: ReadableStream<Uint8Array> | null): Promise<SendForm> {
+/**
+ * `body`: the Node request itself where there is one (the relay on a socket: no web stream and no
+ * Request object are made for it, which cost more than the parse), else the Request's web stream.
+ */
+export function readSendForm(contentType: string | undefined, body: Readable | ReadableStream<Uint8Array> | null): Promise<SendForm> {
   if (!contentType || !body || !/^multipart\/form-data/i.test(contentType)) return Promise.reject(new UnreadableForm());
   let parser: BusboyInstance;
   try {
@@ -76,7 +80,7 @@ export function readSendForm(contentType: string | undefined, body: ReadableStre
     });
     parser.on('error', fail);
     parser.on('finish', () => void Promise.all(reading).then(() => resolve(form), fail));
-    const source = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
+    const source = body instanceof Readable ? body : Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
     source.on('error', fail);
     source.pipe(parser);
   });

@@ -1,5 +1,6 @@
 // POST /api/messages: reads the multipart send as it streams in (send-form.ts) and hands it to
 // deliver() (server/delivery).
+import { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -16,10 +17,20 @@ import { readSendForm } from './send-form';
 
 const idempotencyKeySchema = z.uuid('送信ID(idempotency-key)が正しくありません');
 
+/**
+ * The Node request under a socket's Hono request, while nothing has begun to read it (the body
+ * limit reads a chunked body itself, and app.request() in tests has none).
+ */
+function unreadIncoming(c: Context<AppEnv>): IncomingMessage | null {
+  const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
+  if (!(incoming instanceof IncomingMessage)) return null;
+  return incoming.readableDidRead || incoming.listenerCount('data') > 0 ? null : incoming;
+}
+
 async function readForm(c: Context<AppEnv>): Promise<{ meta: SendMeta; files: ReceivedFile[] }> {
   let form;
   try {
-    form = await readSendForm(c.req.header('content-type'), c.req.raw.body);
+    form = await readSendForm(c.req.header('content-type'), unreadIncoming(c) ?? c.req.raw.body);
   } catch {
     throw badRequest('送信内容を読み取れませんでした');
   }

@@ -1,25 +1,34 @@
-// Group commit (server/db/sqlite/group-commit.ts): writes made in the same turn share one
-// transaction, yet each succeeds or fails on its own, and none is answered before its commit.
+// Group commit in the SQLite write worker (server/db/sqlite/writer.ts): writes that arrive together,
+// or while a batch commits, share one transaction, yet each succeeds or fails on its own, and none
+// is answered before its commit.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../server/db/sqlite/connection';
-import { groupCommit } from '../../server/db/sqlite/group-commit';
+import { SqliteWriter } from '../../server/db/sqlite/writer';
 
 let dir: string;
 let db: Db;
+const writers: SqliteWriter<unknown, unknown>[] = [];
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'renkei-group-commit-'));
   db = openDatabase(dir);
   db.exec('CREATE TABLE rows (key TEXT PRIMARY KEY)');
 });
-afterEach(() => {
+afterEach(async () => {
+  for (const w of writers.splice(0)) await w.close();
   db.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+function writer<A, R>(builder: string): SqliteWriter<A, R> {
+  const w = new SqliteWriter<A, R>({ dataDir: dir, module: new URL('../fixtures/writer-builders.ts', import.meta.url).href, builder });
+  writers.push(w as SqliteWriter<unknown, unknown>);
+  return w;
+}
 
 /** What another connection sees: only what was committed. */
 function committed(): string[] {
@@ -31,53 +40,67 @@ function committed(): string[] {
   }
 }
 
-describe('group commit', () => {
+describe('group commit in the write worker', () => {
   it('commits the writes of one turn in one transaction, each committed when its promise resolves', async () => {
-    const insert = db.prepare('INSERT INTO rows (key) VALUES (?)');
-    const write = groupCommit(db, (key: string) => {
-      insert.run(key);
-      // what another connection sees meanwhile: nothing of this batch, not even its earlier writes
-      return committed().length;
-    });
-    const results = await Promise.all(['a', 'b', 'c'].map((key) => write(key).then((seenDuring) => ({ seenDuring, after: committed() }))));
+    const write = writer<string, number>('insertKey');
+    const results = await Promise.all(['a', 'b', 'c'].map((key) => write.write(key).then((seenDuring) => ({ seenDuring, after: committed() }))));
     for (const r of results) {
+      // what another connection saw meanwhile: nothing of this batch, not even its earlier writes
       expect(r.seenDuring).toBe(0);
       expect(r.after).toEqual(['a', 'b', 'c']);
     }
     // a later turn gets a transaction of its own
-    expect(await write('d')).toBe(3);
+    expect(await write.write('d')).toBe(3);
     expect(committed()).toEqual(['a', 'b', 'c', 'd']);
   });
 
-  it('rolls back only the write that threw; the others of its batch commit', async () => {
-    const insert = db.prepare('INSERT INTO rows (key) VALUES (?)');
-    const write = groupCommit(db, (keys: string[]) => {
-      for (const key of keys) insert.run(key);
-      return keys.length;
-    });
-    const outcomes = await Promise.allSettled([write(['a1', 'a2']), write(['b1', 'a1']), write(['c1'])]);
+  it('gathers the writes that arrive while a batch commits into the next batch', async () => {
+    const write = writer<string, number>('insertKey');
+    await write.write('warm'); // the worker is up
+    const slow = write.write('slow');
+    await new Promise((resolve) => setTimeout(resolve, 100)); // "slow" is committing in the worker
+    const later = await Promise.all(['x', 'y', 'z'].map((key) => write.write(key)));
+    expect(await slow).toBe(1);
+    // one transaction after "slow": each saw warm and slow committed, and none of the others
+    expect(later).toEqual([2, 2, 2]);
+    expect(committed()).toEqual(['slow', 'warm', 'x', 'y', 'z']);
+  });
+
+  it('rolls back only the write that threw; the others of its batch commit; the error keeps its SQLite code', async () => {
+    const write = writer<string[], number>('insertKeys');
+    const outcomes = await Promise.allSettled([write.write(['a1', 'a2']), write.write(['b1', 'a1']), write.write(['c1'])]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const error = (outcomes[1] as PromiseRejectedResult).reason as Error & { code?: string };
+    expect(error).toBeInstanceOf(Database.SqliteError);
+    expect(error.code).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
     // b1 was written before the failing a1, and went with it
     expect(committed()).toEqual(['a1', 'a2', 'c1']);
   });
 
   it('fails the whole batch when an error ends the transaction itself', async () => {
-    const insert = db.prepare('INSERT INTO rows (key) VALUES (?)');
-    const write = groupCommit(db, (key: string) => {
-      insert.run(key);
-      if (key === 'end') {
-        // what SQLite does on disk full or an I/O error: the whole transaction is rolled back
-        db.exec('ROLLBACK');
-        throw new Error('transaction ended');
-      }
-      return key;
-    });
-    const outcomes = await Promise.allSettled([write('a'), write('end'), write('c')]);
+    const write = writer<string, string>('endingTransaction');
+    const outcomes = await Promise.allSettled([write.write('a'), write.write('end'), write.write('c')]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect(committed()).toEqual([]);
-    expect(db.inTransaction).toBe(false);
     // and the next batch works
-    await write('d');
+    await write.write('d');
     expect(committed()).toEqual(['d']);
+  });
+
+  it('fails the batch of a worker that dies, and starts a new one for the next', async () => {
+    const write = writer<string, string>('endingTransaction');
+    const outcomes = await Promise.allSettled([write.write('a'), write.write('die')]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(committed()).toEqual([]);
+    expect(await write.write('b')).toBe('b');
+    expect(committed()).toEqual(['b']);
+  });
+
+  it('close() answers every queued write first', async () => {
+    const write = writer<string, number>('insertKey');
+    const pending = ['a', 'b', 'c'].map((key) => write.write(key));
+    await write.close();
+    expect(await Promise.all(pending)).toEqual([0, 0, 0]);
+    expect(committed()).toEqual(['a', 'b', 'c']);
   });
 });

@@ -8,16 +8,24 @@ import { sqliteLimits } from './limits';
 import { sqliteMessages } from './messages';
 import { localRunAlone } from './jobs';
 import { sqliteSessions } from './sessions';
+import { SqliteWriter } from './writer';
+import type { InsertSendResult, NewSend } from '../types';
 
 export function openSqliteStore(dataDir: string): Store {
   const db = openDatabase(dataDir);
   migrate(db);
+  // sends commit on a connection of their own, in a worker thread (started at the first send)
+  const sends = new SqliteWriter<NewSend, InsertSendResult>({
+    dataDir,
+    module: new URL('./send-rows.ts', import.meta.url).href,
+    builder: 'sendRows',
+  });
   return {
     offices: sqliteOffices(db),
     people: sqlitePeople(db),
     officeUsers: sqliteOfficeUsers(db),
     sessions: sqliteSessions(db),
-    messages: sqliteMessages(db),
+    messages: sqliteMessages(db, sends),
     limits: sqliteLimits(db),
     audit: sqliteAudit(db),
     // file contents are on disk, in DATA_DIR/blobs (server/blobs/disk.ts)
@@ -27,6 +35,7 @@ export function openSqliteStore(dataDir: string): Store {
       db.prepare('SELECT 1').get();
     },
     async close() {
+      await sends.close();
       db.close();
     },
   };

@@ -1,10 +1,9 @@
 // Messages, their files and idempotency keys in SQLite.
 import type { Db } from './connection';
-import type { FileRecord, IdempotencyRecord, MessageRecord, MessageRepository, NewSend, TransferLogRecord } from '../types';
-import { derivedColumns, pageQuery, SQLITE_DIALECT, UNREAD } from '../mailbox-sql';
+import type { FileRecord, IdempotencyRecord, InsertSendResult, MessageRecord, MessageRepository, NewSend, TransferLogRecord } from '../types';
+import { pageQuery, SQLITE_DIALECT, UNREAD } from '../mailbox-sql';
 import { messageRecordFromRow, type MessageRow } from '../message-rows';
-import { auditWriter } from './audit';
-import { groupCommit } from './group-commit';
+import type { SqliteWriter } from './writer';
 
 const SELECT_MESSAGE = `
   SELECT m.id, m.sender, m.destination, m.message, m.sent_by AS sentBy, m.sent_at AS sentAt,
@@ -32,7 +31,8 @@ const SELECT_RECORDS = `
   WHERE ((sender = ? AND NOT sender_detached) OR (destination = ? AND NOT destination_detached)) AND sent_at >= ? AND sent_at < ?
   ORDER BY sent_at, message_id, position`;
 
-export function sqliteMessages(db: Db): MessageRepository {
+/** `sends`: the write worker that commits sends (writer.ts); everything else uses `db`. */
+export function sqliteMessages(db: Db, sends: SqliteWriter<NewSend, InsertSendResult>): MessageRepository {
   // every statement is prepared once, here: preparing is a parse and plan each time
   const selectOne = db.prepare<[string], MessageRow>(`${SELECT_MESSAGE} WHERE m.id = ?`);
   // a page's statement depends on which filters are set: each shape is prepared once
@@ -57,23 +57,6 @@ export function sqliteMessages(db: Db): MessageRepository {
   const findKey = db.prepare<[string, string], IdempotencyRecord>(
     'SELECT message_id AS messageId, request_hash AS requestHash FROM idempotency WHERE office_number = ? AND key = ?',
   );
-  const insertMessage = db.prepare(
-    `INSERT INTO messages (id, sender, destination, message, sent_by, sent_at, expires_at, pending_files, kinds, months, search_text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertLog = db.prepare(
-    `INSERT INTO transfer_log (file_id, message_id, position, sender, destination, sender_name, destination_name,
-                               sent_by, sent_at, name, category, size, sha256)
-     VALUES (?, ?, ?, ?, ?, COALESCE((SELECT name FROM offices WHERE number = ?), ''),
-             COALESCE((SELECT name FROM offices WHERE number = ?), ''), ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertFile = db.prepare(
-    `INSERT INTO message_files (id, message_id, position, name, size, category, sha256)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertKey = db.prepare(
-    'INSERT INTO idempotency (office_number, key, request_hash, message_id, created_at) VALUES (?, ?, ?, ?, ?)',
-  );
   const markFile = db.prepare(
     'UPDATE message_files SET downloaded_at = ? WHERE id = ? AND message_id = ? AND downloaded_at IS NULL',
   );
@@ -93,7 +76,6 @@ export function sqliteMessages(db: Db): MessageRepository {
   const expired = db.prepare<[string], { id: string }>('SELECT id FROM messages WHERE expires_at <= ?');
   const deleteOne = db.prepare('DELETE FROM messages WHERE id = ?');
   const exists = db.prepare('SELECT 1 FROM messages WHERE id = ?');
-  const writeAudit = auditWriter(db);
 
 
   /** The files of many messages in one query instead of one query per message. */
@@ -107,21 +89,6 @@ export function sqliteMessages(db: Db): MessageRepository {
     return rows.map((row) => messageRecordFromRow(row, byMessage.get(row.id)!));
   }
 
-  const insertSend = groupCommit(db, (send: NewSend) => {
-    const { message: m, files, idempotency, audit } = send;
-    if (send.contents) throw new Error('the SQLite store keeps no file contents: they belong in DATA_DIR/blobs');
-    const existing = findKey.get(m.sender, idempotency.key);
-    if (existing) return { outcome: 'exists' as const, ...existing };
-    const derived = derivedColumns(m.message, files.map((f) => f.name));
-    insertMessage.run(m.id, m.sender, m.destination, m.message, m.sentBy, m.sentAt, m.expiresAt, files.length, derived.kinds, derived.months, derived.searchText);
-    for (const f of files) {
-      insertFile.run(f.id, m.id, f.position, f.name, f.size, f.category, f.sha256);
-      insertLog.run(f.id, m.id, f.position, m.sender, m.destination, m.sender, m.destination, m.sentBy, m.sentAt, f.name, f.category, f.size, f.sha256);
-    }
-    insertKey.run(m.sender, idempotency.key, idempotency.requestHash, m.id, m.sentAt);
-    if (audit) writeAudit(audit);
-    return { outcome: 'inserted' as const };
-  });
   const download = db.transaction((messageId: string, fileId: string, atIso: string) => {
     if (withdrawnAt.get(messageId)?.withdrawnAt) return 'withdrawn' as const;
     if (markFile.run(atIso, fileId, messageId).changes === 0) return 'again' as const;
@@ -145,7 +112,7 @@ export function sqliteMessages(db: Db): MessageRepository {
     async findIdempotent(officeNumber, key) {
       return findKey.get(officeNumber, key) ?? null;
     },
-    insertSend,
+    insertSend: (send) => sends.write(send),
     async get(id) {
       const row = selectOne.get(id);
       return row ? messageRecordFromRow(row, filesOf.all(row.id)) : null;
@@ -166,10 +133,12 @@ export function sqliteMessages(db: Db): MessageRepository {
       };
     },
     async markDownloaded(messageId, fileId, atIso) {
-      return download(messageId, fileId, atIso);
+      // IMMEDIATE: it reads before it writes, and the write worker commits on its own connection
+      // meanwhile; a deferred transaction could then not upgrade ("database is locked", no wait)
+      return download.immediate(messageId, fileId, atIso);
     },
     async withdraw(messageId, senderOffice, atIso, by) {
-      return withdraw(messageId, senderOffice, atIso, by);
+      return withdraw.immediate(messageId, senderOffice, atIso, by);
     },
     async records(officeNumber, fromIso, toIso) {
       return records.all(officeNumber, officeNumber, fromIso, toIso);

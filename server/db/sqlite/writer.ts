@@ -1,0 +1,106 @@
+// Writes that must be durable before they are answered (sends), committed in batches by a worker
+// thread that owns a second connection to the same file (write-worker.ts). While one batch commits
+// there, the sends that arrive meanwhile queue here and go as the next batch: under load many
+// sends share one fsync'd commit, and the event loop never waits for it. Reads, and the other
+// (rarer) writes, stay on the main connection; WAL lets both connections work on one file.
+//
+// No caller is answered before the commit that holds its write has returned. A worker that dies
+// fails the batch it held (whether it committed is unknown: the client's retry with the same
+// idempotency key finds out) and the next batch starts a new one.
+import { Worker } from 'node:worker_threads';
+import { fromWire, type BatchAnswer, type BatchJob, type WriterSpec } from './writer-wire';
+
+interface Pending<A, R> {
+  arg: A;
+  resolve(value: R): void;
+  reject(error: unknown): void;
+}
+
+const bootUrl = new URL('./write-worker-boot.mjs', import.meta.url);
+
+export class SqliteWriter<A, R> {
+  private worker: Worker | null = null;
+  private queue: Pending<A, R>[] = [];
+  private inFlight: { id: number; batch: Pending<A, R>[] } | null = null;
+  private scheduled = false;
+  private nextId = 1;
+  private idle: (() => void)[] = [];
+
+  constructor(private readonly spec: WriterSpec) {}
+
+  write(arg: A): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ arg, resolve, reject });
+      // setImmediate runs after this turn's I/O callbacks: the sends whose files became durable in
+      // the same turn go in the same batch. While a batch commits, the queue waits for its answer
+      if (!this.inFlight && !this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Waits for every queued write, then stops the worker (it closes its connection). */
+  async close(): Promise<void> {
+    while (this.inFlight || this.queue.length > 0) await new Promise<void>((done) => this.idle.push(done));
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+    worker.postMessage('close');
+    await exited;
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    if (this.inFlight || this.queue.length === 0) return;
+    const batch = this.queue;
+    this.queue = [];
+    const id = this.nextId++;
+    this.inFlight = { id, batch };
+    const worker = this.running();
+    // only while a batch is out: an idle writer must not keep the process alive
+    worker.ref();
+    const job: BatchJob = { id, args: batch.map((p) => p.arg) };
+    worker.postMessage(job);
+  }
+
+  private running(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(bootUrl, { workerData: this.spec });
+    worker.unref();
+    worker.on('message', (answer: BatchAnswer) => this.answered(answer));
+    const lost = (error: unknown) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      this.settle(new Error(`the SQLite writer stopped: ${error instanceof Error ? error.message : String(error)}`));
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`exit ${code}`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private answered(answer: BatchAnswer): void {
+    if (this.inFlight?.id !== answer.id) return;
+    if ('error' in answer) return this.settle(fromWire(answer.error));
+    const { batch } = this.inFlight;
+    this.inFlight = null;
+    answer.outcomes.forEach((o, i) => (o.ok ? batch[i]!.resolve(o.value as R) : batch[i]!.reject(fromWire(o.error))));
+    this.next();
+  }
+
+  /** The batch out failed as a whole (nothing of it is known to be stored). */
+  private settle(error: Error): void {
+    const batch = this.inFlight?.batch ?? [];
+    this.inFlight = null;
+    for (const p of batch) p.reject(error);
+    this.next();
+  }
+
+  private next(): void {
+    if (this.queue.length > 0) return this.flush();
+    this.worker?.unref();
+    for (const done of this.idle.splice(0)) done();
+  }
+}
