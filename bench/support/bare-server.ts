@@ -1,12 +1,14 @@
 // The baseline for send-throughput: a bare node:http server that takes the same multipart body
-// and makes its files durable the way server/blobs.ts does (each file written and fsynced in a
-// staging folder, the folder fsynced, renamed into place, the parent fsynced) — but with no
-// framework, no session, no validation and no SQLite.
+// and makes its files durable the way server/blobs/disk.ts does (each file written and fsynced in
+// a staging folder, the folder fsynced, renamed into place, the parent fsynced — one fsync of the
+// parent shared by the sends renamed meanwhile, as the relay shares it: the same fsyncs per send)
+// — but with no framework, no session, no validation and no SQLite.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { coalesced } from '../../server/coalesce';
 
 export interface BareServer {
   url: string;
@@ -41,7 +43,7 @@ async function syncPath(path: string): Promise<void> {
   }
 }
 
-async function storeDurably(dataDir: string, files: Buffer[]): Promise<string> {
+async function storeDurably(dataDir: string, files: Buffer[], syncBlobs: () => Promise<void>): Promise<string> {
   const id = randomBytes(16).toString('hex');
   const staging = join(dataDir, 'tmp', id);
   await mkdir(staging);
@@ -56,7 +58,7 @@ async function storeDurably(dataDir: string, files: Buffer[]): Promise<string> {
   }
   await syncPath(staging);
   await rename(staging, join(dataDir, 'blobs', id));
-  await syncPath(join(dataDir, 'blobs'));
+  await syncBlobs();
   return id;
 }
 
@@ -64,12 +66,13 @@ export async function startBareServer(dataDir: string): Promise<BareServer> {
   await rm(join(dataDir, 'tmp'), { recursive: true, force: true });
   await mkdir(join(dataDir, 'tmp'), { recursive: true });
   await mkdir(join(dataDir, 'blobs'), { recursive: true });
+  const syncBlobs = coalesced(() => syncPath(join(dataDir, 'blobs')));
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const files = fileParts(Buffer.concat(chunks), req.headers['content-type'] ?? '');
-      storeDurably(dataDir, files).then(
+      storeDurably(dataDir, files, syncBlobs).then(
         (id) => {
           res.writeHead(201, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ id, files: files.length }));

@@ -1,0 +1,86 @@
+// The SQLite store commits sends in a worker thread on a connection of its own
+// (server/db/sqlite/writer.ts), while the relay's main connection goes on reading and making its
+// own small writes (済 marks, 送信取消). Those read before they write: begun deferred, one would fail
+// at once with "database is locked" whenever the worker committed between its read and its write.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../server/db/sqlite';
+import type { NewSend, Store } from '../../server/db/types';
+
+const A = { number: '3300000001', name: 'れんけい居宅', kind: '居宅介護支援' };
+const Y = { number: '3320000001', name: 'ワーカー訪問介護', kind: '訪問介護' };
+
+let dir: string;
+let store: Store;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'renkei-sqlite-writer-'));
+  store = openSqliteStore(dir);
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let serial = 0;
+function send(files = 3): NewSend {
+  serial += 1;
+  const id = `w${String(serial).padStart(6, '0')}`;
+  return {
+    message: { id, sender: A.number, destination: Y.number, message: '', sentBy: 'cm01', sentAt: '2025-04-01T00:00:00.000Z', expiresAt: '2099-05-01T00:00:00.000Z' },
+    files: Array.from({ length: files }, (_, position) => ({ id: `${id}-f${position}`, position, name: `第${position}表.pdf`, size: 10, category: 'PDF等', sha256: 'c'.repeat(64) })),
+    idempotency: { key: `k-${id}`, requestHash: 'h' },
+    audit: { action: 'send', actor: 'cm01', office: A.number, target: id },
+  };
+}
+
+describe('SQLite sends in the write worker', () => {
+  it('are committed (seen by another connection) when insertSend resolves, audit row included', async () => {
+    await store.offices.upsert(A);
+    await store.offices.upsert(Y);
+    const sends = Array.from({ length: 20 }, () => send());
+    const results = await Promise.all(sends.map((s) => store.messages.insertSend(s)));
+    expect(results.every((r) => r.outcome === 'inserted')).toBe(true);
+    const other = new Database(join(dir, 'renkei.db'), { readonly: true });
+    try {
+      const count = (sql: string) => (other.prepare(sql).get() as { n: number }).n;
+      expect(count('SELECT COUNT(*) AS n FROM messages')).toBe(20);
+      expect(count('SELECT COUNT(*) AS n FROM message_files')).toBe(60);
+      expect(count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'send'")).toBe(20);
+    } finally {
+      other.close();
+    }
+    // the same key again: the stored message, not a second one
+    const again = await store.messages.insertSend({ ...send(), idempotency: sends[0]!.idempotency });
+    expect(again).toMatchObject({ outcome: 'exists', messageId: sends[0]!.message.id });
+  });
+
+  it('let 済 marks and 送信取消 on the main connection wait for a commit instead of failing', async () => {
+    await store.offices.upsert(A);
+    await store.offices.upsert(Y);
+    const earlier = Array.from({ length: 120 }, () => send());
+    for (const s of earlier) await store.messages.insertSend(s);
+    let sending = true;
+    const load = (async () => {
+      let n = 0;
+      while (sending) {
+        await Promise.all(Array.from({ length: 8 }, () => store.messages.insertSend(send(6))));
+        n += 8;
+      }
+      return n;
+    })();
+    const answers: string[] = [];
+    for (const [i, s] of earlier.entries()) {
+      const at = new Date(Date.UTC(2025, 3, 2, 0, 0, i)).toISOString();
+      // a turn of the event loop between each: the worker's commits fall between them too
+      await new Promise((resolve) => setImmediate(resolve));
+      answers.push(i % 4 === 3 ? await store.messages.withdraw(s.message.id, A.number, at, 'cm01') : await store.messages.markDownloaded(s.message.id, `${s.message.id}-f0`, at));
+    }
+    sending = false;
+    expect(await load).toBeGreaterThan(0);
+    expect(answers.filter((a) => a !== 'first' && a !== 'withdrawn')).toEqual([]);
+  });
+});
