@@ -1,7 +1,8 @@
 // Send throughput: 50 concurrent clients on loopback, each send 3 × 5 KB spec-valid CP932 CSVs
 // of one サービス利用票 unit (which the relay checks against the spec) with a fresh idempotency
 // key and 連番. The relay (Hono + zod + spec checks + SQLite synchronous=FULL + fsynced blobs)
-// against a bare node:http server that fsyncs the same files. Both run at once and are loaded in
+// against a bare node:http server that fsyncs the same files with the same fsyncs per send (the
+// relay adds one fsync'd SQLite commit shared by a batch of sends). Both run at once and are loaded in
 // turn, round by round, so other work on a shared machine weighs on both alike.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -129,10 +130,10 @@ export default async function run(): Promise<void> {
   const before = sqliteCommitLatency();
   const { relay, bare } = await measureInTurn();
   const after = sqliteCommitLatency();
-  // better-sqlite3 commits run on the event loop: each one stalls every request in flight
+  // the relay's commits run in its SQLite write worker, many sends to one commit (server/db/sqlite/writer.ts)
   console.log(
     `disk: one SQLite WAL synchronous=FULL commit p50 ${ms(before.p50)} before, ${ms(after.p50)} after ` +
-      `(the relay makes 1 per send: message, files, key and audit row in one transaction)`,
+      `(the relay's write worker makes 1 per batch of sends: message, files, key and audit rows, in one transaction)`,
   );
   const p50 = (m: Measured) => middle(m.rounds.map((r) => r.latency.p50));
   const p99 = (m: Measured) => middle(m.rounds.map((r) => r.latency.p99));
@@ -155,6 +156,10 @@ export default async function run(): Promise<void> {
     row('relay (POST /api/messages)', relay),
     row('bare node:http + fsync', bare),
   ]);
+  console.log(
+    `CPU/send: user + system time of the server's process, all its threads, per acknowledged send; ` +
+      `on a machine shared with other work the sends/s of each follow from it`,
+  );
   const perRound = relay.rounds.map((r, i) => r.perSecond / bare.rounds[i]!.perSecond);
   console.log(`* median of the ${ROUNDS} rounds' figures. relay/bare per round: ${perRound.map((x) => `${x.toFixed(2)}×`).join(', ')}`);
   const ratio = relay.perSecond / bare.perSecond;
