@@ -47,6 +47,8 @@ export class SqliteWriter<A, R> {
     this.worker = null;
     if (!worker) return;
     const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+    // held until it has closed its connection: a process stopping cleanly must not end first
+    worker.ref();
     worker.postMessage('close');
     await exited;
   }
