@@ -2,6 +2,7 @@
 // is what undici's FormData reader gave before (names as the browser meant them, bytes, SHA-256,
 // order), and files past the per-send limit are counted without being kept.
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { MAX_SEND_FILES } from '../../src/domain/contract';
 import { readSendForm, UnreadableForm } from '../../server/routes/send-form';
@@ -16,6 +17,21 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 const bytesOf = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 0xff);
 
 describe('readSendForm', () => {
+  it('reads a Node stream (the request under a socket) as it reads the web stream', async () => {
+    const files = [bytesOf(70_000, 4), bytesOf(3, 5)];
+    const req = body((form) => {
+      form.append('meta', '{"destination":"3310000017"}');
+      files.forEach((bytes, i) => form.append('files', new Blob([bytes]), `資料${i}.pdf`));
+    });
+    const raw = Buffer.from(await req.clone().arrayBuffer());
+    // in pieces of a few KB, as a socket hands them over
+    const pieces = Array.from({ length: Math.ceil(raw.length / 4096) }, (_, i) => raw.subarray(i * 4096, (i + 1) * 4096));
+    const fromNode = await readSendForm(req.headers.get('content-type')!, Readable.from(pieces));
+    const fromWeb = await read(req);
+    expect(fromNode).toEqual(fromWeb);
+    expect(fromNode.files.map((f) => f.sha256)).toEqual(files.map(sha256));
+  });
+
   it('gives the meta and each file with its bytes and SHA-256, in the order sent, as FormData does', async () => {
     const files = [bytesOf(200_000, 1), bytesOf(0, 2), bytesOf(5, 3)];
     const names = ['UPPLAN_202504_3300000001_3310000017_20250325103000.CSV', '第3表_週間計画.pdf', 'a"b\r\n.pdf'];
