@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { HOME_HELP_OFFICE, minimalPdf, uniqueSequence } from '../support/files';
 import { expect, test } from './support/browsers';
 import { openScreen, signIn } from './support/login';
-import { openReceived, sendAndConfirm, compose } from './support/messages';
+import { listRow, RECEIVED_TABLE, sendAndConfirm, compose } from './support/messages';
 import { CARE_MANAGER, HOME_HELPER } from './support/people';
 
 const APP = 'Renkei ケアプランデータ連携';
@@ -95,8 +95,11 @@ test('a received message says 受信日時 in its detail, as 受信一覧 does',
   await sendAndConfirm(sender);
 
   const receiver = await offices.openAs(HOME_HELPER, '受信一覧');
+  // 送信を受け付けました means queued on the sender's device: the list has a table only once the relay holds it
+  const row = await listRow(receiver, RECEIVED_TABLE, pdf.name);
   await expect(receiver.getByRole('columnheader', { name: '受信日時' })).toBeVisible();
-  await openReceived(receiver, pdf.name);
+  await row.getByRole('link').click();
+  await expect(receiver.getByRole('heading', { name: '受信メッセージ' })).toBeVisible();
   const details = receiver.locator('.detail-list');
   await expect(details).toContainText('受信日時');
   await expect(details).not.toContainText('送信日時');
