@@ -241,8 +241,9 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
       </div>
       <div class="field">
         <label for="compose-message">メッセージ</label>
-        <textarea id="compose-message" rows={5} maxLength={MAX_MESSAGE_CHARS} value={message} onInput={(event) => { changed(); setMessage(event.currentTarget.value); }} aria-describedby="compose-message-count" />
-        <p id="compose-message-count" class="field-note counter">{message.length} / {MAX_MESSAGE_CHARS}文字</p>
+        {/* no maxLength: a pasted text over the limit would be cut without a word; it is kept and refused instead */}
+        <textarea id="compose-message" rows={5} value={message} onInput={(event) => { changed(); setMessage(event.currentTarget.value); }} aria-invalid={message.length > MAX_MESSAGE_CHARS || undefined} aria-describedby="compose-message-count" />
+        <p id="compose-message-count" class={`field-note counter${message.length > MAX_MESSAGE_CHARS ? ' field-note-error' : ''}`}>{message.length} / {MAX_MESSAGE_CHARS}文字</p>
       </div>
       <ComposeActions
         mode={batchRowId ? 'batch-row' : 'compose'}
