@@ -37,3 +37,11 @@ export function hasValidCheckDigit(number: string): boolean {
   if (!/^[0-9A-Z]{9}\d$/.test(number)) return false;
   return expectedCheckDigit(number.slice(0, 9)) === Number(number[9]);
 }
+
+/**
+ * A number or ID as a person typed it, as the system reads it: a Japanese IME types full-width
+ * digits and letters (３３１０…, ＫＪ…) by default, and they mean the half-width ones.
+ */
+export function halfWidth(typed: string): string {
+  return typed.normalize('NFKC').trim();
+}

@@ -19,3 +19,20 @@ test('新規作成: a message over 2000 characters is kept whole and refused wit
   await page.getByRole('button', { name: '送信', exact: true }).click();
   await expect(page.getByRole('dialog', { name: '送信確認' })).toHaveCount(0);
 });
+
+test('full-width digits typed with a Japanese IME: the destination and the 事業所ユーザID are read as half-width', async ({ page }) => {
+  await loginAsPerson(page, CARE_MANAGER.userId, CARE_MANAGER.password, '/#/login');
+  await openScreen(page, '新規作成');
+  const fullWidth = (text: string) => text.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  await page.getByLabel('事業所ユーザID').fill(fullWidth(CARE_MANAGER.officeUserId));
+  await page.getByLabel('パスワード', { exact: true }).fill(CARE_MANAGER.officePassword);
+  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+  await expect(screenHeading(page, '新規作成')).toBeVisible();
+
+  await page.getByLabel('ファイルを選択').setInputFiles([minimalPdf()]);
+  await page.getByLabel('送信先事業所番号').fill(fullWidth(HOME_HELP_OFFICE));
+  await expect(page.getByText('さくら訪問介護ステーション')).toBeVisible();
+  await expect(page.getByText(/」は10桁で入力してください/)).toHaveCount(0);
+  await page.getByRole('button', { name: '送信', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: '送信確認' })).toContainText(`${HOME_HELP_OFFICE} さくら訪問介護ステーション`);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedCheckDigit, hasValidCheckDigit } from '../../src/domain/office-number';
+import { expectedCheckDigit, halfWidth, hasValidCheckDigit } from '../../src/domain/office-number';
 
 describe('hasValidCheckDigit', () => {
   it.each(['1495000315', '0175701069', '3270401916', '0113513220'])('real number %s passes', (n) => {
@@ -26,5 +26,13 @@ describe('hasValidCheckDigit', () => {
     expect(expectedCheckDigit('01A000001')).toBe(5);
     expect(hasValidCheckDigit('01A0000015')).toBe(true);
     expect(hasValidCheckDigit('01A0000014')).toBe(false);
+  });
+});
+
+describe('halfWidth', () => {
+  it('reads full-width digits and letters typed with a Japanese IME as half-width', () => {
+    expect(halfWidth('３３１０００００１７')).toBe('3310000017');
+    expect(halfWidth(' ＫＪ３３０００００００１０１　')).toBe('KJ330000000101');
+    expect(halfWidth('3310000017')).toBe('3310000017');
   });
 });

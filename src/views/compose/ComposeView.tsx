@@ -8,6 +8,7 @@ import { enqueueSend } from '../../outbox/store';
 import { checkSend } from '../../domain/attachments';
 import { contentCheckOf, type ContentCheck } from '../../domain/batch';
 import { MAX_MESSAGE_CHARS } from '../../domain/contract';
+import { halfWidth } from '../../domain/office-number';
 import { ErrorList, WarningList } from '../common/Alert';
 import { CsvProblems } from '../preview/CsvProblems';
 import type { AutosaveKey } from '../../db/autosave';
@@ -98,7 +99,7 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
   const autosave = useAutosave(key, { files, destination: typed, message }, start.saved, start.restoredAt !== null);
   const hasCsv = files.some(isCsv);
   // CSV names carry the routing: the field follows them and is only typed for PDF-only sends
-  const destination = hasCsv ? (destinationFromCsvNames(files) ?? '') : typed.trim();
+  const destination = hasCsv ? (destinationFromCsvNames(files) ?? '') : halfWidth(typed);
   const lookup = useOfficeLookup(destination, online.value);
   const check = checkSend(files, {
     sender: office?.number ?? null,
@@ -231,6 +232,7 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
           autoComplete="off"
           aria-describedby="compose-destination-note"
           onInput={(event) => { changed(); setTyped(event.currentTarget.value); }}
+          onBlur={() => setTyped((now) => halfWidth(now))}
         />
         <p id="compose-destination-note" class={`field-note${lookup.state === 'missing' ? ' field-note-error' : ''}`}>
           {note ?? (hasCsv ? 'CSVファイル名から自動入力されます' : 'PDF等だけを送るときは10桁で入力してください')}

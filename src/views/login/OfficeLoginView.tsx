@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { officeLogin } from '../../api/client-core';
 import { checkOfficeLoginForm } from '../../domain/login-forms';
+import { halfWidth } from '../../domain/office-number';
 import { redirect, route } from '../app/router';
 import { afterOfficeLogin, to } from '../app/routes';
 import { session } from '../app/session';
@@ -13,7 +14,7 @@ export function OfficeLoginView() {
   const [officeUserId, setOfficeUserId] = useState('');
   const [password, setPassword] = useState('');
   const { busy, formError, fieldErrors, submit } = useLoginSubmit(
-    () => checkOfficeLoginForm({ officeUserId: officeUserId.trim(), password }),
+    () => checkOfficeLoginForm({ officeUserId: halfWidth(officeUserId).toUpperCase(), password }),
     officeLogin,
     () => afterOfficeLogin(route.value),
   );
