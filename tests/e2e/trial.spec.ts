@@ -36,3 +36,17 @@ test('full-width digits typed with a Japanese IME: the destination and the 事�
   await page.getByRole('button', { name: '送信', exact: true }).click();
   await expect(page.getByRole('dialog', { name: '送信確認' })).toContainText(`${HOME_HELP_OFFICE} さくら訪問介護ステーション`);
 });
+
+test('一括送信: one drop naming 51 offices lists 50 with their names from the directory', async ({ page }) => {
+  await signIn(page, CARE_MANAGER, '一括送信', '/#/login');
+  const sequence = uniqueSequence();
+  // two offices of the directory first, then 49 numbers it does not have: the 51st is left out
+  const unknown = Array.from({ length: 49 }, (_, i) => `3390${String(100 + i).padStart(5, '0')}1`);
+  const files = [HOME_HELP_OFFICE, DAY_SERVICE_OFFICE, ...unknown].map((to) => planCsv(CARE_OFFICE, to, sequence));
+  await page.getByLabel('ファイルを選択').setInputFiles(files);
+  await expect(page.getByText('送信先 50 / 50 事業所')).toBeVisible();
+  const table = page.getByRole('table', { name: '一括送信の一覧' });
+  await expect(table.locator('tbody').filter({ hasText: HOME_HELP_OFFICE })).toContainText('さくら訪問介護ステーション');
+  await expect(table.locator('tbody').filter({ hasText: DAY_SERVICE_OFFICE })).toContainText('ひまわりデイサービス');
+  await expect(table.locator('tbody').filter({ hasText: unknown[0]! })).not.toContainText('未確認');
+});
