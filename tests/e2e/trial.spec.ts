@@ -2,10 +2,11 @@
 // (full-width digits), a long message pasted whole, and one drop on 一括送信 naming more offices
 // than the list takes. Each failed before its fix.
 import { expect, test } from '@playwright/test';
-import { planCsv, minimalPdf, uniqueSequence, CARE_OFFICE, HOME_HELP_OFFICE, DAY_SERVICE_OFFICE } from '../support/files';
-import { compose } from './support/messages';
+import { planCsv, planUnit, minimalPdf, uniqueSequence, CARE_OFFICE, HOME_HELP_OFFICE, DAY_SERVICE_OFFICE } from '../support/files';
+import { apiAs, sendThroughApi } from './support/api';
+import { compose, openReceived } from './support/messages';
 import { loginAsPerson, openScreen, screenHeading, signIn } from './support/login';
-import { CARE_MANAGER } from './support/people';
+import { CARE_MANAGER, HOME_HELPER } from './support/people';
 
 test('新規作成: a message over 2000 characters is kept whole and refused with a reason, never cut silently', async ({ page }) => {
   await signIn(page, CARE_MANAGER, '新規作成', '/#/login');
@@ -49,4 +50,19 @@ test('一括送信: one drop naming 51 offices lists 50 with their names from th
   await expect(table.locator('tbody').filter({ hasText: HOME_HELP_OFFICE })).toContainText('さくら訪問介護ステーション');
   await expect(table.locator('tbody').filter({ hasText: DAY_SERVICE_OFFICE })).toContainText('ひまわりデイサービス');
   await expect(table.locator('tbody').filter({ hasText: unknown[0]! })).not.toContainText('未確認');
+});
+
+test('受信メッセージ on a phone: the note naming earlier files not yet downloaded wraps inside the screen', async ({ page }) => {
+  const api = await apiAs(CARE_MANAGER);
+  await sendThroughApi(api, HOME_HELP_OFFICE, planUnit(CARE_OFFICE, HOME_HELP_OFFICE));
+  const second = planUnit(CARE_OFFICE, HOME_HELP_OFFICE);
+  await sendThroughApi(api, HOME_HELP_OFFICE, second);
+  await api.dispose();
+
+  await page.setViewportSize({ width: 390, height: 800 });
+  await signIn(page, HOME_HELPER, '受信一覧', '/#/login');
+  await openReceived(page, second[0]!.name);
+  await expect(page.getByRole('region', { name: '前回からの変更' })).toContainText('まだダウンロードしていないため');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
 });

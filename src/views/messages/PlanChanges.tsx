@@ -9,6 +9,7 @@
 // already downloaded are compared, so fetching them again marks nothing. The new file is
 // compared at once when it was downloaded already; otherwise 「前回との差分を見る」 downloads it
 // first (as プレビュー does), because the relay then tells the sender it was received.
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiFailure } from '../../api/client';
 import { planFilesOf } from '../../domain/csv';
@@ -17,6 +18,7 @@ import type { MessageSummary } from '../../domain/contract';
 import { FILE_KINDS } from '../../domain/filename';
 import { online } from '../app/online';
 import { ErrorList } from '../common/Alert';
+import { FileName } from '../common/FileName';
 import { useAsync } from '../common/use-async';
 import { formatDateTime } from '../common/format';
 import { PlanDiff } from '../preview/PlanDiff';
@@ -80,7 +82,11 @@ export function PlanChanges({ message, fileBytes }: { message: MessageSummary; f
       <h2 id="plan-changes-title">前回からの変更</h2>
       {candidates.comparable.length === 0 && (
         <p class="field-note">
-          同じ月の前回のファイル({candidates.notDownloaded.map((p) => p.file.name).join('、')})をまだダウンロードしていないため、比較できません。
+          同じ月の前回のファイル(
+          {candidates.notDownloaded.map((p, i) => (
+            <Fragment key={p.file.id}>{i > 0 && '、'}<FileName name={p.file.name} /></Fragment>
+          ))}
+          )をまだダウンロードしていないため、比較できません。
         </p>
       )}
       {state.status === 'idle' && needsDownload && (
