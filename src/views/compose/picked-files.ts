@@ -23,10 +23,13 @@ export function pickAll(files: Iterable<File>): Promise<PickedFile[]> {
   return Promise.all(Array.from(files, (file) => pick({ name: file.name, type: file.type, blob: file })));
 }
 
-/** Adds files; a file picked again under the same name replaces the earlier one. */
+/**
+ * Adds files; a file picked again under the same name replaces the earlier one, also within one
+ * drop (the table keys its rows and 削除 removes by name: two rows of one name cannot be told apart).
+ */
 export function merge(current: PickedFile[], added: PickedFile[]): PickedFile[] {
-  const names = new Set(added.map((file) => file.name));
-  return [...current.filter((file) => !names.has(file.name)), ...added];
+  const latest = new Map(added.map((file) => [file.name, file]));
+  return [...current.filter((file) => !latest.has(file.name)), ...latest.values()];
 }
 
 export function toKept(files: PickedFile[]): KeptFile[] {
