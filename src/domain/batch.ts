@@ -3,7 +3,7 @@
 // never looks at, so the same rules run in unit tests, the page and anything else.
 import { MAX_BATCH_DESTINATIONS, type FileCategory } from './contract';
 import { parseFileName, type ParsedFileName } from './filename';
-import { categoryOf, checkSend, isRoutedName } from './attachments';
+import { categoryOf, checkAttachment, checkSend, isRoutedName } from './attachments';
 import { contentLines, rowWarningLines, type ContentCheck } from './batch-content';
 import { sendUnitKey } from './send-unit';
 
@@ -109,9 +109,12 @@ export function validateRow<P>(row: BatchRow<P>, sender: BatchSender): BatchRow<
 
   if (row.groupKey === null) {
     // a file dropped whose name does not route it anywhere
-    const problems = row.files.map((f) => {
+    // PDF等 are never routed by their name (the line after these says where they go): only what is
+    // wrong with the file itself is said of one, never that its name is no 連携ファイル kind
+    const problems = row.files.flatMap((f) => {
+      if (!isRoutedName(f.name)) return [checkAttachment(f)].filter((p): p is string => p !== null);
       const p = parseFileName(f.name);
-      return p.ok ? `${f.name}: 送信先を読み取れません` : p.error;
+      return [p.ok ? `${f.name}: 送信先を読み取れません` : p.error];
     });
     if (row.files.some((f) => !isRoutedName(f.name))) problems.push('PDF等は、送信先の行の「編集」から追加してください。');
     return { ...base, problems: unique(problems), warnings: [] };

@@ -72,6 +72,13 @@ describe('一括送信 grouping', () => {
     expect(rows[2]!.categories).toEqual(['PDF等']);
   });
 
+  it('says of a PDF dropped on its own where PDF等 go, not that its name is no 連携ファイル kind', () => {
+    const { rows } = addFilesToBatch([], [{ ...PDF, name: '第3表_週間サービス計画表.pdf' }], ctx());
+    expect(rows[0]!.problems).toEqual(['PDF等は、送信先の行の「編集」から追加してください。']);
+    const exe = addFilesToBatch([], [{ ...PDF, name: 'setup.exe', head: new Uint8Array([0x4d, 0x5a]) }], ctx()).rows[0]!;
+    expect(exe.problems[0]).toContain('この種類のファイルは添付できません');
+  });
+
   it('flags a sender that is not the office logged in and an incomplete unit; another 連番 is another row', () => {
     const [office] = batchOffices(1);
     const other = makePlanUnit({ sender: '3310000025', destination: office!.number });
