@@ -66,3 +66,28 @@ test('受信メッセージ on a phone: the note naming earlier files not yet do
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
 });
+
+test('送信トレイ: a send refused after the network came back goes 下書きに戻す with its file and message, to be corrected', async ({ page, context }) => {
+  await signIn(page, CARE_MANAGER, '新規作成', '/#/login');
+  await page.getByLabel('ファイルを選択').setInputFiles([minimalPdf()]);
+  await context.setOffline(true);
+  await page.getByLabel('送信先事業所番号').fill('9999999999');
+  await page.getByLabel('メッセージ').fill('第3表をお送りします');
+  await page.getByRole('button', { name: '送信', exact: true }).click();
+  await page.getByRole('dialog', { name: '送信確認' }).getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByText('オフラインのため、送信トレイに保存しました')).toBeVisible();
+  await context.setOffline(false);
+
+  const tray = page.getByRole('region', { name: '送信トレイ' });
+  const row = tray.getByRole('row').filter({ hasText: '9999999999' });
+  await expect(row).toContainText('失敗', { timeout: 20_000 });
+  await row.getByRole('button', { name: '下書きに戻す' }).click();
+  await expect(screenHeading(page, '新規作成')).toBeVisible();
+  await expect(page.getByLabel('メッセージ')).toHaveValue('第3表をお送りします');
+  await expect(page.getByLabel('送信先事業所番号')).toHaveValue('9999999999');
+  await expect(page.getByText('第3表_週間サービス計画表.pdf')).toBeVisible();
+  await openScreen(page, '送信一覧');
+  await expect(tray.getByText('送信待ちのデータはありません')).toBeVisible();
+  await openScreen(page, '下書き一覧');
+  await expect(page.getByText('第3表をお送りします')).toBeVisible();
+});

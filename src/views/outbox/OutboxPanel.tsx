@@ -1,9 +1,11 @@
-// 送信トレイ: the sends not yet confirmed by the server, with 再送 and 削除.
+// 送信トレイ: the sends not yet confirmed by the server, with 再送, 削除 and (refused ones) 下書きに戻す.
 import { useState } from 'preact/hooks';
 import { requestFlush, resumeAfterLogin } from '../../outbox/triggers';
 import { removeOutboxItem, retryOutboxItem } from '../../outbox/store';
+import { returnToDraft } from '../../outbox/to-draft';
 import type { OutboxItem } from '../../outbox/types';
 import { online } from '../app/online';
+import { navigate } from '../app/router';
 import { to } from '../app/routes';
 import { Dialog } from '../common/Dialog';
 import { FileNameList } from '../common/FileName';
@@ -41,6 +43,12 @@ export function OutboxPanel() {
     // The user asking again is as good as a fresh login for lifting the pause: a new 401 sets it again.
     if (outboxPausedForLogin.value || item.status === 'needs-login') await resumeAfterLogin();
     else requestFlush();
+  }
+
+  /** A refusal 再送 cannot mend: corrected in 新規作成 from a draft, files and message kept. */
+  async function toDraft(item: OutboxItem) {
+    const draft = await returnToDraft(item.id);
+    if (draft) navigate(to.compose({ draft: draft.id }));
   }
 
   async function remove(item: OutboxItem) {
@@ -92,6 +100,7 @@ export function OutboxPanel() {
                   </td>
                   <td class="row-actions">
                     <button type="button" disabled={item.status === 'sending'} onClick={() => void retry(item)}>再送</button>
+                    {item.status === 'failed' && <button type="button" onClick={() => void toDraft(item)}>下書きに戻す</button>}
                     <button type="button" onClick={() => setRemoving(item)}>削除</button>
                   </td>
                 </tr>
