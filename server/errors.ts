@@ -25,6 +25,8 @@ export function errorResponse(c: Context, err: HttpError): Response {
 
 export const MESSAGES = {
   badCredentials: 'ユーザIDまたはパスワードが正しくありません',
+  // on the 事業所ユーザログイン a bare 「ユーザID」 reads as the 個人ID already accepted
+  badOfficeCredentials: '事業所ユーザIDまたはパスワードが正しくありません',
   csrf: '不正なリクエストです',
   loginRequired: 'ログインしてください',
   officeLoginRequired: '事業所ユーザでログインしてください',

@@ -17,7 +17,7 @@ import type { SessionRecord, Store } from '../db/types';
 import { HttpError, MESSAGES } from '../errors';
 import { jsonBody } from '../validate';
 
-const badCredentials = () => new HttpError(401, 'bad-credentials', MESSAGES.badCredentials);
+const badCredentials = (message: string = MESSAGES.badCredentials) => new HttpError(401, 'bad-credentials', message);
 
 /**
  * How the audit log names a login attempt. An ID that is no one's is often a password typed into
@@ -84,7 +84,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
         ...(refused ? { office: user.officeNumber } : {}),
         address,
       });
-      throw badCredentials();
+      throw badCredentials(MESSAGES.badOfficeCredentials);
     }
     setSessionCookie(c, deps, issued);
     await store.audit.add({ action: 'office-login', actor: session.userId, office: issued.record.officeNumber, target: officeUserId, address });

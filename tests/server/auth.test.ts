@@ -86,7 +86,7 @@ describe('office login', () => {
     await agent.login(CM.user);
     const res = await agent.officeLogin(CM.officeUser, 'wrong');
     expect(res.status).toBe(401);
-    expect((await errorOf(res)).message).toBe('ユーザIDまたはパスワードが正しくありません');
+    expect((await errorOf(res)).message).toBe('事業所ユーザIDまたはパスワードが正しくありません');
   });
 
   it('refuses an office the person is not linked to exactly as a wrong password (the answer tells nothing)', async () => {
