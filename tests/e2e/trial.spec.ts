@@ -91,3 +91,18 @@ test('送信トレイ: a send refused after the network came back goes 下書き
   await openScreen(page, '下書き一覧');
   await expect(page.getByText('第3表をお送りします')).toBeVisible();
 });
+
+test('下書き sent, then 戻る to it: the screen says it may have been sent, and where to look', async ({ page }) => {
+  await signIn(page, CARE_MANAGER, '新規作成', '/#/login');
+  await page.getByLabel('ファイルを選択').setInputFiles([minimalPdf()]);
+  await page.getByLabel('送信先事業所番号').fill(HOME_HELP_OFFICE);
+  await page.getByLabel('メッセージ').fill('下書きから送ります');
+  await page.getByRole('button', { name: '一時保存', exact: true }).click();
+  await expect(page.getByText(/下書きに保存しました/)).toBeVisible();
+  await page.getByRole('button', { name: '送信', exact: true }).click();
+  await page.getByRole('dialog', { name: '送信確認' }).getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByText('送信を受け付けました')).toBeVisible();
+  await expect(page.getByRole('table', { name: '送信したメッセージ' })).toContainText('下書きから送ります');
+  await page.goBack();
+  await expect(page.getByText('送信したか削除した可能性があります(送信したものは送信一覧にあります)')).toBeVisible();
+});

@@ -42,7 +42,7 @@ async function loadSaved(draftId: string | null, batchRowId: string | null): Pro
   }
   if (draftId) {
     const draft = await getDraft(draftId);
-    if (!draft) return '下書きが見つかりません。削除された可能性があります';
+    if (!draft) return '下書きが見つかりません。送信したか削除した可能性があります(送信したものは送信一覧にあります)';
     return { files: await Promise.all(draft.files.map(pick)), destination: draft.destination, message: draft.message };
   }
   return EMPTY;
