@@ -39,3 +39,9 @@ export function firstLine(text: string, max = 40): string {
   const chars = [...line]; // count surrogate pairs (𠮷) as one character
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : line;
 }
+
+/** 「A、B、C ほか12人」: the first `shown` names, and how many more, for a line that stays a line. */
+export function namesWithMore(names: readonly string[], shown = 10): string {
+  const head = names.slice(0, shown).join('、');
+  return names.length > shown ? `${head} ほか${names.length - shown}人` : head;
+}

@@ -10,6 +10,7 @@ import { parseFileName } from '../../domain/filename';
 import { checkRowOf, monthLabel, pairsOf, peopleOf, statusLabel, type CheckRow } from '../../domain/reconcile';
 import { to } from '../app/routes';
 import { ErrorList } from '../common/Alert';
+import { namesWithMore } from '../common/format';
 import { useAsync } from '../common/use-async';
 import type { FileBytes } from '../messages/file-bytes';
 import { online } from '../app/online';
@@ -108,7 +109,7 @@ export function MessageComparison({ message, fileBytes }: { message: MessageSumm
             ))}
           </ul>
           {missing.length > 0 && (
-            <p>予定を送ったのに実績のない利用者: {missing.map((r) => r.pair.name || r.pair.key.insured).join('、')}</p>
+            <p>予定を送ったのに実績のない利用者: {namesWithMore(missing.map((r) => r.pair.name || r.pair.key.insured))}</p>
           )}
           <p><a href={to.monthly(month)}>{monthLabel(month)}の月次チェックへ</a></p>
         </div>
