@@ -67,7 +67,26 @@ export function encodingRefusal(bytes: Uint8Array): string | null {
       ? '文字コードがUTF-8(BOM付き)になっています。連携ファイルはBOMなしのShift_JIS(CP932)です(介護ソフトから出力し直すか、Shift_JISで保存し直してください)'
       : 'ファイルの先頭にBOM(EF BB BF)が付いています。連携ファイルはBOMなしのShift_JIS(CP932)です(BOMなしで保存し直してください)';
   }
-  return isUtf8Text(bytes) ? UTF8_MESSAGE : null;
+  if (isUtf8Text(bytes)) return UTF8_MESSAGE;
+  return isEucJpText(bytes) ? EUC_JP_MESSAGE : null;
+}
+
+export const EUC_JP_MESSAGE = '文字コードがEUC-JPになっています。連携ファイルはShift_JIS(CP932)です(介護ソフトから出力し直すか、Shift_JISで保存し直してください)';
+
+/**
+ * A file saved as EUC-JP: CP932 cannot read it, EUC-JP reads all of it, and as Japanese. Asked
+ * only of a file CP932 refuses, so a CP932 file is never called EUC-JP (its leads 81–9F are no
+ * EUC-JP bytes); one bad byte in a CP932 file leaves its other kanji unreadable as EUC-JP.
+ */
+function isEucJpText(bytes: Uint8Array): boolean {
+  if (decodeCp932(bytes).ok) return false;
+  let text: string;
+  try {
+    text = new TextDecoder('euc-jp', { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  return /[\u3040-\u30ff\u4e00-\u9fff]/.test(text);
 }
 
 /** What a file may not hold, found in its bytes; each stands as one U+FFFD in the text read. */
