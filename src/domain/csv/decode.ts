@@ -73,20 +73,21 @@ export function encodingRefusal(bytes: Uint8Array): string | null {
 
 export const EUC_JP_MESSAGE = '文字コードがEUC-JPになっています。連携ファイルはShift_JIS(CP932)です(介護ソフトから出力し直すか、Shift_JISで保存し直してください)';
 
+const eucJp = new TextDecoder('euc-jp', { fatal: true });
+
 /**
- * A file saved as EUC-JP: CP932 cannot read it, EUC-JP reads all of it, and as Japanese. Asked
- * only of a file CP932 refuses, so a CP932 file is never called EUC-JP (its leads 81–9F are no
- * EUC-JP bytes); one bad byte in a CP932 file leaves its other kanji unreadable as EUC-JP.
+ * A file saved as EUC-JP: EUC-JP reads all of it, as Japanese, and CP932 cannot read it, so a
+ * CP932 file is never called EUC-JP. Asked of every file (the relay's send path included), so the
+ * cheap test comes first: a CP932 file fails the EUC-JP reading at its first lead byte 81–9F.
  */
 function isEucJpText(bytes: Uint8Array): boolean {
-  if (decodeCp932(bytes).ok) return false;
   let text: string;
   try {
-    text = new TextDecoder('euc-jp', { fatal: true }).decode(bytes);
+    text = eucJp.decode(bytes);
   } catch {
     return false;
   }
-  return /[\u3040-\u30ff\u4e00-\u9fff]/.test(text);
+  return /[\u3040-\u30ff\u4e00-\u9fff]/.test(text) && !decodeCp932(bytes).ok;
 }
 
 /** What a file may not hold, found in its bytes; each stands as one U+FFFD in the text read. */
