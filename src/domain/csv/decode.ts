@@ -73,7 +73,8 @@ export function encodingRefusal(bytes: Uint8Array): string | null {
 
 export const EUC_JP_MESSAGE = '文字コードがEUC-JPになっています。連携ファイルはShift_JIS(CP932)です(介護ソフトから出力し直すか、Shift_JISで保存し直してください)';
 
-const eucJp = new TextDecoder('euc-jp', { fatal: true });
+// made on first use: a runtime without the EUC-JP decoder (a Node built with small-icu) only loses this hint
+let eucJp: TextDecoder | undefined;
 
 /**
  * A file saved as EUC-JP: EUC-JP reads all of it, as Japanese, and CP932 cannot read it, so a
@@ -83,6 +84,7 @@ const eucJp = new TextDecoder('euc-jp', { fatal: true });
 function isEucJpText(bytes: Uint8Array): boolean {
   let text: string;
   try {
+    eucJp ??= new TextDecoder('euc-jp', { fatal: true });
     text = eucJp.decode(bytes);
   } catch {
     return false;
