@@ -1,12 +1,14 @@
 // What a new user met in a hand trial of a month (session 5): input a Japanese keyboard gives
-// (full-width digits), a long message pasted whole, and one drop on 一括送信 naming more offices
-// than the list takes. Each failed before its fix.
+// (full-width digits), a long message pasted whole, one drop on 一括送信 naming more offices than
+// the list takes, a phone-wide message detail, a refused send in 送信トレイ and 戻る to a sent
+// draft. Each failed before its fix.
 import { expect, test } from '@playwright/test';
 import { planCsv, planUnit, minimalPdf, uniqueSequence, CARE_OFFICE, HOME_HELP_OFFICE, DAY_SERVICE_OFFICE } from '../support/files';
 import { apiAs, sendThroughApi } from './support/api';
 import { compose, openReceived } from './support/messages';
 import { loginAsPerson, openScreen, screenHeading, signIn } from './support/login';
 import { CARE_MANAGER, HOME_HELPER } from './support/people';
+import { waitForServiceWorker } from './support/service-worker';
 
 test('新規作成: a message over 2000 characters is kept whole and refused with a reason, never cut silently', async ({ page }) => {
   await signIn(page, CARE_MANAGER, '新規作成', '/#/login');
@@ -69,6 +71,8 @@ test('受信メッセージ on a phone: the note naming earlier files not yet do
 
 test('送信トレイ: a send refused after the network came back goes 下書きに戻す with its file and message, to be corrected', async ({ page, context }) => {
   await signIn(page, CARE_MANAGER, '新規作成', '/#/login');
+  // 送信一覧 opens offline once the service worker has precached its chunk
+  await waitForServiceWorker(page);
   await page.getByLabel('ファイルを選択').setInputFiles([minimalPdf()]);
   await context.setOffline(true);
   await page.getByLabel('送信先事業所番号').fill('9999999999');
