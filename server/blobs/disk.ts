@@ -6,21 +6,13 @@
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import pLimit from 'p-limit';
 import { coalesced } from '../coalesce';
 import type { Store } from '../db/types';
 import { isStorageFull } from '../errors';
 import { isId, newId } from '../ids';
+import { fileWriter } from './file-writer';
 import { FreeSpace, freeBytes } from './free-space';
 import type { BlobFile, BlobStore, StagedBlobs } from './types';
-
-/**
- * Files held open at once for writing sends, by the whole process: however many files arrive and
- * however many sends come together, the relay stays far below its descriptor limit, so one send
- * can never make another's (or a download's) open fail with EMFILE.
- */
-export const MAX_OPEN_WRITES = 32;
-const writeSlots = pLimit(MAX_OPEN_WRITES);
 
 /** How much of a file a download holds in memory at a time. */
 const READ_BYTES = 64 * 1024;
@@ -28,16 +20,6 @@ const READ_BYTES = 64 * 1024;
 async function syncDir(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(path, 'wx');
-  try {
-    await handle.writeFile(bytes);
     await handle.sync();
   } finally {
     await handle.close();
@@ -109,18 +91,18 @@ export class DiskBlobStore implements BlobStore {
     return { discard };
   }
 
-  /** Writes and syncs the files in a folder of their own under tmp; removes it when that fails. */
+  /**
+   * Writes and syncs the files in a folder of their own under tmp, then syncs the folder; removes
+   * it when that fails. The writes run in the file writer threads (file-writer.ts), one file open
+   * at a time in each: however many files and sends arrive, the relay stays far below its
+   * descriptor limit, so one send can never make another's (or a download's) open fail with EMFILE.
+   */
   private async write(files: readonly BlobFile[]): Promise<string> {
     const dir = join(this.tmpDir, newId());
-    await mkdir(dir);
     try {
       if (!files.every((f) => isId(f.id))) throw new Error('bad file id');
-      // written and synced side by side: the folder is synced once all are durable
-      const written = await Promise.allSettled(files.map((f) => writeSlots(() => writeDurably(join(dir, f.id), f.bytes))));
-      const failed = written.find((w) => w.status === 'rejected');
       this.freeSpace.wrote(files.reduce((n, f) => n + f.bytes.byteLength, 0));
-      if (failed) throw failed.reason;
-      await syncDir(dir);
+      await fileWriter.write({ dir, files: files.map((f) => ({ name: f.id, bytes: f.bytes })) });
     } catch (err) {
       if (isStorageFull(err)) this.freeSpace.forget();
       await rm(dir, { recursive: true, force: true });

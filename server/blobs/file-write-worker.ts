@@ -1,0 +1,19 @@
+// A thread of the relay's file writers (file-writer.ts): writes each batch of sends' files with
+// synchronous fs calls and answers each send's outcome.
+import { parentPort } from 'node:worker_threads';
+import { writeJob, type FileWriteError, type FileWriteJob } from './file-writes';
+
+export interface FileWriteBatch {
+  id: number;
+  jobs: FileWriteJob[];
+}
+
+export interface FileWriteAnswer {
+  id: number;
+  errors: (FileWriteError | null)[];
+}
+
+parentPort!.on('message', (batch: FileWriteBatch) => {
+  const answer: FileWriteAnswer = { id: batch.id, errors: batch.jobs.map(writeJob) };
+  parentPort!.postMessage(answer);
+});

@@ -1,0 +1,105 @@
+// The threads that write sends' files (file-write-worker.ts), on the event loop's side. A send is
+// handed to an idle thread; sends that arrive while every thread is busy queue and go together to
+// the next thread free, so under load one hand-over carries several sends. A thread that dies
+// fails the sends it held (their folders are removed by the caller) and the next batch starts a
+// new one. Idle threads do not keep the process alive.
+import { Worker } from 'node:worker_threads';
+import { fromWriteError, type FileWriteJob } from './file-writes';
+import type { FileWriteAnswer, FileWriteBatch } from './file-write-worker';
+
+interface Pending {
+  job: FileWriteJob;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+interface Thread {
+  worker: Worker;
+  inFlight: { id: number; batch: Pending[] } | null;
+}
+
+const bootUrl = new URL('./file-write-worker-boot.mjs', import.meta.url);
+
+/** Two threads: one writes while the other waits on the disk. */
+export const FILE_WRITE_THREADS = 2;
+
+export class FileWriter {
+  private readonly threads: Thread[] = [];
+  private queue: Pending[] = [];
+  private nextId = 1;
+
+  constructor(private readonly size = FILE_WRITE_THREADS) {}
+
+  /** Writes the files into job.dir (made there), each synced and the folder synced, before it resolves. */
+  write(job: FileWriteJob): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      const idle = this.idleThread();
+      if (idle) this.hand(idle);
+    });
+  }
+
+  private idleThread(): Thread | null {
+    const idle = this.threads.find((t) => !t.inFlight);
+    if (idle) return idle;
+    if (this.threads.length >= this.size) return null;
+    const started = this.start();
+    this.threads.push(started);
+    return started;
+  }
+
+  private hand(thread: Thread): void {
+    if (this.queue.length === 0) {
+      thread.worker.unref();
+      return;
+    }
+    const batch = this.queue;
+    this.queue = [];
+    const id = this.nextId++;
+    thread.inFlight = { id, batch };
+    thread.worker.ref();
+    // each file copied into a buffer of its own and that copy moved: posting the view itself would
+    // clone the whole buffer under it (often a socket read's 64 KiB)
+    const transfer: ArrayBuffer[] = [];
+    const jobs = batch.map(({ job }) => ({
+      dir: job.dir,
+      files: job.files.map((f) => {
+        const bytes = new Uint8Array(f.bytes);
+        transfer.push(bytes.buffer);
+        return { name: f.name, bytes };
+      }),
+    }));
+    const message: FileWriteBatch = { id, jobs };
+    thread.worker.postMessage(message, transfer);
+  }
+
+  private start(): Thread {
+    const worker = new Worker(bootUrl);
+    worker.unref();
+    const thread: Thread = { worker, inFlight: null };
+    worker.on('message', (answer: FileWriteAnswer) => {
+      const held = thread.inFlight;
+      if (held?.id !== answer.id) return;
+      thread.inFlight = null;
+      answer.errors.forEach((error, i) => (error ? held.batch[i]!.reject(fromWriteError(error)) : held.batch[i]!.resolve()));
+      this.hand(thread);
+    });
+    const lost = (error: unknown) => {
+      const at = this.threads.indexOf(thread);
+      if (at < 0) return;
+      this.threads.splice(at, 1);
+      const held = thread.inFlight?.batch ?? [];
+      thread.inFlight = null;
+      const failure = new Error(`a file writer stopped: ${error instanceof Error ? error.message : String(error)}`);
+      for (const p of held) p.reject(failure);
+      const next = this.idleThread();
+      if (next) this.hand(next);
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`exit ${code}`)));
+    return thread;
+  }
+}
+
+/** The relay process's file writers (started on first use). */
+export const fileWriter = new FileWriter();
