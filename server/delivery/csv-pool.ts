@@ -21,7 +21,7 @@ export type CsvVerdict = { id: number; refusal: Refusal | null } | { id: number;
 type Files = readonly { name: string; bytes: Uint8Array }[];
 
 /** CSV bytes of one send below which it is checked inline. */
-export const INLINE_MAX_BYTES = 2 * 1024;
+export const INLINE_MAX_BYTES = 32 * 1024;
 
 /** One core stays with the event loop; at most 4 workers, at least 1. */
 export const poolSize = (cores = availableParallelism()) => Math.min(4, Math.max(1, cores - 1));
