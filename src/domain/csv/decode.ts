@@ -32,12 +32,47 @@ const UTF16_BOMS = [[0xff, 0xfe], [0xfe, 0xff]];
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
 
-function utf8Text(bytes: Uint8Array): string | null {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return null;
+/**
+ * Whether the bytes are well-formed UTF-8 (Unicode table 3-7), exactly when the fatal decoder
+ * reads them without throwing: a CP932 file with any kanji is not, and a thrown decode costs far
+ * more than this scan.
+ */
+export function isWellFormedUtf8(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let more: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) more = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      more = 2;
+      if (b === 0xe0) low = 0xa0;
+      else if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      more = 3;
+      if (b === 0xf0) low = 0x90;
+      else if (b === 0xf4) high = 0x8f;
+    } else return false;
+    if (i + more >= n) return false; // cut short at the end
+    const second = bytes[i + 1]!;
+    if (second < low || second > high) return false;
+    for (let k = 2; k <= more; k++) {
+      const c = bytes[i + k]!;
+      if (c < 0x80 || c > 0xbf) return false;
+    }
+    i += more + 1;
   }
+  return true;
+}
+
+function utf8Text(bytes: Uint8Array): string | null {
+  return isWellFormedUtf8(bytes) ? utf8.decode(bytes) : null;
 }
 
 /**
