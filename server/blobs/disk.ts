@@ -3,10 +3,9 @@
 // one step, so a crash leaves either nothing or a whole folder (removed at the next start unless
 // its message row exists). SQLite means one relay process per data folder, so whatever is in tmp
 // or has no row at start is a leftover.
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { coalesced } from '../coalesce';
 import type { Store } from '../db/types';
 import { isStorageFull } from '../errors';
 import { isId, newId } from '../ids';
@@ -17,21 +16,10 @@ import type { BlobFile, BlobStore, StagedBlobs } from './types';
 /** How much of a file a download holds in memory at a time. */
 const READ_BYTES = 64 * 1024;
 
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 export class DiskBlobStore implements BlobStore {
   readonly tmpDir: string;
   readonly blobsDir: string;
   readonly description: string;
-  /** Sends committed at about the same time share one fsync of the blobs folder. */
-  private readonly syncBlobsDir: () => Promise<void>;
   private readonly freeSpace: FreeSpace;
 
   constructor(
@@ -42,7 +30,6 @@ export class DiskBlobStore implements BlobStore {
     this.tmpDir = join(dataDir, 'tmp');
     this.blobsDir = join(dataDir, 'blobs');
     this.description = this.blobsDir;
-    this.syncBlobsDir = coalesced(() => syncDir(this.blobsDir));
     this.freeSpace = new FreeSpace(() => freeBytes(this.tmpDir));
   }
 
@@ -76,45 +63,30 @@ export class DiskBlobStore implements BlobStore {
   }
 
   async stage(messageId: string, files: readonly BlobFile[]): Promise<StagedBlobs> {
-    const dir = await this.write(files);
-    const discard = async () => {
-      // the rename may or may not have happened: clear both places
-      await rm(dir, { recursive: true, force: true });
-      await this.remove(messageId);
-    };
-    try {
-      await this.commit(dir, messageId);
-    } catch (err) {
-      await discard();
-      throw err;
-    }
-    return { discard };
+    await this.place(join(this.tmpDir, newId()), messageId, files);
+    return { discard: () => this.remove(messageId) };
   }
 
   /**
-   * Writes and syncs the files in a folder of their own under tmp, then syncs the folder; removes
-   * it when that fails. The writes run in the file writer threads (file-writer.ts), one file open
-   * at a time in each: however many files and sends arrive, the relay stays far below its
-   * descriptor limit, so one send can never make another's (or a download's) open fail with EMFILE.
+   * Writes and syncs the files in a folder of their own under tmp, syncs the folder, and moves it
+   * into place durably (one rename, then the parent synced: once for the sends of a batch). This
+   * runs in the file writer threads (file-writer.ts), one file open at a time in each: however many
+   * files and sends arrive, the relay stays far below its descriptor limit, so one send can never
+   * make another's (or a download's) open fail with EMFILE. Leaves nothing behind when it fails.
    */
-  private async write(files: readonly BlobFile[]): Promise<string> {
-    const dir = join(this.tmpDir, newId());
+  private async place(stagedDir: string, messageId: string, files: readonly BlobFile[]): Promise<void> {
+    const into = this.messageDir(messageId);
     try {
       if (!files.every((f) => isId(f.id))) throw new Error('bad file id');
       this.freeSpace.wrote(files.reduce((n, f) => n + f.bytes.byteLength, 0));
-      await fileWriter.write({ dir, files: files.map((f) => ({ name: f.id, bytes: f.bytes })) });
+      await fileWriter.write({ dir: stagedDir, into, files: files.map((f) => ({ name: f.id, bytes: f.bytes })) });
     } catch (err) {
       if (isStorageFull(err)) this.freeSpace.forget();
-      await rm(dir, { recursive: true, force: true });
+      // the rename may or may not have happened: clear both places
+      await rm(stagedDir, { recursive: true, force: true });
+      await this.remove(messageId);
       throw err;
     }
-    return dir;
-  }
-
-  /** Moves a written folder into place, durably (one rename, then the parent synced). */
-  async commit(stagedDir: string, messageId: string): Promise<void> {
-    await rename(stagedDir, this.messageDir(messageId));
-    await this.syncBlobsDir();
   }
 
   async open(messageId: string, file: { id: string }): Promise<ReadableStream<Uint8Array> | null> {

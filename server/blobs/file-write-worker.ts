@@ -1,7 +1,7 @@
-// A thread of the relay's file writers (file-writer.ts): writes each batch of sends' files with
-// synchronous fs calls and answers each send's outcome.
+// A thread of the relay's file writers (file-writer.ts): writes each batch of sends' files and moves
+// them into place with synchronous fs calls, and answers each send's outcome.
 import { parentPort } from 'node:worker_threads';
-import { writeJob, type FileWriteError, type FileWriteJob } from './file-writes';
+import { placeBatch, type FileWriteError, type FileWriteJob } from './file-writes';
 
 export interface FileWriteBatch {
   id: number;
@@ -14,6 +14,6 @@ export interface FileWriteAnswer {
 }
 
 parentPort!.on('message', (batch: FileWriteBatch) => {
-  const answer: FileWriteAnswer = { id: batch.id, errors: batch.jobs.map(writeJob) };
+  const answer: FileWriteAnswer = { id: batch.id, errors: placeBatch(batch.jobs) };
   parentPort!.postMessage(answer);
 });

@@ -30,7 +30,7 @@ export class FileWriter {
 
   constructor(private readonly size = FILE_WRITE_THREADS) {}
 
-  /** Writes the files into job.dir (made there), each synced and the folder synced, before it resolves. */
+  /** Resolves once the files are written, synced and moved into job.into, durably (file-writes.ts). */
   write(job: FileWriteJob): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
@@ -63,6 +63,7 @@ export class FileWriter {
     const transfer: ArrayBuffer[] = [];
     const jobs = batch.map(({ job }) => ({
       dir: job.dir,
+      into: job.into,
       files: job.files.map((f) => {
         const bytes = new Uint8Array(f.bytes);
         transfer.push(bytes.buffer);

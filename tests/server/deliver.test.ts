@@ -1,10 +1,10 @@
 // deliver() (server/delivery) on its own, and through POST /api/messages when the disk or the
 // database fails at the last steps: a send that fails leaves nothing behind — no staged folder in
 // tmp, no message, no blob folder — and the same send retried later is delivered whole.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DiskBlobStore } from '../../server/blobs/disk';
+import { fileWriter } from '../../server/blobs/file-writer';
 import { deliver, sha256 } from '../../server/delivery/deliver';
 import type { SendRequest } from '../../server/delivery/outcome';
 import { messageListResponseSchema, sendResponseSchema } from '../../src/domain/contract';
@@ -67,10 +67,16 @@ describe('deliver()', () => {
 describe('staged files are always cleaned up', () => {
   const sentList = async () => messageListResponseSchema.parse(await (await cm.request('/api/messages?box=sent')).json()).messages;
 
-  it('when moving them into place fails', async () => {
+  it('when the disk fills as they are moved into place', async () => {
     const blobsBefore = readdirSync(join(t().dataDir, 'blobs')).sort();
     const sentBefore = await sentList();
-    const commit = vi.spyOn(t().relay.deps.blobs as DiskBlobStore, 'commit').mockRejectedValueOnce(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+    // the files are written and moved into place, and then the disk fills (the parent folder's sync fails)
+    const place = fileWriter.write.bind(fileWriter);
+    const commit = vi.spyOn(fileWriter, 'write').mockImplementationOnce(async (job) => {
+      await place(job);
+      expect(existsSync(job.into)).toBe(true);
+      throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    });
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const key = crypto.randomUUID();
     const files = [planCsv(), pdf('第3表.pdf', 2048)];
