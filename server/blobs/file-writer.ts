@@ -20,8 +20,11 @@ interface Thread {
 
 const bootUrl = new URL('./file-write-worker-boot.mjs', import.meta.url);
 
-/** Two threads: one writes while the other waits on the disk. */
-export const FILE_WRITE_THREADS = 2;
+/**
+ * As many as libuv's thread pool, which wrote the files before: a thread spends most of its time
+ * waiting in fsync, and the disk takes several syncs at once.
+ */
+export const FILE_WRITE_THREADS = 4;
 
 export class FileWriter {
   private readonly threads: Thread[] = [];
