@@ -1,6 +1,7 @@
 // The threads that write sends' files (file-write-worker.ts), on the event loop's side. A send is
-// handed to an idle thread; sends that arrive while every thread is busy queue and go together to
-// the next thread free, so under load one hand-over carries several sends. A thread that dies
+// handed to an idle thread; sends that arrive while every thread is busy queue and go a few together
+// to the next thread free, so under load one hand-over (and one sync of the blobs folder) carries
+// several sends. A thread that dies
 // fails the sends it held (their folders are removed by the caller) and the next batch starts a
 // new one. Idle threads do not keep the process alive.
 import { Worker } from 'node:worker_threads';
@@ -25,6 +26,9 @@ const bootUrl = new URL('./file-write-worker-boot.mjs', import.meta.url);
  * waiting in fsync, and the disk takes several syncs at once.
  */
 export const FILE_WRITE_THREADS = 4;
+
+/** Sends per hand-over, at most. */
+const MAX_BATCH = 4;
 
 export class FileWriter {
   private readonly threads: Thread[] = [];
@@ -56,8 +60,9 @@ export class FileWriter {
       thread.worker.unref();
       return;
     }
-    const batch = this.queue;
-    this.queue = [];
+    // a few sends at a time: one thread's syncs run one after another, and a long batch would
+    // leave the other threads idle while its last sends wait
+    const batch = this.queue.splice(0, MAX_BATCH);
     const id = this.nextId++;
     thread.inFlight = { id, batch };
     thread.worker.ref();
