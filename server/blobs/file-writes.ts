@@ -1,11 +1,10 @@
-// Writing a send's files durably with synchronous fs calls, run in a thread of its own
-// (file-write-worker.ts): one hand-over per send instead of a libuv thread-pool round trip for
-// each open, write, fsync and close (about 17 per send of 3 files, each a promise on the event loop).
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// What passes between file-writer.ts (the event loop) and file-write-worker.mjs (the threads that
+// write sends' files durably with synchronous fs calls): one hand-over per send instead of a libuv
+// thread-pool round trip for each open, write, fsync and close (about 17 per send of 3 files, each
+// a promise on the event loop).
 
 /**
- * One send's files: written into `dir` (made here), each synced, then `dir` itself synced, then
+ * One send's files: written into `dir` (made there), each synced, then `dir` itself synced, then
  * renamed to `into`, whose parent folder is synced once for all the sends of a batch.
  */
 export interface FileWriteJob {
@@ -20,73 +19,15 @@ export interface FileWriteError {
   code?: string;
 }
 
-export function syncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+export interface FileWriteBatch {
+  id: number;
+  jobs: FileWriteJob[];
 }
 
-function writeFileDurably(path: string, bytes: Uint8Array): void {
-  const fd = openSync(path, 'wx');
-  try {
-    for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at, bytes.byteLength - at);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-const removeQuietly = (path: string) => {
-  try {
-    rmSync(path, { recursive: true, force: true });
-  } catch {
-    // the caller removes it again
-  }
-};
-
-const wireError = (error: unknown): FileWriteError => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return { message: error instanceof Error ? error.message : String(error), ...(typeof code === 'string' ? { code } : {}) };
-};
-
-/** Writes and moves the job's files into place; on any failure removes both folders and answers the error. */
-function placeJob(job: FileWriteJob): FileWriteError | null {
-  try {
-    mkdirSync(job.dir);
-    for (const f of job.files) writeFileDurably(join(job.dir, f.name), f.bytes);
-    syncPath(job.dir);
-    renameSync(job.dir, job.into);
-    return null;
-  } catch (error) {
-    // the rename may or may not have happened: clear both places
-    removeQuietly(job.dir);
-    removeQuietly(job.into);
-    return wireError(error);
-  }
-}
-
-/**
- * A batch of sends: each written and moved into place, then each parent folder synced once; a
- * send is answered null only when its files and its folder's entry are durable.
- */
-export function placeBatch(jobs: readonly FileWriteJob[]): (FileWriteError | null)[] {
-  const errors = jobs.map(placeJob);
-  const parents = new Set(jobs.filter((_, i) => !errors[i]).map((j) => dirname(j.into)));
-  for (const parent of parents) {
-    try {
-      syncPath(parent);
-    } catch (error) {
-      jobs.forEach((job, i) => {
-        if (errors[i] || dirname(job.into) !== parent) return;
-        removeQuietly(job.into);
-        errors[i] = wireError(error);
-      });
-    }
-  }
-  return errors;
+/** Per job, in order: null once its files and folder entry are durable, else why not. */
+export interface FileWriteAnswer {
+  id: number;
+  errors: (FileWriteError | null)[];
 }
 
 export const fromWriteError = (wire: FileWriteError): Error =>
