@@ -165,7 +165,25 @@ function nameHint(name: string, base: string): string {
   return '';
 }
 
+/**
+ * The name's parts, or why it is refused. Remembered (frozen, so no caller can change another's
+ * answer): 一括送信 asks of each name again and again, in grouping, checks and drawing, and 150
+ * files would cost tens of ms of the drop.
+ */
 export function parseFileName(name: string): ParseResult {
+  const known = parsed.get(name);
+  if (known) return known;
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  const result = readFileName(name);
+  if (result.ok) Object.freeze(result.value);
+  parsed.set(name, Object.freeze(result));
+  return result;
+}
+
+const PARSED_KEPT = 4096;
+const parsed = new Map<string, ParseResult>();
+
+function readFileName(name: string): ParseResult {
   const dot = name.lastIndexOf('.');
   const base = dot <= 0 ? name : name.slice(0, dot);
   const fail = (message: string): ParseResult => {

@@ -2,26 +2,50 @@
 // fallback, so both give the same answer.
 import { MAGIC_HEAD_BYTES } from '../domain/attachments';
 import { validateCsv, validateSendCsvs } from '../domain/csv';
-import type { CsvProblem } from '../domain/csv/types';
-import type { CheckRequest, FileProblems } from './csv-check-protocol';
+import type { CheckResult, FilesRequest, FileProblems, SendsRequest } from './csv-check-protocol';
 
-export async function checkFiles(
-  request: Pick<CheckRequest, 'files' | 'asOneSend'>,
-  onProgress: (done: number, total: number) => void,
-): Promise<{ files: FileProblems[]; crossProblems: CsvProblem[] }> {
-  const total = request.files.length;
-  const read: { name: string; bytes: Uint8Array }[] = [];
-  const files: FileProblems[] = [];
-  const heads: Uint8Array[] = [];
-  for (const [i, file] of request.files.entries()) {
-    const bytes = new Uint8Array(await file.blob.arrayBuffer());
-    heads.push(bytes.slice(0, MAGIC_HEAD_BYTES));
-    if (request.asOneSend) read.push({ name: file.name, bytes });
-    else files.push({ name: file.name, problems: validateCsv(file.name, bytes).problems, head: heads[i]! });
-    onProgress(i + 1, total);
+interface ReadFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The checks of files already read: as one send (the checks across files too), or each alone. */
+function checkRead(read: ReadFile[], asOneSend: boolean): CheckResult {
+  const head = (bytes: Uint8Array) => bytes.slice(0, MAGIC_HEAD_BYTES);
+  if (!asOneSend) {
+    const files: FileProblems[] = read.map((f) => ({ name: f.name, problems: validateCsv(f.name, f.bytes).problems, head: head(f.bytes) }));
+    return { files, crossProblems: [] };
   }
-  if (!request.asOneSend) return { files, crossProblems: [] };
   const report = validateSendCsvs(read);
   // the reports come in the order given
-  return { files: report.reports.map((r, i) => ({ name: r.name, problems: r.report.problems, head: heads[i]! })), crossProblems: report.crossProblems };
+  return { files: report.reports.map((r, i) => ({ name: r.name, problems: r.report.problems, head: head(read[i]!.bytes) })), crossProblems: report.crossProblems };
+}
+
+export async function checkFiles(
+  request: Pick<FilesRequest, 'files' | 'asOneSend'>,
+  onProgress: (done: number, total: number) => void,
+): Promise<CheckResult> {
+  const total = request.files.length;
+  const read: ReadFile[] = [];
+  for (const [i, file] of request.files.entries()) {
+    read.push({ name: file.name, bytes: new Uint8Array(await file.blob.arrayBuffer()) });
+    onProgress(i + 1, total);
+  }
+  return checkRead(read, request.asOneSend);
+}
+
+/** Each send's checks, as one send each, from one read of all their bytes. */
+export async function checkSends(request: Pick<SendsRequest, 'blob' | 'sends'>): Promise<CheckResult[]> {
+  const all = new Uint8Array(await request.blob.arrayBuffer());
+  let at = 0;
+  return request.sends.map((send) =>
+    checkRead(
+      send.map((file) => {
+        const bytes = all.subarray(at, at + file.size);
+        at += file.size;
+        return { name: file.name, bytes };
+      }),
+      true,
+    ),
+  );
 }

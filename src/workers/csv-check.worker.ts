@@ -4,12 +4,17 @@
 // this dedicated worker's own globals.
 import '../domain/zod-config';
 import type { CheckReply, CheckRequest } from './csv-check-protocol';
-import { checkFiles } from './csv-check-core';
+import { checkFiles, checkSends } from './csv-check-core';
 
 onmessage = (event: MessageEvent<CheckRequest>) => {
-  const { id } = event.data;
+  const request = event.data;
+  const { id } = request;
   const post = (reply: CheckReply) => postMessage(reply);
-  checkFiles(event.data, (done, total) => post({ id, type: 'progress', done, total }))
-    .then((result) => post({ id, type: 'done', ...result }))
+  const results =
+    request.type === 'sends'
+      ? checkSends(request)
+      : checkFiles(request, request.progress ? (done, total) => post({ id, type: 'progress', done, total }) : () => undefined).then((one) => [one]);
+  results
+    .then((done) => post({ id, type: 'done', results: done }))
     .catch((error: unknown) => post({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) }));
 };

@@ -5,7 +5,7 @@
 import { contentCheckOf, type ContentCheck } from '../../domain/batch';
 import { rowCheckGroups } from '../../domain/batch-checks';
 import type { BatchInputFile, StoredBatchRow } from '../../db/batch';
-import { checkCsvBlobs, problemsByFile } from '../../workers/csv-check';
+import { checkCsvSends, problemsByFile } from '../../workers/csv-check';
 
 export interface DropChecks {
   /** the dropped CSVs' checks (PDF等 and other files have none) */
@@ -19,23 +19,25 @@ export interface DropChecks {
 /** `rows`: the list as it is before the drop (the rows the dropped files will join). */
 export async function contentChecksOf(files: readonly File[], rows: readonly StoredBatchRow[]): Promise<DropChecks> {
   const checks: DropChecks = { byFile: new Map(), heads: new Map(), rechecked: new Map() };
-  await Promise.all(
-    rowCheckGroups(files, rows).map(async (group) => {
-      const asked = [...group.listed.map((f) => ({ name: f.name, blob: f.payload.blob })), ...group.dropped.map((f) => ({ name: f.name, blob: f as Blob }))];
-      const result = await checkCsvBlobs(asked, { asOneSend: true });
-      const problems = problemsByFile(result);
-      const checkOf = (name: string) => contentCheckOf(problems.get(name) ?? []);
-      const heads = new Map(result.files.map((f) => [f.name, f.head]));
-      for (const file of group.dropped) {
-        checks.byFile.set(file, checkOf(file.name));
-        const head = heads.get(file.name);
-        if (head) checks.heads.set(file, head);
-      }
-      if (group.rowId !== null && group.listed.length > 0) {
-        checks.rechecked.set(group.rowId, new Map(group.listed.map((f) => [f.name, checkOf(f.name)])));
-      }
-    }),
+  const groups = rowCheckGroups(files, rows);
+  // one check per row, as one send: the workers take the rows in a few jobs, each read at once
+  const results = await checkCsvSends(
+    groups.map((group) => [...group.listed.map((f) => ({ name: f.name, blob: f.payload.blob })), ...group.dropped.map((f) => ({ name: f.name, blob: f as Blob }))]),
   );
+  for (const [i, group] of groups.entries()) {
+    const result = results[i]!;
+    const problems = problemsByFile(result);
+    const checkOf = (name: string) => contentCheckOf(problems.get(name) ?? []);
+    const heads = new Map(result.files.map((f) => [f.name, f.head]));
+    for (const file of group.dropped) {
+      checks.byFile.set(file, checkOf(file.name));
+      const head = heads.get(file.name);
+      if (head) checks.heads.set(file, head);
+    }
+    if (group.rowId !== null && group.listed.length > 0) {
+      checks.rechecked.set(group.rowId, new Map(group.listed.map((f) => [f.name, checkOf(f.name)])));
+    }
+  }
   return checks;
 }
 
