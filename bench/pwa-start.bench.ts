@@ -55,16 +55,45 @@ async function controlled(page: Page): Promise<void> {
 const launch = (profile: string, baseURL: string): Promise<BrowserContext> =>
   chromium.launchPersistentContext(profile, { ...config.use?.launchOptions, baseURL, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
 
-/** Where a cold start's time goes: index.html from the worker, the module scripts run. */
-const phases: { html: number; scripts: number }[] = [];
+/**
+ * Marks on the page's own clock (navigation start = 0), set by a script that runs before the
+ * app's: when トップ's heading enters the DOM, when it is painted (Element Timing) and when the
+ * page next runs a task after that frame (an input would be handled then: usable). A string, so
+ * the bundler's helpers never reach the page.
+ */
+const MARK_TOP = `(() => {
+  const seen = new MutationObserver(() => {
+    const heading = document.querySelector('main h1');
+    if (!heading || heading.textContent !== 'トップ') return;
+    seen.disconnect();
+    heading.setAttribute('elementtiming', 'bench-top');
+    performance.mark('bench:top-in-dom');
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => performance.mark('bench:top-usable');
+      channel.port2.postMessage(0);
+    });
+  });
+  seen.observe(document, { childList: true, subtree: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.identifier === 'bench-top') performance.mark('bench:top-painted', { startTime: entry.renderTime || entry.loadTime });
+    }
+  }).observe({ type: 'element', buffered: true });
+})()`;
 
-/** Browser started afresh, network off: navigation start until トップ's heading is drawn (ms, page clock). */
+/** Where a cold start's time goes, each on the page's clock from navigation start. */
+const phases: { html: number; scripts: number; inDom: number; painted: number; polled: number }[] = [];
+
+/** Browser started afresh, network off: navigation start until トップ is drawn and takes input (ms, page clock). */
 async function coldStart(profile: string, url: string): Promise<number> {
   const context = await launch(profile, url);
   try {
     await context.setOffline(true);
+    await context.addInitScript(MARK_TOP);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto('/');
+    // what Playwright sees: after goto's load event and a round trip, so later than the page's own marks
     const drawn = await page.waitForFunction(
       () => {
         const heading = document.querySelector('main h1');
@@ -73,13 +102,15 @@ async function coldStart(profile: string, url: string): Promise<number> {
       undefined,
       { polling: 'raf', timeout: 30_000 },
     );
-    const at = (await drawn.jsonValue()) as number;
-    const nav = await page.evaluate(() => {
-      const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return entry ? { html: entry.responseEnd, scripts: entry.domContentLoadedEventEnd } : null;
+    const polled = (await drawn.jsonValue()) as number;
+    await page.waitForFunction(() => performance.getEntriesByName('bench:top-usable').length > 0 && performance.getEntriesByName('bench:top-painted').length > 0, undefined, { timeout: 30_000 });
+    const at = await page.evaluate(() => {
+      const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const [inDom, painted, usable] = ['bench:top-in-dom', 'bench:top-painted', 'bench:top-usable'].map((name) => performance.getEntriesByName(name)[0]!.startTime);
+      return { html: entry.responseEnd, scripts: entry.domContentLoadedEventEnd, inDom: inDom!, painted: painted!, usable: usable! };
     });
-    if (nav) phases.push(nav);
-    return at;
+    phases.push({ html: at.html, scripts: at.scripts, inDom: at.inDom, painted: at.painted, polled });
+    return at.usable;
   } finally {
     await context.close();
   }
@@ -130,13 +161,16 @@ export default async function run(): Promise<void> {
   }
   printTable([
     [`installed PWA (${RUNS} runs)`, 'median', 'min', 'max'],
-    ['offline cold start → トップ drawn (navigation start)', ...spreadCells(starts)],
-    ['  of which index.html from the service worker', ...spreadCells(phases.map((p) => p.html))],
-    ['  of which scripts run (DOMContentLoaded)', ...spreadCells(phases.map((p) => p.scripts))],
+    ['offline cold start → トップ drawn and usable (navigation start)', ...spreadCells(starts)],
+    ['  index.html from the service worker', ...spreadCells(phases.map((p) => p.html))],
+    ['  scripts run (DOMContentLoaded)', ...spreadCells(phases.map((p) => p.scripts))],
+    ['  トップ in the DOM', ...spreadCells(phases.map((p) => p.inDom))],
+    ['  トップ painted (Element Timing)', ...spreadCells(phases.map((p) => p.painted))],
+    ['  (seen by Playwright: after load and a round trip)', ...spreadCells(phases.map((p) => p.polled))],
     ['network on → first queued send on the wire', ...spreadCells(reconnects)],
   ]);
   const start = median(starts);
   const back = median(reconnects);
-  recordFigure('offline cold start (installed, network off) → トップ drawn, median', `${start.toFixed(0)} ms`, `≤ ${COLD_START_GOAL_MS} ms`, start <= COLD_START_GOAL_MS);
+  recordFigure('offline cold start (installed, network off) → トップ drawn and usable, median', `${start.toFixed(0)} ms`, `≤ ${COLD_START_GOAL_MS} ms`, start <= COLD_START_GOAL_MS);
   recordFigure('reconnect → first queued send on the wire, median', `${back.toFixed(0)} ms`, `≤ ${RECONNECT_GOAL_MS} ms`, back <= RECONNECT_GOAL_MS);
 }

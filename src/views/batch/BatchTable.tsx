@@ -1,6 +1,7 @@
 // The 一括送信 list: one row per destination + send unit, columns as in the manual. Why a row
 // cannot go, why its send failed and what to check are not squeezed into the 送信結果 column:
 // they get a full-width line under the row, readable on a phone as on a desktop.
+import { Component } from 'preact';
 import { isInFlight, UNKNOWN_OFFICE } from '../../domain/batch';
 import type { FileCategory } from '../../domain/contract';
 import { kindLabelOf, NONSTANDARD_NAME } from '../../domain/attachments';
@@ -54,13 +55,30 @@ export function BatchTable({ rows, selected, sender, onToggle, onEdit }: BatchTa
   );
 }
 
-function BatchTableRow({ row, sender, checked, onToggle, onEdit }: {
+interface RowProps {
   row: StoredBatchRow;
   sender: string | null;
   checked: boolean;
   onToggle: (id: string, on: boolean) => void;
   onEdit: (id: string) => void;
-}) {
+}
+
+/**
+ * A row is drawn again only when its row, its selection or the office changes: the screen's other
+ * changes (「ファイルを確認しています…」 on and off, an error) do not redraw 50 rows. The handlers
+ * do the same each time (select, open 編集), so a row keeps the ones it was drawn with.
+ */
+class BatchTableRow extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps): boolean {
+    return next.row !== this.props.row || next.checked !== this.props.checked || next.sender !== this.props.sender;
+  }
+
+  override render() {
+    return <BatchTableRowBody {...this.props} />;
+  }
+}
+
+function BatchTableRowBody({ row, sender, checked, onToggle, onEdit }: RowProps) {
   const flagged = row.problems.length > 0;
   const label = rowLabel(row);
   const reasonsId = `batch-reasons-${row.id}`;
