@@ -153,11 +153,22 @@ function splitRest(kind: FileKind, rest: string[]):
 }
 
 /**
+ * What Windows (and a browser downloading the same file twice) adds to a copy's name: 「 (1)」,
+ * 「(2)」, 「 - コピー」, 「 - コピー (2)」. Checked before the space hint: the space is part of it.
+ */
+const COPY_SUFFIX = /(?:\s*-\s*コピー)?\s*\(\d{1,3}\)$|\s*-\s*コピー$/u;
+
+/**
  * The slips behind most refused names, said plainly after the error: full-width letters or
  * digits (typed with the IME on), a space (often invisible in the message), and a doubled
  * extension (Windows hides the real one, so renaming adds a second .csv).
  */
 function nameHint(name: string, base: string): string {
+  const copy = COPY_SUFFIX.exec(base);
+  if (copy) {
+    const original = `${base.slice(0, copy.index)}${name.slice(base.length)}`;
+    return `末尾の「${copy[0]}」はファイルのコピー(または同じファイルの再ダウンロード)で付いたものです。元の名前「${original}」に戻してください`;
+  }
   if (/[\uFF01-\uFF5E]/.test(name)) return '全角の英数字・記号が含まれています。半角で書いてください';
   if (/\s/.test(name)) return 'ファイル名に空白が含まれています';
   const inner = /\.([A-Za-z]{3,4})$/.exec(base);

@@ -69,6 +69,13 @@ describe('refused sends', () => {
     await expectRefused(res, 422, /一致しません/);
   });
 
+  it('a routed name with the suffix of a Windows copy: refused, saying the copy added it and the name to go back to', async () => {
+    const file = planCsv();
+    const original = file.name;
+    const res = await cm.send(meta(), [{ ...file, name: original.replace('.CSV', ' - コピー.CSV') }]);
+    await expectRefused(res, 422, new RegExp(`ファイルのコピー.*元の名前「${original}」に戻してください`));
+  });
+
   it('sending to oneself', async () => {
     const res = await cm.send(meta(CM.office), [pdf()]);
     await expectRefused(res, 422, /自事業所/);

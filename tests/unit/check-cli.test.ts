@@ -81,6 +81,14 @@ describe('npm run check', () => {
     rmSync(join(dir, name));
   });
 
+  it('a name with the suffix Windows adds to a copy says so, in the words of the app and the relay', () => {
+    const name = good.name.replace(/(\.csv)$/i, ' (1)$1');
+    writeFileSync(join(dir, name), good.bytes);
+    const [report] = JSON.parse(run(join(dir, name), '--json').out);
+    expect(report.errors[0].message).toContain(`元の名前「${good.name}」に戻してください`);
+    rmSync(join(dir, name));
+  });
+
   it('usage errors exit 2', () => {
     expect(run().code).toBe(2);
     expect(run('--yaml', dir).code).toBe(2);

@@ -76,10 +76,22 @@ describe('hand-renamed files: the error says what slipped', () => {
       `UP1KYO_${S}_${D}_${SEQ} .CSV: 連番「${SEQ} 」は14桁の数字(YYYYMMDDhhmmss)です。ファイル名に空白が含まれています`,
     );
     expect(refused(` ${MANUAL.plan1}`)).toContain('ファイル名に空白が含まれています');
-    // the copy a browser makes when the same file is downloaded twice
-    expect(refused(`UP1KYO_${S}_${D}_${SEQ} (1).CSV`)).toContain('ファイル名に空白が含まれています');
     // a full-width space too
     expect(refused(`UP1KYO_${S}_${D}_${SEQ}\u3000.CSV`)).toContain('ファイル名に空白が含まれています');
+  });
+
+  it('the suffix Windows or a browser adds to a copy: still refused, and said to be the copy’s, with the name to rename it back to', () => {
+    const original = `UP1KYO_${S}_${D}_${SEQ}.CSV`;
+    const back = `元の名前「${original}」に戻してください`;
+    for (const suffix of [' (1)', '(2)', ' - コピー', ' - コピー (2)']) {
+      const name = `UP1KYO_${S}_${D}_${SEQ}${suffix}.CSV`;
+      const message = refused(name);
+      expect(message.startsWith(`${name}: 連番`)).toBe(true);
+      expect(message).toContain(`末尾の「${suffix}」はファイルのコピー(または同じファイルの再ダウンロード)で付いたものです。${back}`);
+      expect(message).not.toContain('空白');
+    }
+    const v4 = `UPPLAN_202504_${S}_${D}_${SEQ} - コピー.csv`;
+    expect(refused(v4)).toContain(`元の名前「UPPLAN_202504_${S}_${D}_${SEQ}.csv」に戻してください`);
   });
 
   it('full-width letters or digits typed with the IME on', () => {
