@@ -24,15 +24,20 @@ export function contentCheckOf(problems: readonly Pick<CsvProblem, 'severity' | 
   };
 }
 
-/** A file's content problems as row lines: a heading with the count, the first few, and how many more. */
+/**
+ * A file's content problems as row lines: the first few, and how many more. Only a file with more
+ * than the row shows gets a heading with the count: over one or two lines listed in full it would
+ * only say their number again (each line names its file).
+ */
 export function contentLines(file: { name: string; contentCheck?: ContentCheck }, which: 'errors' | 'warnings'): string[] {
   const c = file.contentCheck;
   const count = which === 'errors' ? c?.errorCount ?? 0 : c?.warningCount ?? 0;
   if (!c || count === 0) return [];
   const shown = c[which];
+  if (count <= shown.length) return [...shown];
   const what = which === 'errors' ? 'CSVの内容に誤りが' : '確認が必要な点が';
   const lines = [`${file.name}: ${what}${count}件あります`, ...shown];
-  if (count > shown.length) lines.push(`${file.name}: ほかに${count - shown.length}件あります(「編集」で全件とプレビューを確認できます)`);
+  lines.push(`${file.name}: ほかに${count - shown.length}件あります(「編集」で全件とプレビューを確認できます)`);
   return lines;
 }
 

@@ -54,7 +54,8 @@ test('a PNG renamed .csv is one error, in 新規作成 and in 一括送信', asy
   await openScreen(page, '一括送信');
   await page.locator('#batch-files').setInputFiles([{ name, mimeType: 'text/csv', buffer: PNG }, { name: 'plan_april.csv', mimeType: 'text/csv', buffer: Buffer.from('202407\r\n') }]);
   const png = page.locator('tbody').filter({ hasText: name });
-  await expect(png).toContainText('CSVの内容に誤りが1件あります');
+  await expect(png).toContainText(`${name}: ファイルの内容がCSV(テキスト)ではありません`);
+  await expect(png).not.toContainText('CSVの内容に誤りが1件あります');
   await expect(png).not.toContainText('ほかに');
   await expect(page.locator('tbody').filter({ hasText: 'plan_april.csv' }).locator('.batch-kinds')).toHaveText('標準外の名前');
 });

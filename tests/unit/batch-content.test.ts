@@ -35,6 +35,16 @@ describe('一括送信 content checks', () => {
     expect(row.problems[4]).toContain('ほかに2件あります');
   });
 
+  it('a file whose every error is listed gets no heading repeating their count: the lines themselves', () => {
+    const [, sikyu, hosoku] = makePlanUnit();
+    const records = makeRecords('UPPLAN');
+    records[0]![9] = '20250431';
+    const plan = fromRecords('UPPLAN', records);
+    const row = addFilesToBatch([], [plan, sikyu!, hosoku!].map(checked), ctx()).rows[0]!;
+    expect(isSendable(row)).toBe(false);
+    expect(row.problems).toEqual([`${plan.name} 1行目 10列目(サービス利用日): 2025-04-31 は存在しない日付です(YYYYMMDD)`]);
+  });
+
   it('counts a file past the 200 problems kept: the heading and 「ほかに…件」 say every error, not the lines kept', () => {
     const [, sikyu, hosoku] = makePlanUnit();
     const rows = makeRecords('UPPLAN').map((r) => { const x = [...r]; x[9] = '20250431'; return x; });
