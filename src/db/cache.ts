@@ -49,6 +49,20 @@ export async function keptMessage(owner: Owner, box: Box, id: string): Promise<M
   return (await (await openRenkeiDb()).get('lists', `${ownerBoxOf(owner, box)}|${id}`))?.message;
 }
 
+/**
+ * The office names this owner's kept lists know (both boxes, both ends of each message, the
+ * newest message's name winning): what the device can say about a number while offline.
+ */
+export async function keptOfficeNames(owner: Owner, now = Date.now()): Promise<Map<string, string>> {
+  const [sent, received] = await Promise.all([keptMessages(owner, 'sent', now), keptMessages(owner, 'received', now)]);
+  const names = new Map<string, string>();
+  const oldestFirst = [...sent.messages, ...received.messages].sort((a, b) => (a.sentAt < b.sentAt ? -1 : 1));
+  for (const m of oldestFirst) {
+    for (const office of [m.sender, m.destination]) if (office.name) names.set(office.number, office.name);
+  }
+  return names;
+}
+
 /** The signed-in owner's copy of a box (null owner: nothing), as the rest of the app reads it. */
 export async function putCachedList(box: Box, messages: MessageSummary[], fetchedAt: number): Promise<void> {
   const owner = await currentOwner();

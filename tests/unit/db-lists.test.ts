@@ -3,7 +3,7 @@
 // relay's filters and order (src/domain/mailbox.ts).
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clearCachedLists, keepMessages, keptMessage, keptMessages, MAX_KEPT } from '../../src/db/cache';
+import { clearCachedLists, keepMessages, keptMessage, keptMessages, keptOfficeNames, MAX_KEPT } from '../../src/db/cache';
 import { readPrefs, updatePrefs } from '../../src/db/prefs';
 import type { MessageSummary } from '../../src/domain/contract';
 import { loadPage } from '../../src/views/messages/list-loader';
@@ -35,6 +35,19 @@ describe('kept lists', () => {
     await clearCachedLists(CM);
     expect((await keptMessages(CM, 'received', NOW)).messages).toEqual([]);
     expect((await keptMessages(OTHER, 'received', NOW)).messages.map((m) => m.id)).toEqual(['c']);
+  });
+
+  it('knows the office names of the owner’s kept messages, the newest name winning, for offline rows', async () => {
+    const renamed = { number: '3310000017', name: 'さくら訪問介護', kind: '訪問介護' };
+    await keepMessages(CM, 'sent', [message('a', '2025-01-01T00:00:00.000Z'), message('b', '2025-01-03T00:00:00.000Z', { destination: renamed })], NOW);
+    const day = { number: '3310000025', name: 'ひまわりデイサービス', kind: '通所介護' };
+    await keepMessages(CM, 'received', [message('c', '2025-01-02T00:00:00.000Z', { sender: day })], NOW);
+    const names = await keptOfficeNames(CM, NOW);
+    expect(names.get('3310000017')).toBe('さくら訪問介護');
+    expect(names.get('3310000025')).toBe('ひまわりデイサービス');
+    expect(names.get('3300000001')).toBe('れんけい居宅介護支援センター');
+    // another person's kept lists are not this one's to show
+    expect((await keptOfficeNames(OTHER, NOW)).size).toBe(0);
   });
 
   it('drops what retention deleted and keeps the newest MAX_KEPT', async () => {

@@ -171,7 +171,7 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
       setConfirming(false);
       // queued offline is not sent: say where it waits, not what a delivered send says
       if (online.peek()) showNotice('送信を受け付けました', 'sent');
-      else showNotice('オフラインのため、送信トレイに保存しました。接続が戻ると自動で送信します', 'sent', 'pending');
+      else showNotice('オフラインのため、送信トレイに保存しました。接続が戻ると自動で送信します', 'sent', 'pending', item.id);
       navigate(to.list('sent'));
     }, '送信トレイに保存できませんでした。もう一度お試しください');
 

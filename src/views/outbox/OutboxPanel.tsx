@@ -14,6 +14,7 @@ import { Office } from '../common/Office';
 import { useOfficeNames } from '../common/office-names';
 import { outboxItems, outboxPausedForLogin } from '../../outbox/signals';
 import { StorageNotice } from './StorageNotice';
+import { outboxSummary } from './summary';
 import './outbox.css';
 
 export function statusLabel(item: OutboxItem): string {
@@ -27,6 +28,16 @@ export function statusLabel(item: OutboxItem): string {
     case 'needs-login':
       return '再ログインが必要';
   }
+}
+
+function OutboxMessage({ message, fileCount }: { message: string; fileCount: number }) {
+  const { firstLine, files } = outboxSummary(message, fileCount);
+  return (
+    <p class="outbox-message">
+      {firstLine ? <span class="outbox-message-line">{firstLine}</span> : <span class="outbox-message-none">(メッセージなし)</span>}
+      <small class="outbox-file-count">{files}</small>
+    </p>
+  );
 }
 
 export function OutboxPanel() {
@@ -90,6 +101,7 @@ export function OutboxPanel() {
                     <Office number={item.destination} name={names.get(item.destination)} />
                   </td>
                   <td class="files-cell" data-label="ファイル">
+                    <OutboxMessage message={item.message} fileCount={item.files.length} />
                     <FileNameList names={item.files.map((file) => file.name)} />
                   </td>
                   <td class="nowrap inline-on-phone" data-label="作成日時">{formatDateTime(item.createdAt)}</td>

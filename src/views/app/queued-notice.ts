@@ -1,0 +1,37 @@
+// The notice of a send queued offline (「送信トレイに保存しました」) follows its outbox item: once
+// the relay has answered it says what happened — sent, refused with the reason, or waiting for
+// a login — instead of going on promising a send that is not coming.
+import type { OutboxItem } from '../../outbox/types';
+
+export type NoticeTone = 'done' | 'pending' | 'error';
+
+export interface FollowedNotice {
+  text: string;
+  tone: NoticeTone;
+  /** the outbox item the notice is about */
+  outboxId?: string;
+  /** the item was seen in the outbox: its leaving it means the relay took it */
+  seen?: boolean;
+}
+
+/** The notice after the item changed (or the same object when nothing is to change). */
+export function followQueued<N extends FollowedNotice>(notice: N, item: OutboxItem | undefined): N {
+  if (!notice.outboxId) return notice;
+  if (!item) {
+    // not read yet (the outbox signal lags the enqueue by a moment), or confirmed and gone
+    return notice.seen ? { ...notice, text: '送信トレイのデータを送信しました', tone: 'done', outboxId: undefined, seen: undefined } : notice;
+  }
+  const seen = notice.seen ? notice : { ...notice, seen: true };
+  switch (item.status) {
+    case 'failed':
+      return {
+        ...seen,
+        text: `送信できませんでした${item.lastError ? `(${item.lastError})` : ''}。送信トレイの「下書きに戻す」で直して、もう一度送信してください`,
+        tone: 'error',
+      };
+    case 'needs-login':
+      return { ...seen, text: 'ログインが切れたため、送信トレイのデータを送信できていません。もう一度ログインすると送信します', tone: 'pending' };
+    default:
+      return seen;
+  }
+}
