@@ -103,6 +103,8 @@ export class FileWriter {
       thread.inFlight = null;
       const failure = new Error(`a file writer stopped: ${error instanceof Error ? error.message : String(error)}`);
       for (const p of held) p.reject(failure);
+      // a new thread only for work waiting: a thread that cannot start must not restart in a loop
+      if (this.queue.length === 0) return;
       const next = this.idleThread();
       if (next) this.hand(next);
     };

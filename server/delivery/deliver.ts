@@ -88,7 +88,12 @@ async function store(deps: DeliverDeps, send: SendRequest, hash: string): Promis
       contents: staged.contents,
     });
   } catch (err) {
-    await staged.discard();
+    // An error can leave it unknown whether the commit happened (a write worker lost after its
+    // COMMIT, an I/O error on COMMIT): the files go only when no row holds them, else a retry with
+    // the same key would be answered as delivered with its files gone. Files kept without a row are
+    // removed as orphans at the next start.
+    const stored = await deps.store.messages.existingIds([messageId]).catch(() => new Set([messageId]));
+    if (!stored.has(messageId)) await staged.discard();
     throw err;
   }
   if (result.outcome === 'exists') {

@@ -62,6 +62,27 @@ describe('deliver()', () => {
     expect(readdirSync(join(t().dataDir, 'tmp'))).toEqual([]);
     expect(readdirSync(join(t().dataDir, 'blobs')).sort()).toEqual(before);
   });
+
+  it('keeps the files when the insert failed after its commit (a write worker lost after COMMIT)', async () => {
+    const messages = t().relay.deps.store.messages;
+    const realInsert = messages.insertSend.bind(messages);
+    const insert = vi.spyOn(messages, 'insertSend').mockImplementationOnce(async (send) => {
+      await realInsert(send);
+      throw new Error('the SQLite writer stopped');
+    });
+    const send = request([pdf()]);
+    try {
+      await expect(deliver(t().relay.deps, send)).rejects.toThrow('the SQLite writer stopped');
+    } finally {
+      insert.mockRestore();
+    }
+    // the retry is answered from the committed row: its files must still be there
+    const again = await deliver(t().relay.deps, send);
+    expect(again.kind).toBe('duplicate');
+    const id = again.kind === 'duplicate' ? again.record.id : '';
+    expect(existsSync(join(t().dataDir, 'blobs', id))).toBe(true);
+    expect(readdirSync(join(t().dataDir, 'tmp'))).toEqual([]);
+  });
 });
 
 describe('staged files are always cleaned up', () => {

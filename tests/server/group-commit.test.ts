@@ -103,4 +103,12 @@ describe('group commit in the write worker', () => {
     expect(await Promise.all(pending)).toEqual([0, 0, 0]);
     expect(committed()).toEqual(['a', 'b', 'c']);
   });
+
+  it('refuses a write after close() (a request cut by a drain) and starts no worker for it', async () => {
+    const write = writer<string, number>('insertKey');
+    await write.write('a');
+    await write.close();
+    await expect(write.write('late')).rejects.toThrow('closed');
+    expect(committed()).toEqual(['a']);
+  });
 });

@@ -25,10 +25,13 @@ export class SqliteWriter<A, R> {
   private scheduled = false;
   private nextId = 1;
   private idle: (() => void)[] = [];
+  private closed = false;
 
   constructor(private readonly spec: WriterSpec) {}
 
   write(arg: A): Promise<R> {
+    // a request cut by a drain must not start a worker on a store being closed
+    if (this.closed) return Promise.reject(new Error('the SQLite writer is closed'));
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ arg, resolve, reject });
       // setImmediate runs after this turn's I/O callbacks: the sends whose files became durable in
@@ -42,6 +45,7 @@ export class SqliteWriter<A, R> {
 
   /** Waits for every queued write, then stops the worker (it closes its connection). */
   async close(): Promise<void> {
+    this.closed = true;
     while (this.inFlight || this.queue.length > 0) await new Promise<void>((done) => this.idle.push(done));
     const worker = this.worker;
     this.worker = null;
