@@ -5,6 +5,7 @@
 import '../domain/zod-config';
 import {
   API,
+  MAX_BATCH_DESTINATIONS,
   markDownloadedResponseSchema,
   messageDetailResponseSchema,
   messageListResponseSchema,
@@ -33,11 +34,18 @@ export {
   onAuthProblem,
 } from './client-core';
 
-export async function lookupOffices(numbers: string[]): Promise<Office[]> {
-  if (numbers.length === 0) return [];
-  const query = new URLSearchParams();
-  for (const number of numbers) query.append('number', number);
-  return (await call(`${API.offices}?${query.toString()}`, { answer: officeLookupResponseSchema })).offices;
+/** The directory's entries for these numbers; the relay answers at most MAX_BATCH_DESTINATIONS a request, so more are asked in parts at once. */
+export async function lookupOffices(numbers: readonly string[]): Promise<Office[]> {
+  const parts: (readonly string[])[] = [];
+  for (let at = 0; at < numbers.length; at += MAX_BATCH_DESTINATIONS) parts.push(numbers.slice(at, at + MAX_BATCH_DESTINATIONS));
+  const answers = await Promise.all(
+    parts.map((part) => {
+      const query = new URLSearchParams();
+      for (const number of part) query.append('number', number);
+      return call(`${API.offices}?${query.toString()}`, { answer: officeLookupResponseSchema });
+    }),
+  );
+  return answers.flatMap((answer) => answer.offices);
 }
 
 /** One page of 送信一覧 / 受信一覧; `next` continues it (もっと見る), null on the last page. */

@@ -3,7 +3,6 @@
 import { ApiFailure, lookupOffices } from '../../api/client';
 import { applyOfficeNames, deleteBatchRows, keptFilesOf, queueBatchRows, refreshBatch, type BatchSnapshot, type StoredBatchRow } from '../../db/batch';
 import { destinationsToLookUp, type BatchSender, type DirectoryAnswer } from '../../domain/batch';
-import { MAX_BATCH_DESTINATIONS } from '../../domain/contract';
 import { requestFlush } from '../../outbox/triggers';
 import { keepQueuedSend } from '../reconcile/keep';
 
@@ -29,13 +28,10 @@ export async function lookUpNames(rows: StoredBatchRow[], sender: BatchSender): 
  */
 export async function lookUpDirectory(numbers: readonly string[]): Promise<Map<string, DirectoryAnswer> | null> {
   if (numbers.length === 0) return null;
-  // the relay answers at most MAX_BATCH_DESTINATIONS numbers a request, and one drop may name more
-  // (the list then keeps 50): asking for all at once would leave every row 未確認
-  const chunks: string[][] = [];
-  for (let at = 0; at < numbers.length; at += MAX_BATCH_DESTINATIONS) chunks.push(numbers.slice(at, at + MAX_BATCH_DESTINATIONS));
+  // one drop may name more offices than the relay answers a request: lookupOffices asks in parts
   let offices;
   try {
-    offices = (await Promise.all(chunks.map((chunk) => lookupOffices(chunk)))).flat();
+    offices = await lookupOffices(numbers);
   } catch (error) {
     if (error instanceof ApiFailure) return null;
     throw error;
