@@ -86,6 +86,7 @@ export function withDiskReserve(store: Store, reserve: DiskReserve): Store {
     limits: retrying(store.limits),
     audit: retrying(store.audit),
     contents: store.contents,
+    inlineContents: store.inlineContents,
     runAlone: (job, work) => store.runAlone(job, work),
     ping: () => store.ping(),
     close: () => store.close(),

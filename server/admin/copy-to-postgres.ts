@@ -1,12 +1,12 @@
 // `npm run admin -- copy-to-postgres <postgres-url>`: moves a relay from SQLite to PostgreSQL. The
-// data folder (DATA_DIR: renkei.db and blobs/) is copied into an EMPTY PostgreSQL database, in one
+// data folder (DATA_DIR: renkei.db, with small sends' contents, and blobs/) is copied into an EMPTY PostgreSQL database, in one
 // transaction: the directory, people, office users, sessions (unless --without-sessions), messages,
 // their files and contents, idempotency keys, the audit log, the login counts and the 送受信記録
 // (transfer_log). Before it commits, the copy is verified (rows per table, and every file's SHA-256
 // read back from the database against the one recorded when it was received); anything wrong rolls
 // it all back, so the target is either a whole, verified copy or still empty, and the command can
 // simply be run again.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ import { CopyError, verifyCopy, type CopyReport } from './verify-copy';
 
 export { CopyError } from './verify-copy';
 
-/** Every table, parents before children (foreign keys); file_chunks is filled from DATA_DIR/blobs. */
+/** Every table, parents before children (foreign keys); file_chunks is filled by copyContents. */
 export const COPIED_TABLES = [
   'offices',
   'people',
@@ -34,8 +34,8 @@ export const COPIED_TABLES = [
   'rate_events',
   'transfer_log',
 ] as const;
-/** Each store keeps its own migration bookkeeping. */
-const NOT_COPIED = new Set(['schema_version', 'sqlite_sequence']);
+/** Each store keeps its own migration bookkeeping; file_chunks goes through copyContents. */
+const NOT_COPIED = new Set(['schema_version', 'sqlite_sequence', 'file_chunks']);
 const ROWS_PER_INSERT = 500;
 
 export interface CopyOptions {
@@ -159,18 +159,33 @@ interface FileRow {
   sha256: string;
 }
 
-/** Every file's bytes from DATA_DIR/blobs into file_chunks, a chunk at a time, checked as they are read. */
+/**
+ * Every file's bytes into file_chunks, a chunk at a time, checked as they are read: a small send's
+ * from SQLite's own file_chunks, any other's from DATA_DIR/blobs.
+ */
 async function copyContents(source: Database.Database, client: PoolClient, dataDir: string): Promise<{ files: number; bytes: number }> {
   const writer = new ChunkWriter(client);
+  const inlineChunks = source.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM file_chunks WHERE file_id = ? ORDER BY seq');
   let files = 0;
   let bytes = 0;
-  const rows = source.prepare('SELECT id, message_id AS messageId, size, sha256 FROM message_files ORDER BY message_id, position').iterate() as Iterable<FileRow>;
+  const rows = source.prepare('SELECT id, message_id AS messageId, size, sha256 FROM message_files ORDER BY message_id, position').all() as FileRow[];
   for (const f of rows) {
+    const hash = createHash('sha256');
+    let read = 0;
+    for (const { seq, data } of inlineChunks.iterate(f.id)) {
+      hash.update(data);
+      await writer.add(f.id, seq, data);
+      read += data.byteLength;
+    }
+    if (read > 0 || inlineChunks.get(f.id)) {
+      checkCopied(f, read, hash, `renkei.db file_chunks ${f.id}`);
+      files += 1;
+      bytes += read;
+      continue;
+    }
     const path = join(dataDir, 'blobs', f.messageId, f.id);
     const handle = await open(path, 'r').catch(() => null);
     if (!handle) throw new CopyError(`ファイルがありません: blobs/${f.messageId}/${f.id}(リレーを停止して、もう一度実行してください)`);
-    const hash = createHash('sha256');
-    let read = 0;
     try {
       for (let seq = 0; ; seq++) {
         const chunk = Buffer.alloc(CHUNK_BYTES);
@@ -184,14 +199,18 @@ async function copyContents(source: Database.Database, client: PoolClient, dataD
     } finally {
       await handle.close();
     }
-    if (read !== f.size || hash.digest('hex') !== f.sha256) {
-      throw new CopyError(`ファイルの内容が受信時と一致しません: blobs/${f.messageId}/${f.id}(${read} バイト、記録は ${f.size} バイト)`);
-    }
+    checkCopied(f, read, hash, `blobs/${f.messageId}/${f.id}`);
     files += 1;
     bytes += read;
   }
   await writer.flush();
   return { files, bytes };
+}
+
+function checkCopied(f: FileRow, read: number, hash: Hash, where: string): void {
+  if (read !== f.size || hash.digest('hex') !== f.sha256) {
+    throw new CopyError(`ファイルの内容が受信時と一致しません: ${where}(${read} バイト、記録は ${f.size} バイト)`);
+  }
 }
 
 /** The command: `copy-to-postgres [<postgres-url>] [--without-sessions]`; the URL defaults to DATABASE_URL. */

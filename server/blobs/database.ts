@@ -4,6 +4,7 @@
 // a crash before its commit leaves nothing, after it a whole message, and there are no leftovers
 // to sweep. Downloads read one chunk at a time, when the client is ready for it.
 import type { FileContentRepository } from '../db/types';
+import { chunkStream } from './chunk-stream';
 import type { BlobFile, BlobStore, StagedBlobs } from './types';
 
 /** How long a measured database size is trusted before DATABASE_MAX_MB is checked again. */
@@ -43,32 +44,8 @@ export class DatabaseBlobStore implements BlobStore {
     };
   }
 
-  async open(_messageId: string, file: { id: string; size: number }): Promise<ReadableStream<Uint8Array> | null> {
-    const first = await this.contents.chunk(file.id, 0);
-    if (!first) return null;
-    const { contents } = this;
-    let pending: Uint8Array | null = first;
-    let seq = 0;
-    let sent = 0;
-    return new ReadableStream<Uint8Array>(
-      {
-        async pull(controller) {
-          const chunk = pending ?? (await contents.chunk(file.id, seq));
-          pending = null;
-          if (!chunk) {
-            // deleted between two chunks (retention, or its office removed): the download breaks off
-            controller.error(new Error(`file ${file.id} is gone after ${sent} of ${file.size} bytes`));
-            return;
-          }
-          seq += 1;
-          sent += chunk.byteLength;
-          controller.enqueue(chunk);
-          if (sent >= file.size) controller.close();
-        },
-      },
-      // pulled only when the client has taken the chunk before: one chunk in memory per download
-      { highWaterMark: 0 },
-    );
+  open(_messageId: string, file: { id: string; size: number }): Promise<ReadableStream<Uint8Array> | null> {
+    return chunkStream(this.contents, file);
   }
 
   async remove(): Promise<void> {

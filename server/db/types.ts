@@ -61,9 +61,9 @@ export interface NewSend {
   /** written in the same transaction as the message (not when the key already existed) */
   audit?: AuditEntry;
   /**
-   * The files' bytes, for a store that keeps them (`Store.contents`, PostgreSQL): written in the
-   * same transaction as the message, so one commit holds the message and its contents. A store
-   * that keeps none (SQLite: files on disk) refuses a send that carries them.
+   * The files' bytes, for a store that keeps them (`Store.contents`, PostgreSQL; SQLite's
+   * `inlineContents` for a small send): written in the same transaction as the message, so one
+   * commit holds the message and its contents. Absent when the files are already on disk.
    */
   contents?: readonly FileContent[];
 }
@@ -271,7 +271,7 @@ export interface RateLimitRepository {
 }
 
 /**
- * File contents kept in the database (PostgreSQL), in chunks: written by insertSend in the send's
+ * File contents kept in the database (PostgreSQL; SQLite for small sends), in chunks: written by insertSend in the send's
  * transaction, deleted with their message (ON DELETE CASCADE), read a chunk at a time.
  */
 export interface FileContentRepository {
@@ -294,8 +294,13 @@ export interface Store {
   messages: MessageRepository;
   limits: RateLimitRepository;
   audit: AuditRepository;
-  /** File contents in the database (PostgreSQL); null where they are kept on disk (SQLite). */
+  /** Every send's file contents in the database (PostgreSQL); null where they are kept on disk (SQLite). */
   contents: FileContentRepository | null;
+  /**
+   * SQLite: small sends' contents, committed with their rows (server/blobs/disk.ts decides which
+   * sends; the others' are on disk). Null where `contents` holds them all (PostgreSQL).
+   */
+  inlineContents: FileContentRepository | null;
   /**
    * Runs `work` unless the same job is running now, in this process or (PostgreSQL, by an advisory
    * lock) in any other on the same database; null when it was skipped for that reason.

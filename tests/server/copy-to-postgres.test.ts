@@ -4,7 +4,7 @@
 // and the same bytes. A non-empty target is refused, and a file that no longer matches its recorded
 // hash stops the copy with nothing written. Runs only when RENKEI_TEST_DATABASE_URL is set.
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
@@ -33,7 +33,9 @@ describe.skipIf(!PG_URL)(`copy-to-postgres${PG_URL ? '' : SKIP_REASON}`, () => {
   let cmCookie: string;
   let lists: Record<'cm' | 'hh', string>;
   let big: MessageSummary;
-  const attachment = pdf('第3表 週間計画.pdf', 600_000);
+  let small: MessageSummary;
+  // over INLINE_MAX_BYTES: on disk in DATA_DIR/blobs; the other sends' contents are in renkei.db
+  const attachment = pdf('第3表 週間計画.pdf', 1_200_000);
   const exactChunk = pdf('ちょうど.pdf', 256 * 1024);
 
   const schema = async () => {
@@ -57,7 +59,8 @@ describe.skipIf(!PG_URL)(`copy-to-postgres${PG_URL ? '' : SKIP_REASON}`, () => {
       const hh = await agent().loginAs(HH.user, HH.officeUser);
       const res = await cm.send({ destination: HH.office, message: '移行前の計画' }, [planCsv(), attachment]);
       big = sendResponseSchema.parse(await res.json()).message;
-      expect((await cm.send({ destination: HH.office, message: '' }, [exactChunk])).status).toBe(201);
+      small = sendResponseSchema.parse(await (await cm.send({ destination: HH.office, message: '' }, [exactChunk])).json()).message;
+      expect(readdirSync(join(data.dir, 'blobs'))).toEqual([big.id]);
       expect((await hh.request(`/api/messages/${big.id}/files/${big.files[1]!.id}`)).status).toBe(200);
       const store = sqlite.deps.store;
       await store.offices.upsert({ number: LEAVING, name: '閉鎖予定', kind: '訪問介護' });
@@ -87,8 +90,9 @@ describe.skipIf(!PG_URL)(`copy-to-postgres${PG_URL ? '' : SKIP_REASON}`, () => {
     expect(stdout).toContain('検証しました: 各表の件数が一致し、ファイル 4件の SHA-256 が受信時の記録と一致しました');
     expect(stdout).not.toContain(':renkei@');
     expect(await count(target, 'messages')).toBe(3);
-    // 600 000 bytes in three chunks, 256 KiB in one, and the two small files in one each
-    expect(await count(target, 'file_chunks')).toBe(6);
+    // 1 200 000 bytes (from blobs/) in five chunks, 256 KiB in one, and the two small files in one
+    // each (those three from renkei.db's file_chunks)
+    expect(await count(target, 'file_chunks')).toBe(8);
     // the 送受信記録: one row per file sent
     expect(await count(target, 'transfer_log')).toBe(4);
     const { rows } = await target.query('SELECT destination_detached FROM messages WHERE destination = $1', [LEAVING]);
@@ -106,6 +110,8 @@ describe.skipIf(!PG_URL)(`copy-to-postgres${PG_URL ? '' : SKIP_REASON}`, () => {
     expect(await (await hh.request('/api/messages?box=received')).text()).toBe(lists.hh);
     const res = await hh.request(`/api/messages/${big.id}/files/${big.files[1]!.id}`);
     expect(equalBytes(new Uint8Array(await res.arrayBuffer()), attachment.bytes)).toBe(true);
+    const inline = await hh.request(`/api/messages/${small.id}/files/${small.files[0]!.id}`);
+    expect(equalBytes(new Uint8Array(await inline.arrayBuffer()), exactChunk.bytes)).toBe(true);
     // the audit log came whole, and new entries follow it
     const store = await openStore({ databaseUrl: target.url, databasePoolSize: 1, dataDir: data.dir });
     try {
@@ -164,6 +170,23 @@ describe.skipIf(!PG_URL)(`copy-to-postgres${PG_URL ? '' : SKIP_REASON}`, () => {
     }
     expect(out.join('\n')).toContain('コピー中にリレーがデータを書き込みました。リレーを停止してから、もう一度実行してください');
     for (const table of [...COPIED_TABLES, 'file_chunks']) expect(await count(other, table)).toBe(0);
+  });
+
+  it('stops at a small send whose bytes in renkei.db no longer match, leaving the target empty', async () => {
+    const fileId = small.files[0]!.id;
+    const db = new Database(join(data.dir, 'renkei.db'));
+    const original = (db.prepare('SELECT data FROM file_chunks WHERE file_id = ?').get(fileId) as { data: Buffer }).data;
+    db.prepare('UPDATE file_chunks SET data = zeroblob(length(data)) WHERE file_id = ?').run(fileId);
+    try {
+      const other = await schema();
+      const broken = await copy(other.url);
+      expect(broken.code).toBe(1);
+      expect(broken.output).toContain(`ファイルの内容が受信時と一致しません: renkei.db file_chunks ${fileId}`);
+      for (const table of [...COPIED_TABLES, 'file_chunks']) expect(await count(other, table)).toBe(0);
+    } finally {
+      db.prepare('UPDATE file_chunks SET data = ? WHERE file_id = ?').run(original, fileId);
+      db.close();
+    }
   });
 
   it('stops at a file that no longer matches its recorded hash, leaving the target empty', async () => {

@@ -4,11 +4,11 @@
 // (ON DELETE CASCADE, so retention and office removal need no second clean-up), live in the
 // relay's schema (a schema-only dump or a test schema holds them; large objects are per database),
 // and are written in the send's own transaction like any other row.
+import { chunksOf } from '../chunks';
 import type { FileContent, FileContentRepository } from '../types';
 import type { Pool, PoolClient } from './pool';
 
-/** Big enough that a 10 MB send is 40 rows, small enough that a download holds one at a time. */
-export const CHUNK_BYTES = 256 * 1024;
+export { CHUNK_BYTES } from '../chunks';
 /** The most bytes one INSERT carries: a 10 MB send never becomes one 10 MB protocol message. */
 const STATEMENT_BYTES = 1024 * 1024;
 
@@ -41,16 +41,11 @@ export class ChunkWriter {
   }
 }
 
-/** Every file's bytes as chunks 0…n (an empty file still gets chunk 0, so "no chunk 0" means gone). */
+/** Every file's bytes as chunks 0…n (chunks.ts). */
 export async function writeContents(client: PoolClient, contents: readonly FileContent[]): Promise<void> {
   const writer = new ChunkWriter(client);
   for (const { fileId, bytes } of contents) {
-    let seq = 0;
-    do {
-      const at = seq * CHUNK_BYTES;
-      await writer.add(fileId, seq, bytes.subarray(at, at + CHUNK_BYTES));
-      seq += 1;
-    } while (seq * CHUNK_BYTES < bytes.byteLength);
+    for (const { seq, data } of chunksOf(bytes)) await writer.add(fileId, seq, data);
   }
   await writer.flush();
 }

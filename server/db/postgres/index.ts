@@ -29,6 +29,7 @@ export async function openPostgresStore(databaseUrl: string, poolSize = 10): Pro
     limits: pgLimits(pool),
     audit: pgAudit(pool),
     contents: pgContents(pool),
+    inlineContents: null,
     runAlone: pgRunAlone(databaseUrl),
     async ping() {
       await pool.query('SELECT 1');

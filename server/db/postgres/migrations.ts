@@ -170,7 +170,7 @@ export const MIGRATIONS: readonly { version: number; sql: string; backfill?: (cl
   },
   {
     // file contents in the database (./contents.ts), so no process needs a shared disk. SQLite
-    // keeps them in DATA_DIR/blobs: this table is PostgreSQL's alone
+    // has the same table for small sends since its version 5 (larger ones in DATA_DIR/blobs)
     version: 4,
     sql: `
       CREATE TABLE file_chunks (

@@ -9,6 +9,8 @@ import { sqliteMessages } from './messages';
 import { localRunAlone } from './jobs';
 import { sqliteSessions } from './sessions';
 import { SqliteWriter } from './writer';
+import { sqliteContents } from './contents';
+import { sendForWorker } from './send-rows';
 import type { InsertSendResult, NewSend } from '../types';
 
 export function openSqliteStore(dataDir: string): Store {
@@ -19,7 +21,7 @@ export function openSqliteStore(dataDir: string): Store {
     dataDir,
     module: new URL('./send-rows.ts', import.meta.url).href,
     builder: 'sendRows',
-  });
+  }, sendForWorker);
   return {
     offices: sqliteOffices(db),
     people: sqlitePeople(db),
@@ -28,8 +30,9 @@ export function openSqliteStore(dataDir: string): Store {
     messages: sqliteMessages(db, sends),
     limits: sqliteLimits(db),
     audit: sqliteAudit(db),
-    // file contents are on disk, in DATA_DIR/blobs (server/blobs/disk.ts)
+    // file contents are on disk, in DATA_DIR/blobs (server/blobs/disk.ts), but for small sends'
     contents: null,
+    inlineContents: sqliteContents(db),
     runAlone: localRunAlone(),
     async ping() {
       db.prepare('SELECT 1').get();

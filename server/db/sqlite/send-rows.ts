@@ -1,6 +1,8 @@
-// The rows of one send in SQLite: message, files, transfer log, idempotency key and audit row.
-// Run by the write worker (write-worker.ts) inside the batch's transaction, on its own connection.
+// The rows of one send in SQLite: message, files, transfer log, idempotency key, audit row and,
+// for a small send, its files' bytes (file_chunks). Run by the write worker (write-worker.ts)
+// inside the batch's transaction, on its own connection.
 import type { Db } from './connection';
+import { chunksOf } from '../chunks';
 import type { InsertSendResult, NewSend } from '../types';
 import { derivedColumns } from '../mailbox-sql';
 import { auditWriter } from './audit';
@@ -26,11 +28,11 @@ export function sendRows(db: Db): (send: NewSend) => InsertSendResult {
   const insertKey = db.prepare(
     'INSERT INTO idempotency (office_number, key, request_hash, message_id, created_at) VALUES (?, ?, ?, ?, ?)',
   );
+  const insertChunk = db.prepare('INSERT INTO file_chunks (file_id, seq, data) VALUES (?, ?, ?)');
   const writeAudit = auditWriter(db);
 
   return (send) => {
     const { message: m, files, idempotency, audit } = send;
-    if (send.contents) throw new Error('the SQLite store keeps no file contents: they belong in DATA_DIR/blobs');
     // a concurrent retry of the same key may have committed since deliver() looked
     const existing = findKey.get(m.sender, idempotency.key);
     if (existing) return { outcome: 'exists', ...existing };
@@ -40,8 +42,31 @@ export function sendRows(db: Db): (send: NewSend) => InsertSendResult {
       insertFile.run(f.id, m.id, f.position, f.name, f.size, f.category, f.sha256);
       insertLog.run(f.id, m.id, f.position, m.sender, m.destination, m.sender, m.destination, m.sentBy, m.sentAt, f.name, f.category, f.size, f.sha256);
     }
+    for (const { fileId, bytes } of send.contents ?? []) {
+      for (const { seq, data } of chunksOf(bytes)) insertChunk.run(fileId, seq, asBuffer(data));
+    }
     insertKey.run(m.sender, idempotency.key, idempotency.requestHash, m.id, m.sentAt);
     if (audit) writeAudit(audit);
     return { outcome: 'inserted' };
   };
+}
+
+/** better-sqlite3 binds a Buffer as a BLOB: the same bytes, not a copy. */
+const asBuffer = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+
+/**
+ * A send as it is posted to the write worker, with what can move rather than be cloned. Each
+ * file's bytes are copied once into a buffer of their own, which is transferred: posting the view
+ * would clone the whole buffer under it, and the caller's bytes stay whole for a retry
+ * (withDiskReserve tries a send again after a full disk).
+ */
+export function sendForWorker(send: NewSend): { arg: NewSend; transfer: ArrayBuffer[] } {
+  if (!send.contents?.length) return { arg: send, transfer: [] };
+  const transfer: ArrayBuffer[] = [];
+  const contents = send.contents.map(({ fileId, bytes }) => {
+    const own = new Uint8Array(bytes);
+    transfer.push(own.buffer);
+    return { fileId, bytes: own };
+  });
+  return { arg: { ...send, contents }, transfer };
 }

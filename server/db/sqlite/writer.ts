@@ -27,7 +27,11 @@ export class SqliteWriter<A, R> {
   private idle: (() => void)[] = [];
   private closed = false;
 
-  constructor(private readonly spec: WriterSpec) {}
+  constructor(
+    private readonly spec: WriterSpec,
+    /** A write as it is posted, and the buffers that move to the worker instead of being cloned. */
+    private readonly forWorker: (arg: A) => { arg: A; transfer: ArrayBuffer[] } = (arg) => ({ arg, transfer: [] }),
+  ) {}
 
   write(arg: A): Promise<R> {
     // a request cut by a drain must not start a worker on a store being closed
@@ -67,8 +71,14 @@ export class SqliteWriter<A, R> {
     const worker = this.running();
     // only while a batch is out: an idle writer must not keep the process alive
     worker.ref();
-    const job: BatchJob = { id, args: batch.map((p) => p.arg) };
-    worker.postMessage(job);
+    const transfer: ArrayBuffer[] = [];
+    const args = batch.map((p) => {
+      const posted = this.forWorker(p.arg);
+      transfer.push(...posted.transfer);
+      return posted.arg;
+    });
+    const job: BatchJob = { id, args };
+    worker.postMessage(job, transfer);
   }
 
   private running(): Worker {
