@@ -13,6 +13,7 @@ import { CAST } from '../tests/support/cast';
 import { spawnRelay, tempDataDir } from '../tests/support/relay';
 import { mib, processMemory } from '../tests/support/memory';
 import { latencyStats, ms, printTable } from './support/stats';
+import { storedContents } from './support/stored';
 
 const CLIENTS = 200;
 const SENDS_PER_CLIENT = 3;
@@ -143,7 +144,7 @@ async function check(attempts: readonly Attempt[], sessions: ReadonlyMap<string,
       if ([...ids].sort().join() !== [...mine].sort().join()) problems.push(`${who.office} ${box}: ${ids.length} listed, ${mine.length} accepted`);
     }
   }
-  if (readdirSync(join(dataDir, 'blobs')).length !== accepted.length) problems.push('blob folders do not match the accepted sends');
+  if (storedContents(dataDir) !== accepted.length) problems.push('stored contents (renkei.db and blob folders) do not match the accepted sends');
   if (readdirSync(join(dataDir, 'tmp')).length !== 0) problems.push('staged files left in tmp');
   const db = new Database(join(dataDir, 'renkei.db'), { readonly: true });
   try {

@@ -5,7 +5,7 @@
 // relay adds one fsync'd SQLite commit shared by a batch of sends). Both run at once and are loaded in
 // turn, round by round, so other work on a shared machine weighs on both alike.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CM } from '../tests/support/cast';
@@ -18,6 +18,7 @@ import { spawnServer } from './support/spawn';
 import { mib, processMemory, type ProcessMemory } from '../tests/support/memory';
 import { ms, printTable } from './support/stats';
 import { recordFigure } from './support/summary';
+import { storedContents } from './support/stored';
 
 const CLIENTS = 50;
 const MAX_SENDS = 5000;
@@ -65,7 +66,7 @@ async function start(kind: 'relay' | 'bare'): Promise<Target> {
   return {
     kind,
     load,
-    stored: () => readdirSync(join(dataDir, 'blobs')).length,
+    stored: () => storedContents(dataDir),
     memory: () => processMemory(server.pid),
     cpu: () => cpuMs([server.pid]),
     stop: async () => {

@@ -1,12 +1,13 @@
-// One behaviour for both blob stores, used as deliver() uses them: the files on disk beside SQLite
-// (DATA_DIR/blobs) and the file contents in PostgreSQL (file_chunks, when RENKEI_TEST_DATABASE_URL
-// is set). Stage, one insertSend, then streamed reads a piece at a time; whatever does not commit
+// One behaviour for both blob stores, used as deliver() uses them: beside SQLite, small sends' in
+// its file (file_chunks) and larger ones' on disk (DATA_DIR/blobs), and every send's in PostgreSQL
+// (file_chunks, when RENKEI_TEST_DATABASE_URL is set). Stage, one insertSend, then streamed reads a piece at a time; whatever does not commit
 // leaves nothing; retention's delete takes the contents with it; the room checks refuse in time.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBlobStore } from '../../server/blobs';
+import { INLINE_MAX_BYTES } from '../../server/blobs/disk';
 import type { BlobStore } from '../../server/blobs/types';
 import type { NewSend, Store } from '../../server/db/types';
 import { newId } from '../../server/ids';
@@ -70,10 +71,21 @@ describe.each(BACKENDS)('$name blob store', (backend) => {
       }
     }
 
-    it('serves what was stored byte for byte, a piece at a time', async () => {
-      const big = new Uint8Array(randomBytes(CHUNK * 2 + 12_345));
+    // SQLite keeps a send up to INLINE_MAX_BYTES in its file (file_chunks), a larger one on disk
+    const SIZES = [
+      { name: 'a small send', extra: 0 },
+      { name: 'a large send', extra: INLINE_MAX_BYTES },
+    ];
+    const onDisk = new Set<string>();
+    const stored = <S extends Sent>(sent: S): S => {
+      if (sent.files.reduce((n, f) => n + f.size, 0) > INLINE_MAX_BYTES) onDisk.add(sent.messageId);
+      return sent;
+    };
+
+    it.each(SIZES)('serves what was stored byte for byte, a piece at a time: $name', async ({ extra }) => {
+      const big = new Uint8Array(randomBytes(CHUNK * 2 + 12_345 + extra));
       const csv = planCsv().bytes;
-      const sent = await send([big, csv]);
+      const sent = stored(await send([big, csv]));
       expect(sent.outcome).toBe('inserted');
       for (const file of sent.files) {
         const stream = await blobs.open(sent.messageId, file);
@@ -83,29 +95,39 @@ describe.each(BACKENDS)('$name blob store', (backend) => {
         expect(Math.max(...pieces)).toBeLessThanOrEqual(CHUNK);
       }
       expect(await blobs.open(sent.messageId, { id: newId(), size: 1 })).toBeNull();
+      if (backend.name === 'SQLite') {
+        expect(existsSync(join(opened.dataDir, 'blobs', sent.messageId))).toBe(extra > 0);
+        expect(await store.inlineContents!.chunk(sent.files[0]!.id, 0)).toEqual(extra > 0 ? null : expect.any(Uint8Array));
+      }
     });
 
-    it('leaves nothing of a send whose insert failed, or whose key another send had taken', async () => {
-      const first = await send([new Uint8Array(randomBytes(1000))]);
+    it.each(SIZES)('leaves nothing of a send whose insert failed, or whose key another send had taken: $name', async ({ extra }) => {
+      const bytes = (n: number) => new Uint8Array(randomBytes(n + extra));
+      const first = stored(await send([bytes(1000)]));
       // a file id stored before: the insert fails (primary key) and the stage is discarded
-      await expect(send([new Uint8Array(randomBytes(CHUNK + 1))], newId(), [first.files[0]!.id])).rejects.toThrow();
+      await expect(send([bytes(CHUNK + 1)], newId(), [first.files[0]!.id])).rejects.toThrow();
       // the same key: the store answers "exists" and deliver() discards the loser's stage
-      const loser = await send([new Uint8Array(randomBytes(2000))], 'k-taken');
-      const winner = await send([new Uint8Array(randomBytes(2000))], 'k-taken');
+      const key = newId();
+      const loser = stored(await send([bytes(2000)], key));
+      const winner = await send([bytes(2000)], key);
       expect([loser.outcome, winner.outcome]).toEqual(['inserted', 'exists']);
       await winner.discard();
       expect(await blobs.open(winner.messageId, winner.files[0]!)).toBeNull();
       // the first send is whole, and nothing else lies about
-      const { bytes } = await readAll((await blobs.open(first.messageId, first.files[0]!))!);
-      expect(Buffer.from(bytes).equals(Buffer.from(first.files[0]!.bytes))).toBe(true);
+      const { bytes: read } = await readAll((await blobs.open(first.messageId, first.files[0]!))!);
+      expect(Buffer.from(read).equals(Buffer.from(first.files[0]!.bytes))).toBe(true);
       await expectOnlyContentsOf([first, loser]);
     });
 
-    it('lets retention take the contents with the message', async () => {
-      const sent = await send([new Uint8Array(randomBytes(CHUNK + 10))]);
+    it.each(SIZES)('lets retention take the contents with the message: $name', async ({ extra }) => {
+      const sent = await send([new Uint8Array(randomBytes(CHUNK + 10 + extra))]);
       expect(await store.messages.deleteMany([sent.messageId])).toBe(1);
       await blobs.remove(sent.messageId);
       expect(await blobs.open(sent.messageId, sent.files[0]!)).toBeNull();
+      // the bytes themselves are gone, not only unreachable
+      if (store.inlineContents) expect(await store.inlineContents.chunk(sent.files[0]!.id, 0)).toBeNull();
+      if (store.contents) expect(await store.contents.chunk(sent.files[0]!.id, 0)).toBeNull();
+      if (backend.name === 'SQLite') expect(existsSync(join(opened.dataDir, 'blobs', sent.messageId))).toBe(false);
     });
 
     it('refuses room past the reserve (SQLite: DISK_RESERVE_MB) or the size limit (PostgreSQL: DATABASE_MAX_MB)', async () => {
@@ -124,13 +146,13 @@ describe.each(BACKENDS)('$name blob store', (backend) => {
     async function expectOnlyContentsOf(sends: readonly Sent[]): Promise<void> {
       const stored = await store.messages.existingIds(sends.map((s) => s.messageId));
       expect(stored.size).toBe(sends.length);
+      for (const s of sends) for (const f of s.files) expect(await blobs.open(s.messageId, f)).not.toBeNull();
       if (backend.name === 'SQLite') {
         expect(readdirSync(join(opened.dataDir, 'tmp'))).toEqual([]);
-        for (const s of sends) expect(existsSync(join(opened.dataDir, 'blobs', s.messageId))).toBe(true);
-        expect(readdirSync(join(opened.dataDir, 'blobs')).length).toBe(sends.length + 1 /* the first test's send */);
+        // a folder for each large send stored, and none else
+        expect(new Set(readdirSync(join(opened.dataDir, 'blobs')))).toEqual(onDisk);
       } else {
         expect(readdirSync(opened.dataDir)).toEqual([]);
-        for (const s of sends) for (const f of s.files) expect(await blobs.open(s.messageId, f)).not.toBeNull();
       }
     }
   });

@@ -4,7 +4,8 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { messageListResponseSchema, sendResponseSchema } from '../../src/domain/contract';
-import { Agent, pdf, planCsv } from '../support/agent';
+import { INLINE_MAX_BYTES } from '../../server/blobs/disk';
+import { Agent, equalBytes, pdf, planCsv } from '../support/agent';
 import { CM, HH } from '../support/cast';
 import { spawnRelay, tempDataDir, type SpawnedRelay } from '../support/relay';
 import { startHalfSend } from '../support/slow-send';
@@ -69,13 +70,16 @@ describe('crash mid-send', () => {
     await relay.kill();
   }, 60_000);
 
-  it('loses no acknowledged send when killed under load, with batches in the write worker', async () => {
+  it('loses no acknowledged send, nor its bytes, when killed under load, with batches in the write worker', async () => {
     let relay = await startRelay();
     const cm = await new Agent(relay.url).loginAs(CM.user, CM.officeUser);
     const count = 60;
     const keys = Array.from({ length: count }, () => crypto.randomUUID());
     const meta = (n: number) => ({ destination: HH.office, message: `負荷中の停止 ${n}` });
-    const files = (n: number) => [pdf(`資料${n}.pdf`, 20_000 + n)];
+    // most sends small (their bytes committed in the write worker's batch, in renkei.db), every
+    // sixth over INLINE_MAX_BYTES (on disk, moved into place before its row commits)
+    const large = (n: number) => n % 6 === 5;
+    const files = (n: number) => [pdf(`資料${n}.pdf`, (large(n) ? INLINE_MAX_BYTES : 20_000) + n)];
     const acknowledged = new Map<string, string>();
     // eight clients back to back, killed after the 20th 201: other sends are then being parsed,
     // written or committed in a batch
@@ -99,6 +103,17 @@ describe('crash mid-send', () => {
     const sent = async () => messageListResponseSchema.parse(await (await cm.request('/api/messages?box=sent&limit=100')).json()).messages;
     const survived = new Set((await sent()).map((m) => m.id));
     for (const id of acknowledged.values()) expect(survived.has(id)).toBe(true);
+    // with every byte
+    const byId = new Map((await sent()).map((m) => [m.id, m]));
+    for (const [n, key] of keys.entries()) {
+      const id = acknowledged.get(key);
+      if (!id) continue;
+      const file = byId.get(id)!.files[0]!;
+      const res = await cm.request(`/api/messages/${id}/files/${file.id}`);
+      expect(res.status).toBe(200);
+      expect(equalBytes(new Uint8Array(await res.arrayBuffer()), files(n)[0]!.bytes)).toBe(true);
+    }
+    expect(keys.some((key, n) => acknowledged.has(key) && !large(n))).toBe(true);
 
     // every key retried, as outboxes do: the acknowledged ones answer their message again
     for (const [n, key] of keys.entries()) {
@@ -111,8 +126,10 @@ describe('crash mid-send', () => {
     const stored = (await sent()).filter((m) => m.message.startsWith('負荷中の停止'));
     expect(stored).toHaveLength(count);
     expect(new Set(stored.map((m) => m.message)).size).toBe(count);
-    // no folder without its row (the first test's message is in the same data folder)
-    expect(new Set(readdirSync(join(dataDir, 'blobs')))).toEqual(new Set((await sent()).map((m) => m.id)));
+    // a folder for each large send (and the first test's message, in the same data folder), none without its row
+    const onDisk = (await sent()).filter((m) => m.files.reduce((n, f) => n + f.size, 0) > INLINE_MAX_BYTES).map((m) => m.id);
+    expect(onDisk.length).toBeGreaterThan(1);
+    expect(new Set(readdirSync(join(dataDir, 'blobs')))).toEqual(new Set(onDisk));
     await relay.kill();
   }, 120_000);
 });

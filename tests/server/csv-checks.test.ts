@@ -31,11 +31,14 @@ function unit(month: string, edit?: (rows: string[][]) => string[][]): Generated
   return [fromRecords('UPPLAN', edit(makeRecords('UPPLAN', opts)), opts), ...files.slice(1)];
 }
 
-function storedCounts(): { messages: number; files: number; keys: number; blobs: number } {
+/** `contents`: the messages whose bytes are stored, in renkei.db (small sends) or in a folder of DATA_DIR/blobs. */
+function storedCounts(): { messages: number; files: number; keys: number; contents: number } {
   const db = new Database(join(t.dataDir, 'renkei.db'), { readonly: true });
   try {
     const n = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { messages: n('messages'), files: n('message_files'), keys: n('idempotency'), blobs: readdirSync(join(t.dataDir, 'blobs')).length };
+    const inline = db.prepare('SELECT COUNT(DISTINCT f.message_id) AS n FROM file_chunks c JOIN message_files f ON f.id = c.file_id').get() as { n: number };
+    const contents = inline.n + readdirSync(join(t.dataDir, 'blobs')).length;
+    return { messages: n('messages'), files: n('message_files'), keys: n('idempotency'), contents };
   } finally {
     db.close();
   }
@@ -56,7 +59,7 @@ async function expectCsvRefusal(files: GeneratedFile[], pattern: RegExp): Promis
 
 describe('CSV content checks on the relay', () => {
   beforeEach(() => {
-    expect(storedCounts().blobs).toBe(storedCounts().messages);
+    expect(storedCounts().contents).toBe(storedCounts().messages);
   });
 
   it('accepts a spec-valid unit', async () => {

@@ -4,11 +4,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { INLINE_MAX_BYTES } from '../../server/blobs/disk';
 import { fileWriter } from '../../server/blobs/file-writer';
 import { deliver, sha256 } from '../../server/delivery/deliver';
 import type { SendRequest } from '../../server/delivery/outcome';
 import { messageListResponseSchema, sendResponseSchema } from '../../src/domain/contract';
-import { pdf, planCsv, type Agent, type TestFile } from '../support/agent';
+import { equalBytes, pdf, planCsv, type Agent, type TestFile } from '../support/agent';
 import { CM, HH } from '../support/cast';
 import { useRelay } from '../support/use-relay';
 
@@ -51,26 +52,35 @@ describe('deliver()', () => {
     });
   });
 
-  it('cleans up after a failed insert', async () => {
+  // a small send's bytes go into renkei.db with its rows, a large one's (over INLINE_MAX_BYTES) on disk
+  const SIZES = [
+    { name: 'a small send', file: () => pdf() },
+    { name: 'a large send', file: () => pdf('大きい資料.pdf', INLINE_MAX_BYTES + 1) },
+  ];
+
+  it.each(SIZES)('cleans up after a failed insert: $name', async ({ file }) => {
     const insert = vi.spyOn(t().relay.deps.store.messages, 'insertSend').mockRejectedValueOnce(new Error('database is locked'));
     const before = readdirSync(join(t().dataDir, 'blobs')).sort();
+    const send = request([file()]);
     try {
-      await expect(deliver(t().relay.deps, request([pdf()]))).rejects.toThrow('database is locked');
+      await expect(deliver(t().relay.deps, send)).rejects.toThrow('database is locked');
     } finally {
       insert.mockRestore();
     }
     expect(readdirSync(join(t().dataDir, 'tmp'))).toEqual([]);
     expect(readdirSync(join(t().dataDir, 'blobs')).sort()).toEqual(before);
+    expect(await t().relay.deps.store.messages.findIdempotent(send.office, send.idempotencyKey)).toBeNull();
   });
 
-  it('keeps the files when the insert failed after its commit (a write worker lost after COMMIT)', async () => {
+  it.each(SIZES)('keeps the files when the insert failed after its commit (a write worker lost after COMMIT): $name', async ({ file }) => {
     const messages = t().relay.deps.store.messages;
     const realInsert = messages.insertSend.bind(messages);
     const insert = vi.spyOn(messages, 'insertSend').mockImplementationOnce(async (send) => {
       await realInsert(send);
       throw new Error('the SQLite writer stopped');
     });
-    const send = request([pdf()]);
+    const sent = file();
+    const send = request([sent]);
     try {
       await expect(deliver(t().relay.deps, send)).rejects.toThrow('the SQLite writer stopped');
     } finally {
@@ -78,9 +88,10 @@ describe('deliver()', () => {
     }
     // the retry is answered from the committed row: its files must still be there
     const again = await deliver(t().relay.deps, send);
-    expect(again.kind).toBe('duplicate');
-    const id = again.kind === 'duplicate' ? again.record.id : '';
-    expect(existsSync(join(t().dataDir, 'blobs', id))).toBe(true);
+    if (again.kind !== 'duplicate') throw new Error(`expected a duplicate, got ${again.kind}`);
+    const body = await t().relay.deps.blobs.open(again.record.id, again.record.files[0]!);
+    expect(equalBytes(new Uint8Array(await new Response(body).arrayBuffer()), sent.bytes)).toBe(true);
+    expect(existsSync(join(t().dataDir, 'blobs', again.record.id))).toBe(sent.bytes.byteLength > INLINE_MAX_BYTES);
     expect(readdirSync(join(t().dataDir, 'tmp'))).toEqual([]);
   });
 });
@@ -100,7 +111,8 @@ describe('staged files are always cleaned up', () => {
     });
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const key = crypto.randomUUID();
-    const files = [planCsv(), pdf('第3表.pdf', 2048)];
+    // large enough for the disk (a small send's bytes never touch the file writers)
+    const files = [planCsv(), pdf('第3表.pdf', INLINE_MAX_BYTES)];
     const meta = { destination: HH.office, message: '' };
     try {
       const res = await cm.send(meta, files, key);

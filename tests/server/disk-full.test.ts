@@ -75,4 +75,39 @@ describe.skipIf(!canRun)(`a full disk${reason}`, () => {
     expect((await again.send({ destination: HH.office, message: '空いた後' }, [pdf('後.pdf')])).status).toBe(201);
     expect(relay.output()).not.toMatch(/unexpected error/);
   }, 60_000);
+
+  it('answers 507 when SQLite itself meets the full disk (no reserve set) with a small send, keeps nothing of it, and takes the retry', async () => {
+    // DISK_RESERVE_MB=0: no room check before the write, so the small send's bytes reach the write
+    // worker's transaction and the WAL cannot grow (SQLITE_FULL)
+    const bare = tempDataDir('renkei-disk-full-noreserve-');
+    const noReserve = await spawnRelay({ DATA_DIR: bare.dir, STATIC_DIR: join(bare.dir, 'no-dist'), DISK_RESERVE_MB: '0' }, { smallDiskMb: 24 });
+    try {
+      const cm = await new Agent(noReserve.url).loginAs(CM.user, CM.officeUser);
+      const hh = await new Agent(noReserve.url).loginAs(HH.user, HH.officeUser);
+      const file = pdf('満杯の時.pdf', 900 * 1024);
+      const meta = { destination: HH.office, message: 'SQLITE_FULL' };
+      const key = crypto.randomUUID();
+      const filler = smallDiskPath(noReserve, bare.dir, 'filler');
+      fillDisk(filler);
+      try {
+        const refused = await cm.send(meta, [file], key);
+        expect(refused.status).toBe(507);
+        expect(apiErrorSchema.parse(await refused.json()).error.message).toBe('サーバーの保存領域が不足しています');
+        expect(messageListResponseSchema.parse(await (await hh.request('/api/messages?box=received')).json()).messages).toEqual([]);
+      } finally {
+        rmSync(filler, { force: true });
+      }
+      const retry = await cm.send(meta, [file], key);
+      expect(retry.status).toBe(201);
+      const sent = sendResponseSchema.parse(await retry.json()).message;
+      const download = await hh.request(`/api/messages/${sent.id}/files/${sent.files[0]!.id}`);
+      expect(equalBytes(new Uint8Array(await download.arrayBuffer()), file.bytes)).toBe(true);
+      // SQLite's own refusal (SQLITE_FULL), not a file writer's ENOSPC: the bytes went to the database
+      expect(noReserve.output()).toContain('storage full POST /api/messages database or disk is full');
+      expect(noReserve.output()).not.toMatch(/unexpected error/);
+    } finally {
+      await noReserve.stop();
+      bare.remove();
+    }
+  }, 60_000);
 });

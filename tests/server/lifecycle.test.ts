@@ -2,6 +2,7 @@
 // sessions expire after SESSION_HOURS, and both leave an audit trail.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/db/sqlite';
 import { messageListResponseSchema, sendResponseSchema } from '../../src/domain/contract';
@@ -31,8 +32,16 @@ describe('retention', () => {
     const res = await cm.send({ destination: HH.office, message: '保存期間テスト' }, [planCsv(), pdf()]);
     const { message } = sendResponseSchema.parse(await res.json());
     expect(message.expiresAt).toBe('2026-05-01T09:00:00.000Z');
-    const blobDir = join(t.dataDir, 'blobs', message.id);
-    expect(existsSync(blobDir)).toBe(true);
+    // a small send: its bytes in renkei.db (file_chunks)
+    const chunks = () => {
+      const db = new Database(join(t.dataDir, 'renkei.db'), { readonly: true });
+      try {
+        return (db.prepare('SELECT COUNT(*) AS n FROM file_chunks c JOIN message_files f ON f.id = c.file_id WHERE f.message_id = ?').get(message.id) as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    expect(chunks()).toBe(2);
 
     clock += hours(24 * 30) - 1000;
     expect((await t.sweep()).messages).toBe(0);
@@ -44,7 +53,8 @@ describe('retention', () => {
     hh = await t.agent().loginAs(HH.user, HH.officeUser);
     expect(await received(hh)).toEqual([]);
     expect((await hh.request(`/api/messages/${message.id}`)).status).toBe(404);
-    expect(existsSync(blobDir)).toBe(false);
+    expect(chunks()).toBe(0);
+    expect(existsSync(join(t.dataDir, 'blobs', message.id))).toBe(false);
     const store = openSqliteStore(t.dataDir);
     try {
       expect((await store.audit.recent(5)).map((a) => a.action)).toContain('delete');

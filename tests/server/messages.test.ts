@@ -148,7 +148,10 @@ describe('idempotency', () => {
     expect(b.message.id).toBe(a.message.id);
     const received = await list(ds, 'received');
     expect(received.filter((m) => m.message === '再送テスト')).toHaveLength(1);
-    expect(readdirSync(join(t.dataDir, 'blobs'))).toContain(a.message.id);
+    // a small send: its bytes in renkei.db, no folder in blobs/
+    expect(readdirSync(join(t.dataDir, 'blobs'))).not.toContain(a.message.id);
+    const download = await ds.request(`/api/messages/${a.message.id}/files/${a.message.files[0]!.id}`);
+    expect(Buffer.from(await download.arrayBuffer()).equals(Buffer.from(files[0]!.bytes))).toBe(true);
   });
 
   it('answers 409 when the same key comes with a different body', async () => {
