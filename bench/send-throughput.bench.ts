@@ -1,8 +1,10 @@
 // Send throughput: 50 concurrent clients on loopback, each send 3 × 5 KB spec-valid CP932 CSVs
 // of one サービス利用票 unit (which the relay checks against the spec) with a fresh idempotency
-// key and 連番. The relay (Hono + zod + spec checks + SQLite synchronous=FULL + fsynced blobs)
-// against a bare node:http server that fsyncs the same files with the same fsyncs per send (the
-// relay adds one fsync'd SQLite commit shared by a batch of sends). Both run at once and are loaded in
+// key and 連番. The relay (Hono + zod + spec checks + SQLite synchronous=FULL) against a bare
+// node:http server that writes the same 3 files with an fsync each, then syncs its staging folder,
+// renames it and syncs the parent. The relay keeps a send this small (≤ 1 MiB) in renkei.db: its
+// bytes go into one fsync'd SQLite commit shared by a batch of sends, with no fsync of its own
+// (larger sends take the bare server's path). Both run at once and are loaded in
 // turn, round by round, so other work on a shared machine weighs on both alike.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -134,7 +136,7 @@ export default async function run(): Promise<void> {
   // the relay's commits run in its SQLite write worker, many sends to one commit (server/db/sqlite/writer.ts)
   console.log(
     `disk: one SQLite WAL synchronous=FULL commit p50 ${ms(before.p50)} before, ${ms(after.p50)} after ` +
-      `(the relay's write worker makes 1 per batch of sends: message, files, key and audit rows, in one transaction)`,
+      `(the relay's write worker makes 1 per batch of sends: message, files with their bytes, key and audit rows, in one transaction)`,
   );
   const p50 = (m: Measured) => middle(m.rounds.map((r) => r.latency.p50));
   const p99 = (m: Measured) => middle(m.rounds.map((r) => r.latency.p99));
