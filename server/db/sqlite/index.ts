@@ -10,7 +10,7 @@ import { localRunAlone } from './jobs';
 import { sqliteSessions } from './sessions';
 import { SqliteWriter } from './writer';
 import { sqliteContents } from './contents';
-import { sendForWorker } from './send-rows';
+import { sendForWorker } from './send-wire';
 import type { InsertSendResult, NewSend } from '../types';
 
 export function openSqliteStore(dataDir: string): Store {

@@ -1,13 +1,15 @@
 // The rows of one send in SQLite: message, files, transfer log, idempotency key, audit row and,
 // for a small send, its files' bytes (file_chunks). Run by the write worker (write-worker.ts)
 // inside the batch's transaction, on its own connection.
+// Nothing here may import the domain code (zod and the file-name parsers): the worker would load
+// it for nothing. What is derived from the message (mailbox-sql.ts) comes ready (send-wire.ts).
 import type { Db } from './connection';
 import { chunksOf } from '../chunks';
-import type { InsertSendResult, NewSend } from '../types';
-import { derivedColumns } from '../mailbox-sql';
+import type { InsertSendResult } from '../types';
 import { auditWriter } from './audit';
+import type { PostedSend } from './send-wire';
 
-export function sendRows(db: Db): (send: NewSend) => InsertSendResult {
+export function sendRows(db: Db): (send: PostedSend) => InsertSendResult {
   const findKey = db.prepare<[string, string], { messageId: string; requestHash: string }>(
     'SELECT message_id AS messageId, request_hash AS requestHash FROM idempotency WHERE office_number = ? AND key = ?',
   );
@@ -32,11 +34,10 @@ export function sendRows(db: Db): (send: NewSend) => InsertSendResult {
   const writeAudit = auditWriter(db);
 
   return (send) => {
-    const { message: m, files, idempotency, audit } = send;
+    const { message: m, files, idempotency, audit, derived } = send;
     // a concurrent retry of the same key may have committed since deliver() looked
     const existing = findKey.get(m.sender, idempotency.key);
     if (existing) return { outcome: 'exists', ...existing };
-    const derived = derivedColumns(m.message, files.map((f) => f.name));
     insertMessage.run(m.id, m.sender, m.destination, m.message, m.sentBy, m.sentAt, m.expiresAt, files.length, derived.kinds, derived.months, derived.searchText);
     for (const f of files) {
       insertFile.run(f.id, m.id, f.position, f.name, f.size, f.category, f.sha256);
@@ -53,20 +54,3 @@ export function sendRows(db: Db): (send: NewSend) => InsertSendResult {
 
 /** better-sqlite3 binds a Buffer as a BLOB: the same bytes, not a copy. */
 const asBuffer = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-
-/**
- * A send as it is posted to the write worker, with what can move rather than be cloned. Each
- * file's bytes are copied once into a buffer of their own, which is transferred: posting the view
- * would clone the whole buffer under it, and the caller's bytes stay whole for a retry
- * (withDiskReserve tries a send again after a full disk).
- */
-export function sendForWorker(send: NewSend): { arg: NewSend; transfer: ArrayBuffer[] } {
-  if (!send.contents?.length) return { arg: send, transfer: [] };
-  const transfer: ArrayBuffer[] = [];
-  const contents = send.contents.map(({ fileId, bytes }) => {
-    const own = new Uint8Array(bytes);
-    transfer.push(own.buffer);
-    return { fileId, bytes: own };
-  });
-  return { arg: { ...send, contents }, transfer };
-}

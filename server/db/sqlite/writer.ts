@@ -30,7 +30,7 @@ export class SqliteWriter<A, R> {
   constructor(
     private readonly spec: WriterSpec,
     /** A write as it is posted, and the buffers that move to the worker instead of being cloned. */
-    private readonly forWorker: (arg: A) => { arg: A; transfer: ArrayBuffer[] } = (arg) => ({ arg, transfer: [] }),
+    private readonly forWorker: (arg: A) => { arg: unknown; transfer: ArrayBuffer[] } = (arg) => ({ arg, transfer: [] }),
   ) {}
 
   write(arg: A): Promise<R> {
