@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../server/db/sqlite/connection';
-import { SqliteWriter } from '../../server/db/sqlite/writer';
+import { MAX_BATCH_BYTES, SqliteWriter } from '../../server/db/sqlite/writer';
 
 let dir: string;
 let db: Db;
@@ -24,8 +24,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function writer<A, R>(builder: string): SqliteWriter<A, R> {
-  const w = new SqliteWriter<A, R>({ dataDir: dir, module: new URL('../fixtures/writer-builders.ts', import.meta.url).href, builder });
+function writer<A, R>(builder: string, forWorker?: (arg: A) => { arg: unknown; transfer: ArrayBuffer[] }): SqliteWriter<A, R> {
+  const w = new SqliteWriter<A, R>({ dataDir: dir, module: new URL('../fixtures/writer-builders.ts', import.meta.url).href, builder }, forWorker);
   writers.push(w as SqliteWriter<unknown, unknown>);
   return w;
 }
@@ -52,6 +52,15 @@ describe('group commit in the write worker', () => {
     // a later turn gets a transaction of its own
     expect(await write.write('d')).toBe(3);
     expect(committed()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('hands over at most MAX_BATCH_BYTES a batch: the writes past it go in the next one', async () => {
+    // each write moves 3 MiB to the worker (a small send's files): three fill a batch
+    const write = writer<string, number>('insertKey', (key) => ({ arg: key, transfer: [new ArrayBuffer(3 * 1024 * 1024)] }));
+    expect(3 * 3 * 1024 * 1024).toBeGreaterThanOrEqual(MAX_BATCH_BYTES);
+    const seenDuring = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((key) => write.write(key)));
+    expect(seenDuring).toEqual([0, 0, 0, 3, 3, 3]);
+    expect(committed()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
   it('gathers the writes that arrive while a batch commits into the next batch', async () => {

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { openSqliteStore } from '../../server/db/sqlite';
+import { sendForWorker, type PostedSend } from '../../server/db/sqlite/send-wire';
 import type { NewSend, Store } from '../../server/db/types';
 
 const A = { number: '3300000001', name: 'れんけい居宅', kind: '居宅介護支援' };
@@ -82,5 +84,27 @@ describe('SQLite sends in the write worker', () => {
     sending = false;
     expect(await load).toBeGreaterThan(0);
     expect(answers.filter((a) => a !== 'first' && a !== 'withdrawn')).toEqual([]);
+  });
+
+  it('move a small send\'s bytes to the worker as copies of their own, leaving the caller\'s whole for a retry', async () => {
+    await store.offices.upsert(A);
+    await store.offices.upsert(Y);
+    // the files of a parsed form are views into a socket read's buffer
+    const socketRead = new Uint8Array(64 * 1024).map((_, i) => i % 251);
+    const s = send(2);
+    const contents = s.files.map((f, i) => ({ fileId: f.id, bytes: socketRead.subarray(1000 + i * 5000, 6000 + i * 5000) }));
+    const posted = sendForWorker({ ...s, contents });
+    const { port1, port2 } = new MessageChannel();
+    port1.postMessage(posted.arg, posted.transfer);
+    const arrived = receiveMessageOnPort(port2)!.message as PostedSend;
+    port1.close();
+    // each file's own 5000 bytes went, moved, not the 64 KiB under them (cloned once per file)
+    expect(arrived.contents!.map((c) => c.bytes.buffer.byteLength)).toEqual([5000, 5000]);
+    expect(posted.transfer.map((b) => b.byteLength)).toEqual([0, 0]);
+    expect(contents.map((c) => c.bytes.byteLength)).toEqual([5000, 5000]);
+    // stored as given, and the same send again (withDiskReserve's retry) still carries its bytes
+    expect(await store.messages.insertSend({ ...s, contents })).toMatchObject({ outcome: 'inserted' });
+    expect(await store.messages.insertSend({ ...s, contents })).toMatchObject({ outcome: 'exists' });
+    for (const c of contents) expect(Buffer.from((await store.inlineContents!.chunk(c.fileId, 0))!).equals(Buffer.from(c.bytes))).toBe(true);
   });
 });

@@ -18,6 +18,13 @@ interface Pending<A, R> {
 
 const bootUrl = new URL('./write-worker-boot.mjs', import.meta.url);
 
+/**
+ * Bytes handed over per batch, at most (one write always goes, whatever its size): small sends'
+ * files travel with their rows, and a commit of many large ones would hold the sends sharing it,
+ * and grow the WAL by a whole transaction before a checkpoint can take any of it.
+ */
+export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
 export class SqliteWriter<A, R> {
   private worker: Worker | null = null;
   private queue: Pending<A, R>[] = [];
@@ -64,19 +71,22 @@ export class SqliteWriter<A, R> {
   private flush(): void {
     this.scheduled = false;
     if (this.inFlight || this.queue.length === 0) return;
-    const batch = this.queue;
-    this.queue = [];
+    const args: unknown[] = [];
+    const transfer: ArrayBuffer[] = [];
+    let taken = 0;
+    for (let bytes = 0; taken < this.queue.length && (taken === 0 || bytes < MAX_BATCH_BYTES); taken++) {
+      const posted = this.forWorker(this.queue[taken]!.arg);
+      args.push(posted.arg);
+      transfer.push(...posted.transfer);
+      bytes += posted.transfer.reduce((n, b) => n + b.byteLength, 0);
+    }
+    // the rest go as the next batch, once this one is answered
+    const batch = this.queue.splice(0, taken);
     const id = this.nextId++;
     this.inFlight = { id, batch };
     const worker = this.running();
     // only while a batch is out: an idle writer must not keep the process alive
     worker.ref();
-    const transfer: ArrayBuffer[] = [];
-    const args = batch.map((p) => {
-      const posted = this.forWorker(p.arg);
-      transfer.push(...posted.transfer);
-      return posted.arg;
-    });
     const job: BatchJob = { id, args };
     worker.postMessage(job, transfer);
   }
