@@ -25,7 +25,9 @@ const READ_BYTES = 64 * 1024;
  * The largest send (all its files) kept in the SQLite file. A month's CSVs of an office are a few
  * to some hundred KB, so they all go there; scanned PDFs of several MB stay on disk: every byte in
  * SQLite is written twice (WAL, then the checkpoint), and a batch of big sends would hold the
- * small ones that share its commit. At 1 MiB the two writes cost less than the five fsyncs saved.
+ * small ones that share its commit (writer.ts takes at most 8 MiB a batch). Up to 1 MiB, writing
+ * the bytes twice costs about what the send's own five fsyncs would on a disk that syncs in
+ * 0.2 ms (this machine's), and far less where an fsync waits milliseconds for the device.
  */
 export const INLINE_MAX_BYTES = 1024 * 1024;
 
