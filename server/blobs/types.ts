@@ -1,5 +1,5 @@
-// Where the bytes of sent files live, behind one interface: on disk beside SQLite (./disk.ts) or
-// in PostgreSQL (./database.ts). deliver(), downloads, retention and the full-storage checks use
+// Where the bytes of sent files live, behind one interface: beside SQLite (./disk.ts: small sends'
+// in the SQLite file, larger ones on disk) or in PostgreSQL (./database.ts). deliver(), downloads, retention and the full-storage checks use
 // either the same way; server/blobs/index.ts picks the one that goes with the store.
 import type { FileContent, Store } from '../db/types';
 
@@ -10,7 +10,7 @@ export interface BlobFile {
 
 /** A send's files, ready for the one commit that makes the send visible (Store.messages.insertSend). */
 export interface StagedBlobs {
-  /** What insertSend must write in that same transaction (database); absent when the files are already in place (disk). */
+  /** What insertSend must write in that same transaction (database, or SQLite for a small send); absent when the files are already in place (disk). */
   contents?: readonly FileContent[];
   /** The send was not stored (a failure, or a concurrent retry of the same key won): nothing of it may stay. */
   discard(): Promise<void>;
@@ -24,8 +24,9 @@ export interface BlobStore {
   /** Whether `bytes` more still leave the room kept back for everything else (DISK_RESERVE_MB, DATABASE_MAX_MB). */
   hasRoomFor(bytes: number): Promise<boolean>;
   /**
-   * Disk: the files are written, synced and moved into place, durable before the row commits.
-   * Database: nothing is written yet; the contents go into insertSend's transaction.
+   * Disk (a large send beside SQLite): the files are written, synced and moved into place, durable
+   * before the row commits. Database (and a small send beside SQLite): nothing is written yet; the
+   * contents go into insertSend's transaction.
    */
   stage(messageId: string, files: readonly BlobFile[]): Promise<StagedBlobs>;
   /**
