@@ -13,14 +13,39 @@ const strict = new TextDecoder('shift_jis', { fatal: true });
 const lenient = new TextDecoder('shift_jis');
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** The strict CP932 reading of the bytes, or null where it meets a byte sequence CP932 cannot read. */
+function strictText(bytes: Uint8Array): string | null {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One file's strict reading, made at most once however many checks ask for it: the encoding
+ * checks (encodingRefusal) and the reading for the record checks (readCp932) both need it, and
+ * it is the costliest step of the checks of a small file.
+ */
+export type StrictReading = () => string | null;
+
+export function strictReading(bytes: Uint8Array): StrictReading {
+  let done = false;
+  let text: string | null = null;
+  return () => {
+    if (!done) {
+      text = strictText(bytes);
+      done = true;
+    }
+    return text;
+  };
+}
+
+const strictResult = (text: string | null): StrictDecode => (text === null || text.includes('\u0080') ? { ok: false } : { ok: true, text });
+
 /** A byte sequence CP932 cannot read is a fault in the file; so is 0x80, in every engine. */
 export function decodeCp932(bytes: Uint8Array): StrictDecode {
-  try {
-    const text = strict.decode(bytes);
-    return text.includes('\u0080') ? { ok: false } : { ok: true, text };
-  } catch {
-    return { ok: false };
-  }
+  return strictResult(strictText(bytes));
 }
 
 export const UNDECODABLE_MESSAGE = '文字コードがShift_JIS(CP932)として読めません';
@@ -83,15 +108,18 @@ function utf8Text(bytes: Uint8Array): string | null {
  * Japanese. So a file is UTF-8 only when CP932 cannot read it, or when its UTF-8 reading is
  * Japanese: every character beyond ASCII from U+0800 up (kana, kanji, full-width forms).
  */
-export function isUtf8Text(bytes: Uint8Array): boolean {
+export function isUtf8Text(bytes: Uint8Array, cp932: StrictReading = strictReading(bytes)): boolean {
   const text = utf8Text(bytes);
   if (text === null || text.length === bytes.length) return false;
-  if (!decodeCp932(bytes).ok) return true;
+  if (!strictResult(cp932()).ok) return true;
   return !/[\u0080-\u07ff]/.test(text);
 }
 
-/** The message refusing a file that is not CP932 text, or null for a CP932 candidate. */
-export function encodingRefusal(bytes: Uint8Array): string | null {
+/**
+ * The message refusing a file that is not CP932 text, or null for a CP932 candidate. `cp932`:
+ * the file's strict reading, when the caller reads the file too (checkCsv).
+ */
+export function encodingRefusal(bytes: Uint8Array, cp932: StrictReading = strictReading(bytes)): string | null {
   if (UTF16_BOMS.some((bom) => startsWith(bytes, bom))) {
     return '文字コードがUTF-16になっています。連携ファイルはShift_JIS(CP932)です(介護ソフトから出力し直してください)';
   }
@@ -102,8 +130,8 @@ export function encodingRefusal(bytes: Uint8Array): string | null {
       ? '文字コードがUTF-8(BOM付き)になっています。連携ファイルはBOMなしのShift_JIS(CP932)です(介護ソフトから出力し直すか、Shift_JISで保存し直してください)'
       : 'ファイルの先頭にBOM(EF BB BF)が付いています。連携ファイルはBOMなしのShift_JIS(CP932)です(BOMなしで保存し直してください)';
   }
-  if (isUtf8Text(bytes)) return UTF8_MESSAGE;
-  return isEucJpText(bytes) ? EUC_JP_MESSAGE : null;
+  if (isUtf8Text(bytes, cp932)) return UTF8_MESSAGE;
+  return isEucJpText(bytes, cp932) ? EUC_JP_MESSAGE : null;
 }
 
 export const EUC_JP_MESSAGE = '文字コードがEUC-JPになっています。連携ファイルはShift_JIS(CP932)です(介護ソフトから出力し直すか、Shift_JISで保存し直してください)';
@@ -114,9 +142,11 @@ let eucJp: TextDecoder | undefined;
 /**
  * A file saved as EUC-JP: EUC-JP reads all of it, as Japanese, and CP932 cannot read it, so a
  * CP932 file is never called EUC-JP. Asked of every file (the relay's send path included), so the
- * cheap test comes first: a CP932 file fails the EUC-JP reading at its first lead byte 81–9F.
+ * CP932 reading comes first: the file's checks read it anyway, and a file it reads is never EUC-JP
+ * (an EUC-JP attempt at every good file cost a thrown decode each).
  */
-function isEucJpText(bytes: Uint8Array): boolean {
+function isEucJpText(bytes: Uint8Array, cp932: StrictReading): boolean {
+  if (strictResult(cp932()).ok) return false;
   let text: string;
   try {
     eucJp ??= new TextDecoder('euc-jp', { fatal: true });
@@ -124,7 +154,7 @@ function isEucJpText(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-  return /[\u3040-\u30ff\u4e00-\u9fff]/.test(text) && !decodeCp932(bytes).ok;
+  return /[\u3040-\u30ff\u4e00-\u9fff]/.test(text);
 }
 
 /** What a file may not hold, found in its bytes; each stands as one U+FFFD in the text read. */
@@ -153,16 +183,12 @@ const FAST_SUSPECT = /[\u0080\uE000-\uF8FF]/;
  * The text of a CP932 file for the checks, with its faults found from the bytes. The common case
  * (nothing wrong) costs one decode, one scan of the text and one of the bytes.
  */
-export function readCp932(bytes: Uint8Array): Cp932Reading {
+export function readCp932(bytes: Uint8Array, cp932?: StrictReading): Cp932Reading {
   const trailingEof = bytes.length > 0 && bytes[bytes.length - 1] === EOF_BYTE;
   const body = trailingEof ? bytes.subarray(0, bytes.length - 1) : bytes;
   if (body.indexOf(EOF_BYTE) < 0) {
-    let text: string | null = null;
-    try {
-      text = strict.decode(body);
-    } catch {
-      // a fault: found below, from the bytes
-    }
+    // null: a fault, found below from the bytes
+    const text = cp932 && !trailingEof ? cp932() : strictText(body);
     if (text !== null && !FAST_SUSPECT.test(text)) return { text, faults: [], trailingEof };
   }
   return { ...walk(body), trailingEof };

@@ -5,7 +5,7 @@
 import { csvNotText } from '../attachments';
 import { parseFileName, type FileKind, type ParsedFileName } from '../filename';
 import type { CompiledLayout } from './compile';
-import { encodingRefusal, readCp932 } from './decode';
+import { encodingRefusal, readCp932, strictReading } from './decode';
 import { layoutFor } from './layouts';
 import { parseCsvText } from './parse';
 import { ProblemList } from './problems';
@@ -67,13 +67,14 @@ export function checkCsv(fileName: string, bytes: Uint8Array): CheckedCsv {
     return done(null, null);
   }
   // a picture or a program named .csv: its bytes read as garbage on every row, so stop at the one reason
-  const refusal = encodingRefusal(bytes) ?? csvNotText(bytes);
+  const cp932 = strictReading(bytes);
+  const refusal = encodingRefusal(bytes, cp932) ?? csvNotText(bytes);
   if (refusal) {
     problems.error(refusal);
     return done(null, null);
   }
   // a fault of the bytes is reported where it is, and the rest of the file is still checked
-  const { text, faults, trailingEof } = readCp932(bytes);
+  const { text, faults, trailingEof } = readCp932(bytes, cp932);
   if (trailingEof) problems.warning('ファイル末尾のEOF記号(0x1A、Ctrl+Z)は無視しました(古い介護ソフトが付ける記号です。送信はできます)');
   const stream = new RecordStream(kind, name, problems);
   // records are checked as they are read and not kept (see parseCsvText)
