@@ -2,7 +2,7 @@
 // the size, the file names and attachment rules (src/domain, as the client checked them), the
 // routing and direction of the files, the CSV spec, and a destination the directory knows.
 import { checkSend, MAGIC_HEAD_BYTES } from '../../src/domain/attachments';
-import { MAX_SEND_BYTES } from '../../src/domain/contract';
+import { MAX_SEND_BYTES, type Office } from '../../src/domain/contract';
 import type { Store } from '../db/types';
 import { MESSAGES } from '../errors';
 import { csvChecks } from './csv-pool';
@@ -32,12 +32,22 @@ export function wrongPerson(send: SendRequest): Refusal | null {
   };
 }
 
-export async function contentRefusal(send: SendRequest, store: Store): Promise<Refusal | null> {
+/** Both offices of a send as the directory has them (null: not in it). */
+export interface SendOffices {
+  from: Office | null;
+  to: Office | null;
+}
+
+export async function sendOffices(send: SendRequest, store: Store): Promise<SendOffices> {
+  const [from, to] = await Promise.all([store.offices.get(send.office), store.offices.get(send.meta.destination)]);
+  return { from, to };
+}
+
+/** `offices`: the directory's kinds of both offices; the direction rule reads them for old-form names. */
+export async function contentRefusal(send: SendRequest, { from, to }: SendOffices): Promise<Refusal | null> {
   const { files, meta } = send;
   const total = files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
   if (total > MAX_SEND_BYTES) return { status: 413, code: 'too-large', message: MESSAGES.tooLarge };
-  // the directory's kinds of both offices: the direction rule reads them for old-form names
-  const [from, to] = await Promise.all([store.offices.get(send.office), store.offices.get(meta.destination)]);
   const check = checkSend(
     files.map((f) => ({ name: f.name, size: f.bytes.byteLength, head: f.bytes.subarray(0, MAGIC_HEAD_BYTES) })),
     { sender: send.office, destination: meta.destination, senderKind: from?.kind ?? null, destinationKind: to?.kind ?? null },

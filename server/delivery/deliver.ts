@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import { categoryOf } from '../../src/domain/attachments';
 import type { AppDeps } from '../context';
-import type { IdempotencyRecord } from '../db/types';
+import type { IdempotencyRecord, MessageRecord, NewSend } from '../db/types';
 import { MESSAGES } from '../errors';
 import { newId } from '../ids';
-import { contentRefusal, wrongOffice, wrongPerson } from './checks';
+import { contentRefusal, sendOffices, wrongOffice, wrongPerson, type SendOffices } from './checks';
 import type { DeliverOutcome, ReceivedFile, SendRequest } from './outcome';
 
 export type DeliverDeps = Pick<AppDeps, 'store' | 'blobs' | 'config' | 'now'>;
@@ -27,14 +27,15 @@ export async function deliver(deps: DeliverDeps, send: SendRequest): Promise<Del
   const hash = requestHash(send.meta.destination, send.meta.message, send.files);
   const existing = await deps.store.messages.findIdempotent(send.office, send.idempotencyKey);
   if (existing) return answerDuplicate(deps, existing, hash);
-  const refusal = await contentRefusal(send, deps.store);
+  const offices = await sendOffices(send, deps.store);
+  const refusal = await contentRefusal(send, offices);
   if (refusal) return { kind: 'refused', refusal };
   // before a byte is written: the last of the disk (or the database) is kept for logins, lists and downloads
   const bytes = send.files.reduce((n, f) => n + f.bytes.byteLength, 0);
   if (!(await deps.blobs.hasRoomFor(bytes))) {
     return { kind: 'refused', refusal: { status: 507, code: 'storage-full', message: MESSAGES.storageFull } };
   }
-  return store(deps, send, hash);
+  return store(deps, send, hash, offices);
 }
 
 async function answerDuplicate(deps: DeliverDeps, existing: IdempotencyRecord, hash: string): Promise<DeliverOutcome> {
@@ -48,33 +49,36 @@ async function answerDuplicate(deps: DeliverDeps, existing: IdempotencyRecord, h
   return { kind: 'duplicate', record };
 }
 
-async function store(deps: DeliverDeps, send: SendRequest, hash: string): Promise<DeliverOutcome> {
+async function store(deps: DeliverDeps, send: SendRequest, hash: string, offices: SendOffices): Promise<DeliverOutcome> {
   const { blobs } = deps;
   const sentAt = deps.now();
   const messageId = newId();
   const files = send.files.map((f, position) => ({ ...f, id: newId(), position }));
   // stage() leaves nothing behind when it fails
   const staged = await blobs.stage(messageId, files);
+  const rows: Pick<NewSend, 'message' | 'files'> = {
+    message: {
+      id: messageId,
+      sender: send.office,
+      destination: send.meta.destination,
+      message: send.meta.message,
+      sentBy: send.userId,
+      sentAt: sentAt.toISOString(),
+      expiresAt: new Date(sentAt.getTime() + deps.config.retentionDays * 86_400_000).toISOString(),
+    },
+    files: files.map((f) => ({
+      id: f.id,
+      position: f.position,
+      name: f.name,
+      size: f.bytes.byteLength,
+      category: categoryOf(f.name),
+      sha256: f.sha256,
+    })),
+  };
   let result;
   try {
     result = await deps.store.messages.insertSend({
-      message: {
-        id: messageId,
-        sender: send.office,
-        destination: send.meta.destination,
-        message: send.meta.message,
-        sentBy: send.userId,
-        sentAt: sentAt.toISOString(),
-        expiresAt: new Date(sentAt.getTime() + deps.config.retentionDays * 86_400_000).toISOString(),
-      },
-      files: files.map((f) => ({
-        id: f.id,
-        position: f.position,
-        name: f.name,
-        size: f.bytes.byteLength,
-        category: categoryOf(f.name),
-        sha256: f.sha256,
-      })),
+      ...rows,
       idempotency: { key: send.idempotencyKey, requestHash: hash },
       // in the same transaction: one durable commit per send, and no send without its audit row
       audit: {
@@ -101,7 +105,23 @@ async function store(deps: DeliverDeps, send: SendRequest, hash: string): Promis
     await staged.discard();
     return answerDuplicate(deps, result, hash);
   }
-  const record = await deps.store.messages.get(messageId);
-  if (!record) throw new Error('message vanished after insert');
-  return { kind: 'delivered', record };
+  return { kind: 'delivered', record: insertedRecord(rows, offices) };
+}
+
+/**
+ * The message just committed, as messages.get() would read it back (a fresh message: not
+ * withdrawn, nothing downloaded, both offices in the directory as read before the insert), without
+ * a read of the database per send.
+ */
+function insertedRecord({ message, files }: Pick<NewSend, 'message' | 'files'>, { from, to }: SendOffices): MessageRecord {
+  const office = (o: SendOffices['from']) => (o ? { number: o.number, name: o.name, kind: o.kind ?? '' } : null);
+  return {
+    ...message,
+    senderOffice: office(from),
+    destinationOffice: office(to),
+    senderDetached: false,
+    destinationDetached: false,
+    withdrawnAt: null,
+    files: files.map((f) => ({ ...f, downloadedAt: null })),
+  };
 }

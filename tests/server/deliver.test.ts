@@ -52,6 +52,14 @@ describe('deliver()', () => {
     });
   });
 
+  it('answers a delivered send with the record the store reads back (not read again per send)', async () => {
+    const first = await deliver(t().relay.deps, request([planCsv(CM.office, HH.office, '20250501093000'), pdf('第3表.pdf', 300)]));
+    if (first.kind !== 'delivered') throw new Error(`not delivered: ${JSON.stringify(first)}`);
+    expect(first.record.files).toHaveLength(2);
+    expect(first.record.senderOffice?.name).toBeTruthy();
+    expect(first.record).toEqual(await t().relay.deps.store.messages.get(first.record.id));
+  });
+
   // a small send's bytes go into renkei.db with its rows, a large one's (over INLINE_MAX_BYTES) on disk
   const SIZES = [
     { name: 'a small send', file: () => pdf() },

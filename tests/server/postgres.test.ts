@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiErrorSchema, messageListResponseSchema, officeLookupResponseSchema, sendResponseSchema, type MessageSummary } from '../../src/domain/contract';
+import { apiErrorSchema, messageDetailResponseSchema, messageListResponseSchema, officeLookupResponseSchema, sendResponseSchema, type MessageSummary } from '../../src/domain/contract';
 import { runAdmin } from '../../server/admin/commands';
 import { openStore } from '../../server/db';
 import { MIGRATIONS } from '../../server/db/postgres/migrations';
@@ -89,6 +89,8 @@ describe.skipIf(!PG_URL)(title('PostgreSQL relay'), () => {
     sent = sendResponseSchema.parse(await res.json()).message;
     expect(sent.downloadStatus).toBe('未');
     expect((Date.parse(sent.expiresAt) - Date.parse(sent.sentAt)) / 86_400_000).toBe(30);
+    // the answer is made from what was inserted: the same as the message read back
+    expect(messageDetailResponseSchema.parse(await (await cm.request(`/api/messages/${sent.id}`)).json())).toEqual(sent);
 
     const received = await list(hh, 'received');
     expect(received.map((m) => m.id)).toEqual([sent.id]);
