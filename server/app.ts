@@ -12,8 +12,10 @@ import { officeRoutes } from './routes/offices';
 import { passwordRoutes } from './routes/password';
 import { recordRoutes } from './routes/records';
 import { sendRoutes } from './routes/send';
-import { requireClientHeader, securityHeaders } from './security';
+import { requireClientHeader, securityHeaders, setAnswerHeaders } from './security';
 import { serveApp } from './static';
+
+const NO_STORE = [['Cache-Control', 'no-store']] as const;
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -25,7 +27,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.use('*', async (c, next) => {
     await next();
     // API answers are per user and change all the time
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    if (!c.res.headers.has('Cache-Control')) setAnswerHeaders(c, NO_STORE);
   });
   api.use('*', requireClientHeader());
   api.use('*', loadSession(deps));

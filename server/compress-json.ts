@@ -22,11 +22,13 @@ export function compressJson(): MiddlewareHandler {
     await next();
     const res = c.res;
     if (!(res.headers.get('Content-Type') ?? '').startsWith('application/json')) return;
-    if (res.headers.has('Content-Encoding') || c.req.method === 'HEAD' || !res.body) return;
+    if (res.headers.has('Content-Encoding') || c.req.method === 'HEAD') return;
     const vary = res.headers.get('Vary');
     if (!vary?.toLowerCase().includes('accept-encoding')) res.headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     const encoding = acceptedEncodings(c.req.header('Accept-Encoding'))[0];
-    if (!encoding) return;
+    // res.body only now: on @hono/node-server's light answer it builds a whole web Response, and
+    // the answer then goes out the slow way (a stream read) rather than as the string it holds
+    if (!encoding || !res.body) return;
     const body = new Uint8Array(await res.arrayBuffer());
     let sent: Uint8Array = body;
     const headers = new Headers(res.headers);
