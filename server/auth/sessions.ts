@@ -1,16 +1,17 @@
 // Session cookies: a random token in the cookie, its SHA-256 in the database. A new token is
 // issued at every login, at the 事業所ユーザログイン and at a password change.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps, AppEnv } from '../context';
 import { isHttps } from '../context';
+import { sha256Hex } from '../digest';
 import type { SessionRecord } from '../db/types';
 import { HttpError, MESSAGES, unauthorized } from '../errors';
 
 export const SESSION_COOKIE = 'renkei_session';
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => sha256Hex(token);
 
 /** What the client may know of its session to name it later (not the secret, nor enough to find it). */
 export const sessionIdOf = (session: Pick<SessionRecord, 'tokenHash'>) => session.tokenHash.slice(0, 16);

@@ -3,9 +3,9 @@
 // handed over as contents), then one transaction stores the message, its files (and, in
 // PostgreSQL, their bytes), the key and the audit row. Whatever fails on the way, nothing of the
 // send stays behind.
-import { createHash } from 'node:crypto';
 import { categoryOf } from '../../src/domain/attachments';
 import type { AppDeps } from '../context';
+import { sha256Hex } from '../digest';
 import type { IdempotencyRecord, MessageRecord, NewSend } from '../db/types';
 import { MESSAGES } from '../errors';
 import { newId } from '../ids';
@@ -14,7 +14,7 @@ import type { DeliverOutcome, ReceivedFile, SendRequest } from './outcome';
 
 export type DeliverDeps = Pick<AppDeps, 'store' | 'blobs' | 'config' | 'now'>;
 
-export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+export const sha256 = sha256Hex;
 
 /** What makes two sends "the same": destination, message, and each file's name and content, in order. */
 export function requestHash(destination: string, message: string, files: readonly ReceivedFile[]): string {

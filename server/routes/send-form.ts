@@ -1,14 +1,14 @@
 // The multipart body of a send, read as it streams in (@fastify/busboy) rather than buffered
-// whole into a FormData first: each file is hashed while its bytes arrive. The body limit
+// whole into a FormData first: each file is hashed once its bytes have arrived, in one call. The body limit
 // (server/body-limits.ts) has already bounded what can arrive; files past the per-send limit are
 // counted, not kept. What deliver() gets is the same as before: the meta text and each file's
 // name, bytes and SHA-256, in the order sent.
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { Busboy, type BusboyInstance } from '@fastify/busboy';
 import { MAX_SEND_FILES } from '../../src/domain/contract';
 import type { ReceivedFile } from '../delivery/outcome';
+import { sha256Hex } from '../digest';
 
 export interface SendForm {
   /** the `meta` part's text (a field, or a file part as FormData would also take it); null when absent */
@@ -60,19 +60,17 @@ export function readSendForm(contentType: string | undefined, body: Readable | R
       if (!keep) return void stream.resume();
       const slot = form.files.length;
       if (name === 'files') form.files.push({ name: fileName, bytes: new Uint8Array(), sha256: '' });
-      const hash = createHash('sha256');
       const chunks: Buffer[] = [];
       reading.push(
         new Promise<void>((done, failed) => {
           stream.on('data', (chunk: Buffer) => {
             chunks.push(chunk);
-            hash.update(chunk);
           });
           stream.on('error', failed);
           stream.on('end', () => {
             const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
             if (name === 'meta') form.metaText ??= bytes.toString('utf8');
-            else form.files[slot] = { name: fileName, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), sha256: hash.digest('hex') };
+            else form.files[slot] = { name: fileName, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), sha256: sha256Hex(bytes) };
             done();
           });
         }),
