@@ -15,7 +15,7 @@ import { keepAliveAgent, loginCookie } from './support/http';
 import { runLoad, type LoadResult } from './support/load';
 import { benchSend, csvContents } from './support/payload';
 import { sqliteCommitLatency } from './support/fsync-probe';
-import { cpuMs } from './support/cpu';
+import { cpuMs, mainThreadCpuMs } from './support/cpu';
 import { spawnServer } from './support/spawn';
 import { mib, processMemory, type ProcessMemory } from '../tests/support/memory';
 import { ms, printTable } from './support/stats';
@@ -37,6 +37,8 @@ interface Target {
   memory: () => ProcessMemory | null;
   /** CPU the server's process has used so far (all its threads), ms */
   cpu: () => number;
+  /** of which its main thread (the event loop), ms */
+  mainCpu: () => number;
   stop: () => Promise<void>;
 }
 
@@ -71,6 +73,7 @@ async function start(kind: 'relay' | 'bare'): Promise<Target> {
     stored: () => storedContents(dataDir),
     memory: () => processMemory(server.pid),
     cpu: () => cpuMs([server.pid]),
+    mainCpu: () => mainThreadCpuMs(server.pid),
     stop: async () => {
       agent.destroy();
       await server.stop();
@@ -89,6 +92,8 @@ interface Measured {
   memory: ProcessMemory | null;
   /** the server's CPU time (user + system, all threads) per acknowledged send, ms */
   cpuPerSend: number;
+  /** of which the main thread's, ms */
+  mainCpuPerSend: number;
 }
 
 const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -97,13 +102,16 @@ async function measureInTurn(): Promise<{ relay: Measured; bare: Measured }> {
   const targets = [await start('relay'), await start('bare')];
   const rounds = new Map<Target, LoadResult[]>(targets.map((t) => [t, []]));
   const cpu = new Map<Target, number>(targets.map((t) => [t, 0]));
+  const mainCpu = new Map<Target, number>(targets.map((t) => [t, 0]));
   try {
     for (let round = 0; round < ROUNDS; round++) {
       for (const target of targets) {
         const offset = WARMUP_SENDS + round * MAX_SENDS;
         const cpuBefore = target.cpu();
+        const mainBefore = target.mainCpu();
         rounds.get(target)!.push(await target.load(offset, MAX_SENDS / ROUNDS, DURATION_MS / ROUNDS));
         cpu.set(target, cpu.get(target)! + target.cpu() - cpuBefore);
+        mainCpu.set(target, mainCpu.get(target)! + target.mainCpu() - mainBefore);
       }
     }
     const summary = (target: Target): Measured => {
@@ -119,6 +127,7 @@ async function measureInTurn(): Promise<{ relay: Measured; bare: Measured }> {
         stored: target.stored(),
         memory: target.memory(),
         cpuPerSend: cpu.get(target)! / ok,
+        mainCpuPerSend: mainCpu.get(target)! / ok,
       };
     };
     return { relay: summary(targets[0]!), bare: summary(targets[1]!) };
@@ -149,19 +158,23 @@ export default async function run(): Promise<void> {
     ms(p50(m)),
     ms(p99(m)),
     ms(Math.max(...m.rounds.map((r) => r.latency.max))),
-    ms(m.cpuPerSend),
+    `${m.cpuPerSend.toFixed(2)} ms`,
+    `${m.mainCpuPerSend.toFixed(2)} ms`,
+    `${(m.cpuPerSend - m.mainCpuPerSend).toFixed(2)} ms`,
     String(m.stored),
     m.memory ? mib(m.memory.rss) : 'n/a',
     m.memory ? mib(m.memory.peak) : 'n/a',
   ];
   printTable([
-    ['server', 'sends', 'failed', 's', 'sends/s', 'p50*', 'p99*', 'max', 'CPU/send', 'stored', 'RSS', 'peak RSS'],
+    ['server', 'sends', 'failed', 's', 'sends/s', 'p50*', 'p99*', 'max', 'CPU/send', 'main thread', 'other threads', 'stored', 'RSS', 'peak RSS'],
     row('relay (POST /api/messages)', relay),
     row('bare node:http + fsync', bare),
   ]);
   console.log(
     `CPU/send: user + system time of the server's process, all its threads, per acknowledged send; ` +
-      `on a machine shared with other work the sends/s of each follow from it`,
+      `on a machine shared with other work the sends/s of each follow from it. Of which the main thread ` +
+      `(the event loop, where every send's routing, reading, checks and answer run one at a time) and the ` +
+      `other threads (V8's GC and compiler helpers, libuv's pool, the relay's worker threads)`,
   );
   const perRound = relay.rounds.map((r, i) => r.perSecond / bare.rounds[i]!.perSecond);
   console.log(`* median of the ${ROUNDS} rounds' figures. relay/bare per round: ${perRound.map((x) => `${x.toFixed(2)}×`).join(', ')}`);

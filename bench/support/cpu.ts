@@ -20,6 +20,19 @@ export function cpuMs(pids: readonly number[]): number {
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
+/**
+ * CPU of a process's main thread (its event loop), ms; the process's figure less this is what its
+ * other threads used (V8's GC and compiler helpers, libuv's pool, worker threads), ended ones too.
+ */
+export function mainThreadCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
 /** The PostgreSQL server's processes on this machine (the backends serving the relays among them). */
 export function postgresPids(): number[] {
   try {
