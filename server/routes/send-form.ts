@@ -8,7 +8,6 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { Busboy, type BusboyInstance } from '@fastify/busboy';
 import { MAX_SEND_FILES } from '../../src/domain/contract';
 import type { ReceivedFile } from '../delivery/outcome';
-import { readPlainSendForm } from './send-form-plain';
 import { sha256Hex } from '../digest';
 
 export interface SendForm {
@@ -34,37 +33,12 @@ export function formFileName(raw: string): string {
   return raw.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%22/gi, '"');
 }
 
-/** Declared bodies up to this size are read whole and, when plain, without busboy (send-form-plain.ts). */
-export const PLAIN_READ_MAX_BYTES = 1024 * 1024;
-
 /**
  * `body`: the Node request itself where there is one (the relay on a socket: no web stream and no
  * Request object are made for it, which cost more than the parse), else the Request's web stream.
- * `declaredLength`: the Content-Length, when the request has one.
  */
-export async function readSendForm(
-  contentType: string | undefined,
-  body: Readable | ReadableStream<Uint8Array> | null,
-  declaredLength?: number,
-): Promise<SendForm> {
-  if (!contentType || !body || !/^multipart\/form-data/i.test(contentType)) throw new UnreadableForm();
-  const source = body instanceof Readable ? body : Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
-  if (declaredLength === undefined || declaredLength > PLAIN_READ_MAX_BYTES) return readWithBusboy(contentType, source);
-  const whole = await readWhole(source);
-  return readPlainSendForm(contentType, whole) ?? readWithBusboy(contentType, Readable.from([whole]));
-}
-
-function readWhole(source: Readable): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    source.on('data', (chunk: Buffer) => chunks.push(chunk));
-    source.on('error', () => reject(new UnreadableForm()));
-    source.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-  });
-}
-
-/** Any multipart body, read as it streams in. */
-function readWithBusboy(contentType: string, source: Readable): Promise<SendForm> {
+export function readSendForm(contentType: string | undefined, body: Readable | ReadableStream<Uint8Array> | null): Promise<SendForm> {
+  if (!contentType || !body || !/^multipart\/form-data/i.test(contentType)) return Promise.reject(new UnreadableForm());
   let parser: BusboyInstance;
   try {
     // preservePath: a name with a folder in it reaches the name rules as sent (busboy would cut it to its last part)
@@ -104,6 +78,7 @@ function readWithBusboy(contentType: string, source: Readable): Promise<SendForm
     });
     parser.on('error', fail);
     parser.on('finish', () => void Promise.all(reading).then(() => resolve(form), fail));
+    const source = body instanceof Readable ? body : Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
     source.on('error', fail);
     source.pipe(parser);
   });

@@ -27,17 +27,10 @@ function unreadIncoming(c: Context<AppEnv>): IncomingMessage | null {
   return incoming.readableDidRead || incoming.listenerCount('data') > 0 ? null : incoming;
 }
 
-/** The body's Content-Length, when it has one (a chunked body has none). */
-function declaredLength(c: Context<AppEnv>): number | undefined {
-  const length = c.req.header('content-length');
-  if (length === undefined || c.req.header('transfer-encoding') !== undefined || !/^\d{1,15}$/.test(length)) return undefined;
-  return Number(length);
-}
-
 async function readForm(c: Context<AppEnv>): Promise<{ meta: SendMeta; files: ReceivedFile[] }> {
   let form;
   try {
-    form = await readSendForm(c.req.header('content-type'), unreadIncoming(c) ?? c.req.raw.body, declaredLength(c));
+    form = await readSendForm(c.req.header('content-type'), unreadIncoming(c) ?? c.req.raw.body);
   } catch {
     throw badRequest('送信内容を読み取れませんでした');
   }
