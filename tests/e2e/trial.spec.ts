@@ -110,3 +110,20 @@ test('下書き sent, then 戻る to it: the screen says it may have been sent, 
   await page.goBack();
   await expect(page.getByText('送信したか削除した可能性があります(送信したものは送信一覧にあります)')).toBeVisible();
 });
+
+test('新規作成 online while the relay cannot be reached: the notice says the send waits in 送信トレイ, not 「送信を受け付けました」', async ({ page, context }) => {
+  await signIn(page, CARE_MANAGER, '新規作成', '/#/login');
+  // the browser says online; the relay is down (or the office Wi-Fi has no way out). context.route
+  // also meets the service worker's flush
+  await context.route('**/api/messages', (route) => (route.request().method() === 'POST' ? route.abort('connectionrefused') : route.fallback()));
+  await page.getByLabel('ファイルを選択').setInputFiles([minimalPdf()]);
+  await page.getByLabel('送信先事業所番号').fill(HOME_HELP_OFFICE);
+  await page.getByRole('button', { name: '送信', exact: true }).click();
+  await page.getByRole('dialog', { name: '送信確認' }).getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByText('送信トレイに保存しました。まだ送信できていません(接続できませんでした。接続が戻ると自動で送信します)')).toBeVisible();
+  await expect(page.getByText('送信を受け付けました')).toHaveCount(0);
+
+  // and it goes by itself once the relay answers
+  await context.unroute('**/api/messages');
+  await expect(page.getByRole('region', { name: '送信トレイ' }).getByText('送信待ちのデータはありません')).toBeVisible({ timeout: 30_000 });
+});

@@ -47,4 +47,25 @@ describe('followQueued', () => {
     const plain: FollowedNotice = { text: '送信を受け付けました', tone: 'done' };
     expect(followQueued(plain, item('failed', 'x'))).toBe(plain);
   });
+
+  describe('a send made online (「送信を受け付けました」)', () => {
+    const ONLINE: FollowedNotice = { text: '送信を受け付けました', tone: 'done', outboxId: 'q1' };
+    const UNREACHABLE = '接続できませんでした。接続が戻ると自動で送信します';
+
+    it('says it is not sent yet once a try met no relay, though the browser said online', () => {
+      const waiting = followQueued(followQueued(ONLINE, item('sending')), item('waiting', UNREACHABLE));
+      expect(waiting).toMatchObject({ text: `送信トレイに保存しました。まだ送信できていません(${UNREACHABLE})`, tone: 'pending' });
+      expect(followQueued(waiting, undefined)).toMatchObject({ text: '送信トレイのデータを送信しました', tone: 'done' });
+    });
+
+    it('stays as it is while the first try is on its way, and when it went at once', () => {
+      const first = followQueued(ONLINE, item('waiting'));
+      expect(first.text).toBe('送信を受け付けました');
+      expect(followQueued(followQueued(first, item('sending')), undefined).text).toBe('送信を受け付けました');
+    });
+
+    it('a refusal by the relay replaces it', () => {
+      expect(followQueued(followQueued(ONLINE, item('waiting')), item('failed', '事業所が見つかりません')).tone).toBe('error');
+    });
+  });
 });

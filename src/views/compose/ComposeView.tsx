@@ -169,8 +169,9 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
       requestFlush();
       await keepQueuedSend(item.id, item.files);
       setConfirming(false);
-      // queued offline is not sent: say where it waits, not what a delivered send says
-      if (online.peek()) showNotice('送信を受け付けました', 'sent');
+      // queued offline is not sent: say where it waits, not what a delivered send says; either
+      // notice follows the item, should the relay be unreachable or refuse it
+      if (online.peek()) showNotice('送信を受け付けました', 'sent', 'done', item.id);
       else showNotice('オフラインのため、送信トレイに保存しました。接続が戻ると自動で送信します', 'sent', 'pending', item.id);
       navigate(to.list('sent'));
     }, '送信トレイに保存できませんでした。もう一度お試しください');
