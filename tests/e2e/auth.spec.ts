@@ -109,6 +109,9 @@ test('ログアウト with a queued send warns that it stays on the device', asy
   await page.getByRole('button', { name: 'ログアウト' }).click();
   const dialog = page.getByRole('dialog', { name: 'ログアウトの確認' });
   await expect(dialog).toContainText('送信待ちが1件あります');
+  // opened from the header, whose text is white: the dialog's own text must not be (it was white on white)
+  await expect(dialog.getByRole('heading', { name: 'ログアウトの確認' })).toHaveCSS('color', 'rgb(29, 36, 33)');
+  await expect(dialog.getByText(/送信待ちが1件あります/)).toHaveCSS('color', 'rgb(29, 36, 33)');
   await dialog.getByRole('button', { name: 'キャンセル' }).click();
   await expect(page.getByRole('link', { name: '送信待ち 1件' })).toBeVisible();
 
