@@ -32,3 +32,8 @@ test('事業所ユーザログイン: focus on 事業所ユーザID after a move
   await page.keyboard.type('kj331000001701');
   await expect(page.getByLabel('事業所ユーザID')).toHaveValue('KJ331000001701');
 });
+
+test('after ログイン the focus is on トップ\'s heading, not lost on the page (found in the trial)', async ({ page }) => {
+  await loginAsPerson(page, HOME_HELPER.userId, HOME_HELPER.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'トップ' })).toBeFocused();
+});

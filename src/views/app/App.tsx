@@ -102,12 +102,16 @@ function titleOf(gate: Gate, current: Route): string {
 /**
  * After a move to another screen: back to the top, and the focus on the new screen's heading,
  * so keyboard and screen reader users start there rather than on the menu link they pressed.
- * Not on the first screen after loading, which keeps the browser's own start.
+ * Not on the first screen after loading, which keeps the browser's own start; the screen a login
+ * form gave way to is a move (the form that had the focus is gone).
  */
 function useFocusOnMove(visit: number | null) {
   const first = useRef(true);
   useEffect(() => {
-    if (visit === null) return;
+    if (visit === null) {
+      first.current = false;
+      return;
+    }
     if (first.current) {
       first.current = false;
       return;
