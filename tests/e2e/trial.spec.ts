@@ -127,3 +127,17 @@ test('新規作成 online while the relay cannot be reached: the notice says the
   await context.unroute('**/api/messages');
   await expect(page.getByRole('region', { name: '送信トレイ' }).getByText('送信待ちのデータはありません')).toBeVisible({ timeout: 30_000 });
 });
+
+test('送信確認 on a phone with a long message opens at its top: the destination shows, not only the end of the message', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, CARE_MANAGER, '新規作成', '/#/login');
+  await page.getByLabel('ファイルを選択').setInputFiles([minimalPdf()]);
+  await page.getByLabel('送信先事業所番号').fill(HOME_HELP_OFFICE);
+  await page.getByLabel('メッセージ').fill('4月分の予定をお送りします。'.repeat(80));
+  await page.getByRole('button', { name: '送信', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '送信確認' });
+  await expect(dialog.getByRole('heading', { name: '送信確認' })).toBeInViewport();
+  await expect(dialog.getByText(`${HOME_HELP_OFFICE} さくら訪問介護ステーション`)).toBeInViewport();
+  // the buttons are still reached by keyboard: the first has the focus
+  await expect(dialog.getByRole('button', { name: 'キャンセル' })).toBeFocused();
+});

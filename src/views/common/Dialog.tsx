@@ -38,7 +38,9 @@ export function Dialog({ title, onCancel, children }: DialogProps) {
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     const restore = box.current ? hideEverythingBut(box.current) : () => undefined;
-    box.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    // without scrolling: a long confirmation (a long メッセージ on a phone) opens at its title and
+    // destination, not scrolled down to the buttons at its end
+    box.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus({ preventScroll: true });
     return () => {
       restore();
       opener?.focus();
