@@ -75,6 +75,27 @@ test('ログアウト ends the session on the server and in the app', async ({ p
   await page.goto('/#/sent');
   await expect(page.getByLabel('ユーザID')).toBeVisible();
   await expect(page.getByRole('navigation')).toHaveCount(0);
+  // a logout of one's own needs no explanation
+  await expect(page.getByText('ログインが切れました')).toHaveCount(0);
+});
+
+test('a session the relay ended (expired, or ended elsewhere) says so on ログイン, in use and on the next start', async ({ page, context }) => {
+  const ended = page.getByRole('status').filter({ hasText: 'ログインが切れました(有効期限が過ぎたか、ほかの端末で解除されました)' });
+  await signIn(page, MANUAL_OFFICE, '受信一覧');
+  await context.clearCookies();
+  await page.getByRole('button', { name: '更新' }).click();
+  await expect(page.getByLabel('ユーザID')).toBeVisible();
+  await expect(ended).toBeVisible();
+
+  await loginAsPerson(page, MANUAL_OFFICE.userId, MANUAL_OFFICE.password);
+  await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
+  await context.clearCookies();
+  await page.reload();
+  await expect(ended).toBeVisible();
+  await loginAsPerson(page, MANUAL_OFFICE.userId, MANUAL_OFFICE.password);
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await expect(page.getByLabel('ユーザID')).toBeVisible();
+  await expect(ended).toHaveCount(0);
 });
 
 test('すべての端末のログインを解除 ends the sessions in the other browser too', async ({ page, browser }) => {

@@ -11,7 +11,7 @@ import { hasPendingLogout, sendPendingLogout, signOutDevice } from '../../outbox
 import { requestFlush } from '../../outbox/triggers';
 import { redirect } from './router';
 import { to } from './routes';
-import { clearSession, session, setSession, signedInOf } from './session';
+import { clearSession, session, SESSION_ENDED, sessionEndedNote, setSession, signedInOf } from './session';
 
 /**
  * Asks the relay whether the session this device remembers still holds. With none remembered the
@@ -28,7 +28,9 @@ export async function checkSession(): Promise<void> {
     }
     // nobody signed in on this device: the login screen needs no answer from the relay
     if (!session.peek()) return;
-    await setSession(await fetchSession());
+    const current = await fetchSession();
+    if (!current) sessionEndedNote.value = SESSION_ENDED;
+    await setSession(current);
   } catch (error) {
     // offline or server down: keep the last known session so the app opens offline
     if (!(error instanceof ApiFailure)) console.error(error);
@@ -40,7 +42,10 @@ export function watchAuthProblems(): void {
     const current = session.peek();
     if (!current) return;
     if (failure.loginNeeded === 'office') void setSession({ ...current, office: null });
-    else void clearSession();
+    else {
+      sessionEndedNote.value = SESSION_ENDED;
+      void clearSession();
+    }
   });
   // the network is back: a logout made offline reaches the relay now
   window.addEventListener('online', () => void sendPendingLogout().catch(() => undefined));

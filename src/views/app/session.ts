@@ -22,11 +22,20 @@ function readStored(): SessionInfo | null {
 
 export const session = signal<SessionInfo | null>(readStored());
 
+/**
+ * Why ログイン shows, when the relay ended the session rather than the person's own logout (a
+ * 12-hour session run out overnight, すべての端末のログインを解除 elsewhere): said on the login
+ * screen, gone with the next login.
+ */
+export const sessionEndedNote = signal<string | null>(null);
+export const SESSION_ENDED = 'ログインが切れました(有効期限が過ぎたか、ほかの端末で解除されました)。もう一度ログインしてください。下書きと送信待ちはこの端末に残っています';
+
 export const signedInOf = (info: SessionInfo | null): SignedIn | null => (info ? { userId: info.user.id, office: info.office?.number ?? null } : null);
 
 /** Resolves once IndexedDB agrees (what the device may show and send follows it). */
 export function setSession(next: SessionInfo | null): Promise<void> {
   session.value = next;
+  if (next) sessionEndedNote.value = null;
   try {
     if (next) localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
     else localStorage.removeItem(STORAGE_KEY);

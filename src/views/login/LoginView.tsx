@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { login } from '../../api/client-core';
 import { checkLoginForm } from '../../domain/login-forms';
 import { to } from '../app/routes';
+import { sessionEndedNote } from '../app/session';
 import { EraseDevice } from '../top/EraseDevice';
 import { FieldError, LoginCard, useLoginSubmit } from './login-form';
 import { PasswordField } from './PasswordField';
@@ -13,7 +14,12 @@ export function LoginView() {
   const { busy, formError, fieldErrors, submit } = useLoginSubmit(() => checkLoginForm({ userId, password }), login, to.top);
 
   return (
-    <LoginCard title="ログイン" formError={formError} onSubmit={(event) => void submit(event)}>
+    <LoginCard
+      title="ログイン"
+      intro={sessionEndedNote.value && <p class="notice notice-pending" role="status">{sessionEndedNote.value}</p>}
+      formError={formError}
+      onSubmit={(event) => void submit(event)}
+    >
       <div class="field">
         <label for="login-user">ユーザID</label>
         <input
