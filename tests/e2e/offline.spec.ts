@@ -121,6 +121,8 @@ test('a draft saved offline is still in 下書き一覧 after an offline reload'
   await row.getByRole('button', { name: '削除' }).click();
   await page.getByRole('dialog', { name: '下書きの削除' }).getByRole('button', { name: '削除' }).click();
   await expect(row).toHaveCount(0);
+  // the focus left with the deleted row's 削除: it lands on the heading, not on the page
+  await expect(page.getByRole('heading', { level: 1, name: '下書き一覧' })).toBeFocused();
 });
 
 test('a send queued offline goes once the connection is back, and the sent list opens offline', async ({ page, context, receiver }) => {

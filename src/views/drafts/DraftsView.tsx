@@ -1,5 +1,5 @@
 // 下書き一覧: drafts saved with 一時保存; 開く continues in 新規作成, 削除 after a confirmation.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteDraft, listDrafts } from '../../db/drafts';
 import type { Draft } from '../../db/types';
 import { online } from '../app/online';
@@ -21,15 +21,29 @@ export function DraftsView() {
   const [deleting, setDeleting] = useState<Draft | null>(null);
   const names = useOfficeNames((drafts ?? []).map((draft) => draft.destination), online.value);
 
+  // the focus was on the deleted row's 削除: it goes to the row that took its place (or the
+  // heading once none is left), not to the page, where the keyboard would start over
+  const refocusRow = useRef<number | null>(null);
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const index = refocusRow.current;
+    if (index === null || drafts === null) return;
+    refocusRow.current = null;
+    const rows = section.current?.querySelectorAll('tbody tr') ?? [];
+    const row = rows[Math.min(index, rows.length - 1)];
+    (row?.querySelector<HTMLElement>('button[aria-label$="を削除"]') ?? section.current?.querySelector('h1'))?.focus();
+  }, [drafts]);
+
   async function confirmDelete(draft: Draft) {
     setDeleting(null);
     await deleteDraft(draft.id);
+    refocusRow.current = drafts?.indexOf(draft) ?? 0;
     saved.reload();
   }
 
   return (
-    <section class="drafts">
-      <h1>下書き一覧</h1>
+    <section class="drafts" ref={section}>
+      <h1 tabIndex={-1}>下書き一覧</h1>
       <ErrorList errors={error ? [error] : []} />
       <StorageNotice holds={(drafts?.length ?? 0) > 0} />
       {drafts === null ? (
