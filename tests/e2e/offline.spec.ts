@@ -228,6 +228,8 @@ test('a refusal shows 失敗 with the server message; 削除 asks first and remo
   await queuedRow(page).getByRole('button', { name: '削除' }).click();
   await dialog.getByRole('button', { name: '削除' }).click();
   await expect(queuedRow(page)).toHaveCount(0);
+  // the focus left with the removed row's 削除: it lands on the tray's heading, not on the page
+  await expect(page.getByRole('heading', { level: 2, name: '送信トレイ' })).toBeFocused();
   expect(await receiver.count(message)).toBe(0);
 });
 

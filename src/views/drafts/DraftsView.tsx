@@ -1,5 +1,5 @@
 // 下書き一覧: drafts saved with 一時保存; 開く continues in 新規作成, 削除 after a confirmation.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { deleteDraft, listDrafts } from '../../db/drafts';
 import type { Draft } from '../../db/types';
 import { online } from '../app/online';
@@ -12,6 +12,7 @@ import { Office } from '../common/Office';
 import { firstLine, formatDateTime } from '../common/format';
 import { useOfficeNames } from '../common/office-names';
 import { useAsync } from '../common/use-async';
+import { useRefocusAfterRemoval } from '../common/refocus-row';
 import { StorageNotice } from '../outbox/StorageNotice';
 
 export function DraftsView() {
@@ -20,24 +21,13 @@ export function DraftsView() {
   const error = saved.error ? '下書きを読み込めませんでした' : null;
   const [deleting, setDeleting] = useState<Draft | null>(null);
   const names = useOfficeNames((drafts ?? []).map((draft) => draft.destination), online.value);
-
-  // the focus was on the deleted row's 削除: it goes to the row that took its place (or the
-  // heading once none is left), not to the page, where the keyboard would start over
-  const refocusRow = useRef<number | null>(null);
   const section = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const index = refocusRow.current;
-    if (index === null || drafts === null) return;
-    refocusRow.current = null;
-    const rows = section.current?.querySelectorAll('tbody tr') ?? [];
-    const row = rows[Math.min(index, rows.length - 1)];
-    (row?.querySelector<HTMLElement>('button[aria-label$="を削除"]') ?? section.current?.querySelector('h1'))?.focus();
-  }, [drafts]);
+  const removing = useRefocusAfterRemoval(drafts?.map((draft) => draft.id) ?? null, section, 'h1');
 
   async function confirmDelete(draft: Draft) {
     setDeleting(null);
+    removing(draft.id);
     await deleteDraft(draft.id);
-    refocusRow.current = drafts?.indexOf(draft) ?? 0;
     saved.reload();
   }
 

@@ -1,5 +1,5 @@
 // 送信トレイ: the sends not yet confirmed by the server, with 再送, 削除 and (refused ones) 下書きに戻す.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { requestFlush, resumeAfterLogin } from '../../outbox/triggers';
 import { removeOutboxItem, retryOutboxItem } from '../../outbox/store';
 import { returnToDraft } from '../../outbox/to-draft';
@@ -12,6 +12,7 @@ import { FileNameList } from '../common/FileName';
 import { formatDateTime, officeLabel } from '../common/format';
 import { Office } from '../common/Office';
 import { useOfficeNames } from '../common/office-names';
+import { useRefocusAfterRemoval } from '../common/refocus-row';
 import { outboxItems, outboxPausedForLogin } from '../../outbox/signals';
 import { StorageNotice } from './StorageNotice';
 import { outboxSummary } from './summary';
@@ -48,6 +49,8 @@ export function OutboxPanel() {
   const batchFailures = all.length - items.length;
   const [removing, setRemoving] = useState<OutboxItem | null>(null);
   const names = useOfficeNames(items.map((item) => item.destination), online.value);
+  const section = useRef<HTMLElement>(null);
+  const removed = useRefocusAfterRemoval(items.map((item) => item.id), section, 'h2');
 
   async function retry(item: OutboxItem) {
     await retryOutboxItem(item.id);
@@ -64,12 +67,13 @@ export function OutboxPanel() {
 
   async function remove(item: OutboxItem) {
     setRemoving(null);
+    removed(item.id);
     await removeOutboxItem(item.id);
   }
 
   return (
-    <section class="outbox" aria-labelledby="outbox-title">
-      <h2 id="outbox-title">送信トレイ</h2>
+    <section class="outbox" aria-labelledby="outbox-title" ref={section}>
+      <h2 id="outbox-title" tabIndex={-1}>送信トレイ</h2>
       {!online.value && <p class="alert alert-warning" role="status">オフラインです。接続が戻ると自動で送信します</p>}
       {outboxPausedForLogin.value && items.length > 0 && (
         <p class="alert alert-warning" role="status">ログインが切れたため送信を止めています。もう一度ログインすると送信を再開します</p>
