@@ -53,6 +53,9 @@ test('filters and もっと見る page through the relay; offline the same filte
   await page.getByLabel('検索', { exact: true }).fill('特記');
   await page.getByRole('button', { name: '絞り込む' }).click();
   await expect(page.getByText(/オフライン表示: この端末に保存した\d+件から絞り込んでいます\(1件\)/)).toBeVisible();
+  // 未をまとめてダウンロード cannot run offline: the greyed button says why, beside it
+  await expect(page.getByRole('button', { name: /^未をまとめてダウンロード/ })).toBeDisabled();
+  await expect(page.getByText('オフラインのため使えません。接続が戻るとダウンロードできます')).toBeVisible();
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText(`${stamp} 第7号 特記`);
   await page.getByLabel('検索', { exact: true }).fill(stamp);

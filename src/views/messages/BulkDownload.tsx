@@ -86,7 +86,11 @@ export function BulkDownload({ onDone }: { onDone: () => void }) {
           未をまとめてダウンロード{unread ? `(${unread}件)` : ''}
         </button>
         <span class="hint">
-          {chosen ? `保存先フォルダ「${chosen.handle.name}」に元のファイル名で保存します` : 'ZIPファイル1つにまとめます(メッセージごとのフォルダ)'}
+          {!online.value && (unread ?? 0) > 0
+            ? 'オフラインのため使えません。接続が戻るとダウンロードできます'
+            : chosen
+              ? `保存先フォルダ「${chosen.handle.name}」に元のファイル名で保存します`
+              : 'ZIPファイル1つにまとめます(メッセージごとのフォルダ)'}
         </span>
       </div>
       {supported && (
