@@ -203,6 +203,9 @@ test('problem rows show why and cannot be sent; 削除 asks first; offline sends
   // 編集 opens the single-destination screen: add a PDF and a message, 更新 saves back to the row
   await incomplete.getByRole('button', { name: '編集' }).click();
   await expect(page.getByRole('heading', { name: '一括送信の編集' })).toBeVisible();
+  // the menu says where this is: 一括送信, not 新規作成
+  await expect(page.getByRole('link', { name: '一括送信', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: '新規作成', exact: true })).not.toHaveAttribute('aria-current', 'page');
   await page.getByLabel('ファイルを選択').setInputFiles(PDF);
   await page.getByLabel('メッセージ').fill(MESSAGE);
   await page.getByRole('button', { name: '更新', exact: true }).click();

@@ -12,8 +12,10 @@ import { session } from './session';
 
 export function Nav() {
   const current = screenOf(route.value);
-  // a message's detail belongs to the list it was opened from; a person's 予定 ⇄ 実績 to 月次チェック
-  const active = current === 'messages' ? boxOf(route.value) : current === 'compare' ? 'monthly' : current;
+  // a message's detail belongs to the list it was opened from; a person's 予定 ⇄ 実績 to 月次チェック;
+  // 一括送信の編集 (新規作成 for one row) to 一括送信
+  const editsBatchRow = current === 'compose' && route.value.params.get('batchRow') !== null;
+  const active = current === 'messages' ? boxOf(route.value) : current === 'compare' ? 'monthly' : editsBatchRow ? 'batch' : current;
   const who = session.value;
   const kept = outboxCount.value;
   const waiting = outboxWaitingCount.value;
