@@ -7,6 +7,9 @@ import { checkDirections } from './direction';
 import { hasValidCheckDigit } from './office-number';
 import { sendUnitProblems } from './send-unit';
 
+/** The one error a send with no destination yet has: 新規作成 keeps it back until 送信 is pressed. */
+export const DESTINATION_MISSING = '送信先事業所番号を入力してください';
+
 export const ALLOWED_EXTENSIONS = ['csv', 'pdf', 'jpeg', 'jpg', 'png', 'gif', 'txt'] as const;
 export type AllowedExtension = (typeof ALLOWED_EXTENSIONS)[number];
 
@@ -243,7 +246,7 @@ export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): 
   // a name that could not be read carries the destination once it is corrected: asking to
   // type one as well would send the user the wrong way
   if (!destination && fromNames.length <= 1 && !typed && unreadableNames === 0) {
-    error('送信先事業所番号を入力してください');
+    error(DESTINATION_MISSING);
   }
   if (destination && ctx.sender && destination === ctx.sender) {
     error(`送信先事業所番号 ${destination} は自事業所です。自事業所には送信できません`, parsedNames);

@@ -141,3 +141,14 @@ test('送信確認 on a phone with a long message opens at its top: the destinat
   // the buttons are still reached by keyboard: the first has the focus
   await expect(dialog.getByRole('button', { name: 'キャンセル' })).toBeFocused();
 });
+
+test('新規作成: a PDF just dropped is not scolded for the destination not typed yet; 送信 says what is missing', async ({ page }) => {
+  await signIn(page, CARE_MANAGER, '新規作成', '/#/login');
+  await page.getByLabel('ファイルを選択').setInputFiles([minimalPdf()]);
+  await expect(page.getByText('第3表_週間サービス計画表.pdf')).toBeVisible();
+  await expect(page.getByText('送信先事業所番号を入力してください')).toHaveCount(0);
+  await expect(page.getByText('上の誤りを直すまで送信できません')).toHaveCount(0);
+  await page.getByRole('button', { name: '送信', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '送信先事業所番号を入力してください' })).toBeFocused();
+  await expect(page.getByRole('dialog', { name: '送信確認' })).toHaveCount(0);
+});

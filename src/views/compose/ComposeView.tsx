@@ -5,7 +5,7 @@ import { requestFlush } from '../../outbox/triggers';
 import { updateBatchRow } from '../../db/batch';
 import { saveDraft } from '../../db/drafts';
 import { enqueueSend } from '../../outbox/store';
-import { checkSend } from '../../domain/attachments';
+import { checkSend, DESTINATION_MISSING } from '../../domain/attachments';
 import { contentCheckOf, type ContentCheck } from '../../domain/batch';
 import { MAX_MESSAGE_CHARS } from '../../domain/contract';
 import { halfWidth } from '../../domain/office-number';
@@ -110,7 +110,9 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
   const errors = [...check.errors];
   if (lookup.state === 'missing') errors.push(`送信先事業所番号 ${lookup.number} の事業所が見つかりません`);
   if (message.length > MAX_MESSAGE_CHARS) errors.push(`メッセージは${MAX_MESSAGE_CHARS}文字以内で入力してください`);
-  const shownErrors = attempted || files.length > 0 ? errors : [];
+  // a PDF just dropped is not yet a mistake for want of a destination: that one waits for 送信
+  // (the field's own hint says what to type); every other error shows as files land
+  const shownErrors = attempted ? errors : files.length > 0 ? errors.filter((error) => error !== DESTINATION_MISSING) : [];
   const csvChecks = useCsvChecks(files);
   const csvBlock = csvSendBlock(csvChecks.state);
   const sendBlock = csvBlock ?? (shownErrors.length > 0 ? '上の誤りを直すまで送信できません' : null);
