@@ -63,6 +63,19 @@ describe('group commit in the write worker', () => {
     expect(committed()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
+  it('fails alone a write that cannot be made ready for the worker; the others of its turn commit', async () => {
+    const write = writer<string, number>('insertKey', (key) => {
+      if (key === 'bad') throw new Error('not postable');
+      return { arg: key, transfer: [] };
+    });
+    const results = await Promise.allSettled(['a', 'bad', 'b'].map((key) => write.write(key)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(committed()).toEqual(['a', 'b']);
+    // alone in its turn: nothing goes to the worker, and the writer goes on
+    await expect(write.write('bad')).rejects.toThrow('not postable');
+    expect(await write.write('c')).toBe(2);
+  });
+
   it('gathers the writes that arrive while a batch commits into the next batch', async () => {
     const write = writer<string, number>('insertKey');
     await write.write('warm'); // the worker is up

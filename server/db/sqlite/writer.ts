@@ -73,15 +73,26 @@ export class SqliteWriter<A, R> {
     if (this.inFlight || this.queue.length === 0) return;
     const args: unknown[] = [];
     const transfer: ArrayBuffer[] = [];
-    let taken = 0;
-    for (let bytes = 0; taken < this.queue.length && (taken === 0 || bytes < MAX_BATCH_BYTES); taken++) {
-      const posted = this.forWorker(this.queue[taken]!.arg);
+    const batch: Pending<A, R>[] = [];
+    let bytes = 0;
+    // the rest go as the next batch, once this one is answered
+    while (this.queue.length > 0 && (batch.length === 0 || bytes < MAX_BATCH_BYTES)) {
+      const pending = this.queue.shift()!;
+      let posted;
+      try {
+        posted = this.forWorker(pending.arg);
+      } catch (error) {
+        // this runs from setImmediate: a throw here would end the relay with every queued send
+        // unanswered; only this write fails, as it would have in its savepoint in the worker
+        pending.reject(error);
+        continue;
+      }
+      batch.push(pending);
       args.push(posted.arg);
       transfer.push(...posted.transfer);
       bytes += posted.transfer.reduce((n, b) => n + b.byteLength, 0);
     }
-    // the rest go as the next batch, once this one is answered
-    const batch = this.queue.splice(0, taken);
+    if (batch.length === 0) return this.next();
     const id = this.nextId++;
     this.inFlight = { id, batch };
     const worker = this.running();
