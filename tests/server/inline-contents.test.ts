@@ -109,3 +109,21 @@ describe('small sends in renkei.db beside an older data folder', () => {
     }
   });
 });
+
+describe('a data folder a later Renkei has used', () => {
+  it('is refused at start rather than served without what the later version added', async () => {
+    const later = tempDataDir('renkei-newer-schema-');
+    try {
+      const relay = await openRelay({ dataDir: later.dir, staticDir: join(later.dir, 'no-dist') });
+      await relay.close();
+      const db = new Database(join(later.dir, 'renkei.db'));
+      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(99);
+      db.close();
+      await expect(openRelay({ dataDir: later.dir, staticDir: join(later.dir, 'no-dist') })).rejects.toThrow(
+        /renkei\.db was last used by a newer Renkei \(schema 99; this version knows up to \d+\)/,
+      );
+    } finally {
+      later.remove();
+    }
+  });
+});

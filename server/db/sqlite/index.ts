@@ -22,7 +22,12 @@ export function openSqliteStore(dataDir: string): Store {
   // loop. This connection (logins, 済 marks) is answered on the event loop: it checkpoints only
   // as a backstop, when no sends have come for a long while.
   db.pragma('wal_autocheckpoint = 10000');
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   // sends commit on a connection of their own, in a worker thread (started at the first send)
   const sends = new SqliteWriter<NewSend, InsertSendResult>({
     dataDir,

@@ -194,10 +194,21 @@ export const MIGRATIONS: readonly { version: number; sql: string; backfill?: (db
   },
 ];
 
+export class NewerSchemaError extends Error {
+  constructor(found: number, known: number) {
+    super(`renkei.db was last used by a newer Renkei (schema ${found}; this version knows up to ${known}): start that version or a later one`);
+    this.name = 'NewerSchemaError';
+  }
+}
+
 export function migrate(db: Db): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
   let current = row.v ?? 0;
+  const known = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+  // a data folder a later Renkei has used: this one would not see what it added (since version 5,
+  // small sends' file contents in file_chunks, whose downloads would answer 404)
+  if (current > known) throw new NewerSchemaError(current, known);
   for (const m of MIGRATIONS) {
     if (m.version <= current) continue;
     db.transaction(() => {
