@@ -138,7 +138,14 @@ async function check(attempts: readonly Attempt[], sessions: ReadonlyMap<string,
   for (const who of CAST) {
     const agent = sessions.get(who.office)![0]!;
     for (const box of ['received', 'sent'] as const) {
-      const ids = messageListResponseSchema.parse(await (await agent.request(`/api/messages?box=${box}`)).json()).messages.map((m) => m.id);
+      // every page (the lists answer LIST_PAGE_SIZE at a time, もっと見る gives the rest)
+      const ids: string[] = [];
+      for (let next: string | null = ''; next !== null; ) {
+        const cursor: string = next ? `&cursor=${encodeURIComponent(next)}` : '';
+        const page = messageListResponseSchema.parse(await (await agent.request(`/api/messages?box=${box}&limit=100${cursor}`)).json());
+        ids.push(...page.messages.map((m) => m.id));
+        next = page.next;
+      }
       const mine = accepted.filter((a) => (box === 'received' ? a.destination : a.sender) === who.office).map((a) => a.body!.message.id);
       if (new Set(ids).size !== ids.length) problems.push(`${who.office} ${box}: an id listed twice`);
       if ([...ids].sort().join() !== [...mine].sort().join()) problems.push(`${who.office} ${box}: ${ids.length} listed, ${mine.length} accepted`);
