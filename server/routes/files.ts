@@ -82,8 +82,14 @@ export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await deps.blobs.open(record.id, file);
     // deleted since the row was read (retention, or its office removed)
     if (!body) throw notFound();
-    if (receiving && c.req.query('mark') === 'later') await auditDownload(c, session, `${record.id}/${file.id}`, 'unmarked');
-    else if (receiving) await mark(c, session, record.id, file.id, false);
+    try {
+      if (receiving && c.req.query('mark') === 'later') await auditDownload(c, session, `${record.id}/${file.id}`, 'unmarked');
+      else if (receiving) await mark(c, session, record.id, file.id, false);
+    } catch (err) {
+      // a 送信取消 that won the race (410): the opened file is let go now, not when GC finds it
+      await body.cancel().catch(() => undefined);
+      throw err;
+    }
     return c.body(body, 200, headers);
   });
 

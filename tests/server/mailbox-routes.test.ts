@@ -115,6 +115,34 @@ describe('saving many files: fetched unmarked, marked once written', () => {
 });
 
 describe('送信取消', () => {
+  it('a withdrawal that wins the race with a download answers 410 and lets go of the file it had opened', async () => {
+    const message = await sendPdf(cm, DS.office, '競合する取消', '競合.pdf');
+    const { messages } = t.relay.deps.store;
+    const opened: ReadableStream<Uint8Array>[] = [];
+    const originalOpen = t.relay.deps.blobs.open;
+    const originalMark = messages.markDownloaded;
+    t.relay.deps.blobs.open = async (...args) => {
+      const stream = await originalOpen.apply(t.relay.deps.blobs, args);
+      if (stream) opened.push(stream);
+      return stream;
+    };
+    // the sender's 送信取消 commits between the file being opened and its 済 mark
+    messages.markDownloaded = async (...args) => {
+      expect((await cm.request(`/api/messages/${message.id}/withdraw`, { method: 'POST' })).status).toBe(200);
+      return originalMark.apply(messages, args);
+    };
+    try {
+      const file = await ds.request(`/api/messages/${message.id}/files/${message.files[0]!.id}`);
+      expect(file.status).toBe(410);
+    } finally {
+      t.relay.deps.blobs.open = originalOpen;
+      messages.markDownloaded = originalMark;
+    }
+    expect(opened).toHaveLength(1);
+    // cancelled: nothing more is read from it (a disk file's handle is closed, not left to GC)
+    expect((await opened[0]!.getReader().read()).done).toBe(true);
+  });
+
   it('withdraws an untouched message: audited, 取消 with the time on both sides, nothing left for the receiver', async () => {
     const message = await sendPdf(cm, DS.office, '取り消すメッセージ', '取消対象.pdf');
     const res = await cm.request(`/api/messages/${message.id}/withdraw`, { method: 'POST' });
