@@ -1,7 +1,7 @@
 // Login throttling, counted in the store (so it holds across relay processes): every try is
 // counted before its password is checked, so a burst of parallel tries gets no more checks than
 // the rule allows. A try that succeeds stops counting and forgives the account.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../digest';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context';
 import { clientAddress } from '../context';
@@ -34,7 +34,7 @@ export async function guardedLogin(
 ): Promise<boolean> {
   const address = clientAddress(c, deps.config.trustProxy);
   // hashed: a typed user ID is often a password typed into the wrong field, and is kept nowhere
-  const accountKey = `account:${createHash('sha256').update(account).digest('hex')}`;
+  const accountKey = `account:${sha256Hex(account)}`;
   const rules: RateRule[] = [
     { key: accountKey, ...ACCOUNT_RULE },
     { key: `address:${address}`, ...ADDRESS_RULE },

@@ -1,9 +1,9 @@
 // A file kept in the database as chunks (file_chunks), streamed one chunk at a time as the client
 // takes it: PostgreSQL's every file (./database.ts), SQLite's small sends' (./disk.ts).
-import type { FileContentRepository } from '../db/types';
+import type { ChunkReader } from '../db/types';
 
 /** The file's bytes, or null when it has no chunk 0 (not in the database, or deleted). */
-export async function chunkStream(contents: FileContentRepository, file: { id: string; size: number }): Promise<ReadableStream<Uint8Array> | null> {
+export async function chunkStream(contents: ChunkReader, file: { id: string; size: number }): Promise<ReadableStream<Uint8Array> | null> {
   const first = await contents.chunk(file.id, 0);
   if (!first) return null;
   let pending: Uint8Array | null = first;

@@ -10,7 +10,7 @@
 import { mkdir, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { FileContentRepository, Store } from '../db/types';
+import type { ChunkReader, Store } from '../db/types';
 import { isStorageFull } from '../errors';
 import { isId, newId } from '../ids';
 import { chunkStream } from './chunk-stream';
@@ -42,7 +42,7 @@ export class DiskBlobStore implements BlobStore {
     /** diskReserveBytes (DISK_RESERVE_MB): sends stop while less would be left free */
     private readonly limits: { readonly diskReserveBytes: number },
     /** small sends' contents in the SQLite file (null: every send on disk) */
-    private readonly inline: FileContentRepository | null = null,
+    private readonly inline: ChunkReader | null = null,
   ) {
     this.tmpDir = join(dataDir, 'tmp');
     this.blobsDir = join(dataDir, 'blobs');

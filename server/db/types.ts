@@ -274,9 +274,12 @@ export interface RateLimitRepository {
  * File contents kept in the database (PostgreSQL; SQLite for small sends), in chunks: written by insertSend in the send's
  * transaction, deleted with their message (ON DELETE CASCADE), read a chunk at a time.
  */
-export interface FileContentRepository {
+export interface ChunkReader {
   /** Chunk `seq` (0, 1, …) of a file; null when there is none (the file is gone, or is shorter). */
   chunk(fileId: string, seq: number): Promise<Uint8Array | null>;
+}
+
+export interface FileContentRepository extends ChunkReader {
   /** What the whole database takes on disk, in bytes. */
   databaseBytes(): Promise<number>;
 }
@@ -300,7 +303,7 @@ export interface Store {
    * SQLite: small sends' contents, committed with their rows (server/blobs/disk.ts decides which
    * sends; the others' are on disk). Null where `contents` holds them all (PostgreSQL).
    */
-  inlineContents: FileContentRepository | null;
+  inlineContents: ChunkReader | null;
   /**
    * Runs `work` unless the same job is running now, in this process or (PostgreSQL, by an advisory
    * lock) in any other on the same database; null when it was skipped for that reason.

@@ -14,11 +14,10 @@ import type { DeliverOutcome, ReceivedFile, SendRequest } from './outcome';
 
 export type DeliverDeps = Pick<AppDeps, 'store' | 'blobs' | 'config' | 'now'>;
 
-export const sha256 = sha256Hex;
 
 /** What makes two sends "the same": destination, message, and each file's name and content, in order. */
 export function requestHash(destination: string, message: string, files: readonly ReceivedFile[]): string {
-  return sha256(JSON.stringify([destination, message, files.map((f) => [f.name, f.sha256])]));
+  return sha256Hex(JSON.stringify([destination, message, files.map((f) => [f.name, f.sha256])]));
 }
 
 export async function deliver(deps: DeliverDeps, send: SendRequest): Promise<DeliverOutcome> {

@@ -1,5 +1,5 @@
 // Person login, office user login, logout and the session probe.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../digest';
 import { Hono } from 'hono';
 import {
   loginRequestSchema,
@@ -24,7 +24,7 @@ const badCredentials = (message: string = MESSAGES.badCredentials) => new HttpEr
  * the wrong field, so it is kept only as a short hash: repeated tries still line up, the text does not.
  */
 export function auditActor(userId: string, known: boolean): string {
-  return known ? userId : `unknown:${createHash('sha256').update(userId).digest('hex').slice(0, 12)}`;
+  return known ? userId : `unknown:${sha256Hex(userId).slice(0, 12)}`;
 }
 
 export async function sessionInfo(store: Store, session: SessionRecord): Promise<SessionInfo> {

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INLINE_MAX_BYTES } from '../../server/blobs/disk';
 import { WAL_KEEP_BYTES } from '../../server/db/sqlite/connection';
 import { openSqliteStore } from '../../server/db/sqlite';
-import { sha256 } from '../../server/delivery/deliver';
+import { sha256Hex as sha256 } from '../../server/digest';
 import type { NewSend, Store } from '../../server/db/types';
 
 const A = { number: '3300000001', name: 'れんけい居宅', kind: '居宅介護支援' };
