@@ -103,7 +103,9 @@ export function groupBySendUnit<T>(items: readonly T[], nameOf: (item: T) => Par
     const name = nameOf(item);
     if (!name) continue;
     const key = sendUnitKey(name, leaveOut);
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
   return [...groups.values()];
 }

@@ -82,7 +82,8 @@ export function parseCsvText(text: string, onRecord?: (record: string[], row: nu
       ch = -1;
       while (j < n) {
         ch = text.charCodeAt(j);
-        if (ch === COMMA || ch === LF || ch === CR) break;
+        // digits, letters and kana are all above the comma: one comparison for most characters
+        if (ch <= COMMA && (ch === COMMA || ch === LF || ch === CR)) break;
         j++;
       }
       if (j === n) ch = -1;

@@ -32,8 +32,10 @@ export function recordChecks(
   const monthIndex = nameMonth !== null ? layout.monthIndex : null;
   const ctx = { layout, problems, name };
   const rules = RULES[layout.kind]?.(ctx) ?? {};
-  // each office number is looked at (and warned about) once per file, not once per row
+  // each office number is looked at (and warned about) once per file, not once per row; the
+  // number of the row before, in each column, is known to be looked at already (rows repeat them)
   const officesSeen = new Set<string>();
+  const lastOffices = offices.map((): string | undefined => undefined);
 
   function record(record: string[], row: number): void {
     versionOf(record, row);
@@ -76,6 +78,8 @@ export function recordChecks(
     for (let k = 0; k < offices.length; k++) {
       const i = offices[k]!;
       const number = record[i]!;
+      if (number === lastOffices[k]) continue;
+      lastOffices[k] = number;
       if (!OFFICE_NUMBER.test(number) || number === ALL9 || officesSeen.has(number)) continue;
       officesSeen.add(number);
       if (!hasValidCheckDigit(number)) {

@@ -36,12 +36,22 @@ type Checked = CheckedCsv & { file: string; name: ParsedFileName };
  */
 function groupByUnit(files: (CheckedCsv & { file: string })[]): Map<FileKind, Checked>[] {
   const named = files.filter((f): f is Checked => f.name !== null);
-  return groupBySendUnit(named, (f) => f.name, 'month').flatMap((unit) => {
+  const groups: Map<FileKind, Checked>[] = [];
+  for (const unit of groupBySendUnit(named, (f) => f.name, 'month')) {
     const byKind = new Map<FileKind, Checked[]>();
-    for (const f of unit) byKind.set(f.name.kind, [...(byKind.get(f.name.kind) ?? []), f]);
-    const rounds = Math.max(...[...byKind.values()].map((list) => list.length));
-    return Array.from({ length: rounds }, (_, i) => new Map([...byKind].map(([kind, list]) => [kind, list[Math.min(i, list.length - 1)]!])));
-  });
+    let rounds = 1;
+    for (const f of unit) {
+      const list = byKind.get(f.name.kind);
+      if (!list) byKind.set(f.name.kind, [f]);
+      else rounds = Math.max(rounds, list.push(f));
+    }
+    for (let i = 0; i < rounds; i++) {
+      const group = new Map<FileKind, Checked>();
+      for (const [kind, list] of byKind) group.set(kind, list[Math.min(i, list.length - 1)]!);
+      groups.push(group);
+    }
+  }
+  return groups;
 }
 
 function checkUnit(unit: Map<FileKind, Checked>): CsvProblem[] {

@@ -105,6 +105,7 @@ class RecordStream {
   private checks: RecordChecks | null = null;
   private mixed: ((record: string[], row: number) => void) | null = null;
   private blanks: number[] = [];
+  private lastPerson: string | undefined = undefined;
   readonly keys: RecordKeys;
   private readonly keyIndex: number;
 
@@ -123,10 +124,16 @@ class RecordStream {
       this.blanks.push(row);
       return;
     }
-    for (const blank of this.blanks) this.problems.error('空の行があります', { row: blank });
-    this.blanks.length = 0;
+    if (this.blanks.length > 0) {
+      for (const blank of this.blanks) this.problems.error('空の行があります', { row: blank });
+      this.blanks.length = 0;
+    }
+    // neighbouring records are mostly of one person: a Set add only when the person changes
     const person = record[2];
-    if (person) this.keys.people.add(person);
+    if (person && person !== this.lastPerson) {
+      this.keys.people.add(person);
+      this.lastPerson = person;
+    }
     if (this.keyIndex >= 0 && record.length > this.keyIndex) this.keys.keys.set(row, [record[1]!, record[2]!, record[this.keyIndex]!]);
     if (this.mixed === null) this.start(record);
     if (this.checks) this.checks.record(record, row);

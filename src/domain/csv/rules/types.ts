@@ -21,10 +21,19 @@ export interface KindRules {
 /** Built per file (the rules may keep what they saw in earlier records). */
 export type RuleFactory = (ctx: RuleContext) => KindRules;
 
+/** By layout, the index of each 項目名 (its first column): the rules of a kind look theirs up per file. */
+const indexes = new WeakMap<Layout, Map<string, number>>();
+
 /** 0-based index of a column by 項目名 (the first one of that name). */
 export function indexOf(layout: Layout, item: string): number {
-  const index = layout.columns.findIndex((c) => c.name === item);
-  if (index < 0) throw new Error(`${layout.kind}: no column ${item}`);
+  let byName = indexes.get(layout);
+  if (!byName) {
+    byName = new Map();
+    for (let i = layout.columns.length - 1; i >= 0; i--) byName.set(layout.columns[i]!.name, i);
+    indexes.set(layout, byName);
+  }
+  const index = byName.get(item);
+  if (index === undefined) throw new Error(`${layout.kind}: no column ${item}`);
   return index;
 }
 
