@@ -31,7 +31,11 @@ export function equipmentRule(ctx: RuleContext): ((record: string[], row: number
  * likely a typo. Both warn, once per kind and file, in the words of the file-name check.
  */
 export function scopeRule(ctx: RuleContext, index: number): (row: number, kind: string) => void {
+  // the kind of the row before was looked at already (said once, or nothing to say): rows repeat it
+  let last: string | undefined;
   return (row, kind) => {
+    if (kind === last) return;
+    last = kind;
     const note = kindScopeNote(kind);
     if (!note) return;
     const tail = note.unknown ? '(サービスコード表のサービス種類を確認してください。送信はできます)' : '。対象外のサービスのレコードは出力しません';

@@ -25,11 +25,15 @@ export const sikyuRules: RuleFactory = (ctx) => {
   const equipment = equipmentRule(ctx);
   const scope = scopeRule(ctx, code);
   const people = new Map<string, Person>();
+  // a person's rows come together: the person of the row before is found without a lookup
+  let last: { insurer: string; insured: string; person: Person } | null = null;
 
   const personOf = (record: string[], row: number): Person => {
+    if (last && record[insurer] === last.insurer && record[insured] === last.insured) return last.person;
     const key = `${record[insurer]}|${record[insured]}`;
     let person = people.get(key);
     if (!person) people.set(key, (person = { firstRow: row, hasTotal: false, kinds: new Map() }));
+    last = { insurer: record[insurer]!, insured: record[insured]!, person };
     return person;
   };
 
