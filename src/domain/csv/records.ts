@@ -46,17 +46,17 @@ export function recordChecks(
     for (let k = 0; k < checks.length; k++) {
       const c = checks[k]!;
       const value = record[c.index]!;
-      if (value === '') {
+      let verdict: string | null;
+      // most cells repeat the row before: `last` is only ever a value checked by a format (never empty)
+      if (value === c.last) verdict = c.lastVerdict;
+      else if (value === '') {
         if (c.need === 'required') problems.error('値がありません(必須項目です)', { row, column: c.no, item: c.item });
         else if (c.need === 'uncertain') {
           problems.once(`need|${c.index}`, 'warning', '値がありません(仕様書では必須と読める項目です。送信はできます)',
             { row, column: c.no, item: c.item });
         }
         continue;
-      }
-      if (c.check === null) continue;
-      let verdict: string | null;
-      if (value === c.last) verdict = c.lastVerdict;
+      } else if (c.check === null) continue;
       else {
         verdict = c.check(value);
         c.last = value;
