@@ -143,8 +143,11 @@ export function categoryOf(name: string): FileCategory {
 
 /** What a file's name makes it, for the 種別 columns: a CSV (or image) whose name does not parse is no 登録 or PDF等. */
 export const NONSTANDARD_NAME = '標準外の名前';
+/** A file of a kind that cannot be attached (.HEIC, .docx): it is no PDF等 either. */
+export const NOT_ATTACHABLE = '添付不可';
 
-export function kindLabelOf(name: string): FileCategory | typeof NONSTANDARD_NAME {
+export function kindLabelOf(name: string): FileCategory | typeof NONSTANDARD_NAME | typeof NOT_ATTACHABLE {
+  if (!isAllowed(extensionOf(name))) return NOT_ATTACHABLE;
   return isRoutedName(name) && !parseFileName(name).ok ? NONSTANDARD_NAME : categoryOf(name);
 }
 

@@ -45,3 +45,11 @@ export function hasValidCheckDigit(number: string): boolean {
 export function halfWidth(typed: string): string {
   return typed.normalize('NFKC').trim();
 }
+
+/**
+ * A 個人ID as typed with a Japanese IME on: full-width ＡＳＣＩＩ (ｃｍ０１) read as the half-width
+ * ID it means. Only that block is folded (not NFKC), since an administrator may give any ID.
+ */
+export function halfWidthAscii(typed: string): string {
+  return typed.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}

@@ -2,7 +2,7 @@
 // its send unit, its content), a CSV whose name cannot be read is called so (not 登録 or PDF等),
 // and a file that is not text stops at one error.
 import type { Page } from '@playwright/test';
-import { makeCsvFile, type GeneratedFile } from '../support/csvgen';
+import { fromRecords, makeCsvFile, makePlanUnit, makeRecords, type GeneratedFile } from '../support/csvgen';
 import { asTestFiles, CARE_OFFICE, HOME_HELP_OFFICE } from '../support/files';
 import { expect, test } from './support/browsers';
 import { compose } from './support/messages';
@@ -58,4 +58,27 @@ test('a PNG renamed .csv is one error, in 新規作成 and in 一括送信', asy
   await expect(png).not.toContainText('CSVの内容に誤りが1件あります');
   await expect(png).not.toContainText('ほかに');
   await expect(page.locator('tbody').filter({ hasText: 'plan_april.csv' }).locator('.batch-kinds')).toHaveText('標準外の名前');
+});
+
+test('新規作成: a .HEIC or .docx is 添付不可, not PDF等, and while it stops the send no list says 「このまま送信もできます」', async ({ offices }) => {
+  const page = await offices.openAs(CARE_MANAGER, '新規作成');
+  const opts = { sender: CARE_OFFICE, destination: HOME_HELP_OFFICE, month: '202504', sequence: '20250401120000' };
+  const unit = makePlanUnit(opts);
+  // a 福祉用具貸与 line without its TAIS or 届出 code: a warning only
+  const records = makeRecords('UPPLAN', opts).map((row) => [...row.slice(0, 14), '171007', '', '', ...row.slice(17)]);
+  const files = [fromRecords('UPPLAN', records, opts), ...unit.filter((f) => !f.name.startsWith('UPPLAN'))];
+  await compose(page, [...asTestFiles(files), { name: '写真.HEIC', mimeType: 'image/heic', buffer: Buffer.from('....ftypheic') },
+    { name: 'メモ.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04') }]);
+  await expect(page.getByRole('table', { name: '添付ファイル' })).not.toContainText('検査中');
+  await expect(fileRow(page, '写真.HEIC')).toContainText('添付不可');
+  await expect(fileRow(page, 'メモ.docx')).toContainText('添付不可');
+  await expect(fileRow(page, '写真.HEIC')).not.toContainText('PDF等');
+  const warnings = page.locator('.csv-problems-warnings');
+  await expect(warnings).toContainText('確認してください');
+  await expect(page.locator('.csv-problems-errors')).toHaveCount(0);
+  await expect(warnings).not.toContainText('このまま送信もできます');
+
+  // without the refused files the same warnings say it may go
+  for (const name of ['写真.HEIC', 'メモ.docx']) await fileRow(page, name).getByRole('button', { name: '削除' }).click();
+  await expect(warnings).toContainText('このまま送信もできます');
 });

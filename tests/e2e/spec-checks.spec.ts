@@ -42,7 +42,7 @@ test('an impossible サービス利用日 is shown with file, row and column, an
   expect(workers.some((url) => url.includes('csv-check.worker'))).toBe(true);
 
   const send = page.getByRole('button', { name: '送信', exact: true });
-  await expect(send).toHaveAccessibleDescription(/CSVの内容に誤りが1件あるため送信できません/);
+  await expect(send).toHaveAccessibleDescription(/上のCSVの誤りを直すまで送信できません/);
   await send.click();
   await expect(page.getByRole('dialog', { name: '送信確認' })).toHaveCount(0);
   // the reasons get the focus, so keyboard and screen reader users land on them

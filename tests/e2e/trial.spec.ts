@@ -40,6 +40,12 @@ test('full-width digits typed with a Japanese IME: the destination and the 事�
   await expect(page.getByRole('dialog', { name: '送信確認' })).toContainText(`${HOME_HELP_OFFICE} さくら訪問介護ステーション`);
 });
 
+test('ログイン: a 個人ID typed in full-width (ｃｍ０１, IME on) signs in as cm01', async ({ page }) => {
+  await loginAsPerson(page, 'ｃｍ０１', CARE_MANAGER.password, '/#/login');
+  await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
+  await expect(page.getByText('ユーザIDまたはパスワードが正しくありません')).toHaveCount(0);
+});
+
 test('一括送信: one drop naming 51 offices lists 50 with their names from the directory', async ({ page }) => {
   await signIn(page, CARE_MANAGER, '一括送信', '/#/login');
   const sequence = uniqueSequence();
@@ -54,7 +60,7 @@ test('一括送信: one drop naming 51 offices lists 50 with their names from th
   await expect(table.locator('tbody').filter({ hasText: unknown[0]! })).not.toContainText('未確認');
 });
 
-test('受信メッセージ on a phone: the note naming earlier files not yet downloaded wraps inside the screen', async ({ page }) => {
+test('受信メッセージ on a phone: the note naming earlier files wraps inside the screen, and a file card keeps its buttons on one line', async ({ page }) => {
   const api = await apiAs(CARE_MANAGER);
   await sendThroughApi(api, HOME_HELP_OFFICE, planUnit(CARE_OFFICE, HOME_HELP_OFFICE));
   const second = planUnit(CARE_OFFICE, HOME_HELP_OFFICE);
@@ -67,6 +73,11 @@ test('受信メッセージ on a phone: the note naming earlier files not yet do
   await expect(page.getByRole('region', { name: '前回からの変更' })).toContainText('まだダウンロードしていないため');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
+  // ダウンロード and ダウンロードしてプレビュー side by side, not one beside the size and one below
+  const card = page.locator('.file-rows > li').filter({ hasText: second[0]!.name });
+  const tops = await card.getByRole('button').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+  expect(tops).toHaveLength(2);
+  expect(tops[0]).toBe(tops[1]);
 });
 
 test('送信トレイ: a send refused after the network came back goes 下書きに戻す with its file and message, to be corrected', async ({ page, context }) => {

@@ -231,5 +231,9 @@ describe('what a send check says about each file (新規作成\'s 検査結果)'
     expect(kindLabelOf(nineDigits)).toBe('標準外の名前');
     expect(kindLabelOf(plan)).toBe('登録');
     expect(kindLabelOf('第3表.pdf')).toBe('PDF等');
+    // a file that cannot be attached at all is not labelled PDF等 (it is refused)
+    expect(kindLabelOf('写真.HEIC')).toBe('添付不可');
+    expect(kindLabelOf('メモ.docx')).toBe('添付不可');
+    expect(kindLabelOf('予定.ｃｓｖ')).toBe('添付不可');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedCheckDigit, halfWidth, hasValidCheckDigit } from '../../src/domain/office-number';
+import { expectedCheckDigit, halfWidth, halfWidthAscii, hasValidCheckDigit } from '../../src/domain/office-number';
 
 describe('hasValidCheckDigit', () => {
   it.each(['1495000315', '0175701069', '3270401916', '0113513220'])('real number %s passes', (n) => {
@@ -34,5 +34,14 @@ describe('halfWidth', () => {
     expect(halfWidth('３３１０００００１７')).toBe('3310000017');
     expect(halfWidth(' ＫＪ３３０００００００１０１　')).toBe('KJ330000000101');
     expect(halfWidth('3310000017')).toBe('3310000017');
+  });
+});
+
+describe('halfWidthAscii', () => {
+  it('reads a 個人ID typed in full-width as the half-width ID, leaving other characters alone', () => {
+    expect(halfWidthAscii('ｃｍ０１')).toBe('cm01');
+    expect(halfWidthAscii('ｎｕｒｓｅ＿０１．ａ')).toBe('nurse_01.a');
+    expect(halfWidthAscii('ｹｱﾏﾈ01')).toBe('ｹｱﾏﾈ01');
+    expect(halfWidthAscii('佐藤①')).toBe('佐藤①');
   });
 });

@@ -170,7 +170,7 @@ function Reasons({ id, row }: { id: string; row: StoredBatchRow }) {
       )}
       {row.warnings.length > 0 && (
         <div class="batch-warnings">
-          <strong>確認してください(このまま送信もできます)</strong>
+          <strong>{row.problems.length > 0 ? '確認してください' : '確認してください(このまま送信もできます)'}</strong>
           <ul>{row.warnings.map((w) => <li key={w} class="batch-warning">{w}</li>)}</ul>
         </div>
       )}

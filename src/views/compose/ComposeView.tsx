@@ -219,7 +219,7 @@ function ComposeForm({ title, start, draftId, batchRowId, owner }: ComposeFormPr
       <CsvCheckProgress state={csvChecks.state} />
       <div ref={errorBox}>
         <ErrorList errors={failure ? [failure, ...shownErrors] : shownErrors} />
-        {csvChecks.state.status === 'done' && <CsvProblems problems={csvChecks.state.problems.filter((p) => !check.errors.includes(p.message))} />}
+        {csvChecks.state.status === 'done' && <CsvProblems problems={csvChecks.state.problems.filter((p) => !check.errors.includes(p.message))} blocked={shownErrors.length > 0} />}
         {csvChecks.state.status === 'failed' && <ErrorList errors={[csvChecks.state.message]} />}
       </div>
       <PreSendCheck files={files} />

@@ -6,7 +6,7 @@ import { FileName } from '../common/FileName';
 import { formatSize } from '../common/format';
 import { namesFromHosoku } from '../../domain/csv/preview';
 import { problemCount } from '../../domain/csv/types';
-import { kindLabelOf, NONSTANDARD_NAME, sendProblemCounts, type SendCheck } from '../../domain/attachments';
+import { kindLabelOf, NONSTANDARD_NAME, NOT_ATTACHABLE, sendProblemCounts, type SendCheck } from '../../domain/attachments';
 import { CsvPreview } from '../preview/CsvPreview';
 import type { CsvCheckState } from './csv-checks';
 import { isCsv, type PickedFile } from './picked-files';
@@ -62,7 +62,7 @@ export function FileTable({ files, checks, sendCheck, onRemove }: FileTableProps
                 <tr>
                   <td><FileName name={file.name} /></td>
                   <td class="nowrap inline-on-phone">{formatSize(file.size)}</td>
-                  <td class={`nowrap inline-on-phone${kind === NONSTANDARD_NAME ? ' check-error' : ''}`}>{kind}</td>
+                  <td class={`nowrap inline-on-phone${kind === NONSTANDARD_NAME || kind === NOT_ATTACHABLE ? ' check-error' : ''}`}>{kind}</td>
                   <td class={`nowrap inline-on-phone check-${result.tone}`}>{result.label}</td>
                   <td class="row-actions">
                     {isCsv(file) && (

@@ -84,7 +84,8 @@ export function csvSendBlock(state: CsvCheckState): string | null {
   switch (state.status) {
     case 'checking': return 'CSVファイルを検査中です。検査が終わると送信できます';
     case 'failed': return state.message;
-    case 'done': return state.errorCount > 0 ? `CSVの内容に誤りが${state.errorCount}件あるため送信できません` : null;
+    // no count here: the box above counts them, and a mistake across files is listed apart from it
+    case 'done': return state.errorCount > 0 ? '上のCSVの誤りを直すまで送信できません' : null;
     default: return null;
   }
 }

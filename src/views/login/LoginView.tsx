@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { login } from '../../api/client-core';
 import { checkLoginForm } from '../../domain/login-forms';
+import { halfWidthAscii } from '../../domain/office-number';
 import { to } from '../app/routes';
 import { sessionEndedNote } from '../app/session';
 import { EraseDevice } from '../top/EraseDevice';
@@ -11,7 +12,7 @@ import { PasswordField } from './PasswordField';
 export function LoginView() {
   const [userId, setUserId] = useState('');
   const [password, setPassword] = useState('');
-  const { busy, formError, fieldErrors, submit } = useLoginSubmit(() => checkLoginForm({ userId, password }), login, to.top);
+  const { busy, formError, fieldErrors, submit } = useLoginSubmit(() => checkLoginForm({ userId: halfWidthAscii(userId), password }), login, to.top);
 
   return (
     <LoginCard

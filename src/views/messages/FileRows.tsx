@@ -82,12 +82,14 @@ export function FileRows({ message, csvFiles, otherFiles, marksDownload, onDownl
               <div class="file-row">
                 <FileName name={file.name} />
                 <span class="file-meta">{formatSize(file.size)}・{file.category}{file.downloadedAt ? '・ダウンロード済' : ''}</span>
-                <button type="button" disabled={busy} aria-label={`${file.name} をダウンロード`} onClick={() => void download([file])}>ダウンロード</button>
-                {canPreview && (
-                  <button type="button" disabled={busy} aria-expanded={previewing === file.id} onClick={() => void togglePreview(file)}>
-                    {previewLabel(file)}
-                  </button>
-                )}
+                <span class="file-actions">
+                  <button type="button" disabled={busy} aria-label={`${file.name} をダウンロード`} onClick={() => void download([file])}>ダウンロード</button>
+                  {canPreview && (
+                    <button type="button" disabled={busy} aria-expanded={previewing === file.id} onClick={() => void togglePreview(file)}>
+                      {previewLabel(file)}
+                    </button>
+                  )}
+                </span>
               </div>
               {previewing === file.id && bytes && <CsvPreview name={file.name} bytes={bytes} names={names} />}
             </li>

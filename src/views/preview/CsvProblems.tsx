@@ -2,7 +2,8 @@
 import { problemCount, type CsvProblem } from '../../domain/csv/types';
 import './preview.css';
 
-export function CsvProblems({ problems }: { problems: CsvProblem[] }) {
+/** `blocked`: something else stops the send, so the warnings do not say it may go as it is. */
+export function CsvProblems({ problems, blocked = false }: { problems: CsvProblem[]; blocked?: boolean }) {
   if (problems.length === 0) return null;
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
@@ -16,7 +17,7 @@ export function CsvProblems({ problems }: { problems: CsvProblem[] }) {
       )}
       {warnings.length > 0 && (
         <div class="csv-problems-warnings" role="status">
-          <p class="csv-problems-heading">確認してください({problemCount(warnings, 'warning')}件)。このまま送信もできます。</p>
+          <p class="csv-problems-heading">確認してください({problemCount(warnings, 'warning')}件)。{errors.length > 0 || blocked ? '' : 'このまま送信もできます。'}</p>
           <ul>{warnings.map((p, i) => <li key={i}>{p.message}</li>)}</ul>
         </div>
       )}
