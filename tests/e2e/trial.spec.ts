@@ -60,7 +60,7 @@ test('一括送信: one drop naming 51 offices lists 50 with their names from th
   await expect(table.locator('tbody').filter({ hasText: unknown[0]! })).not.toContainText('未確認');
 });
 
-test('受信メッセージ on a phone: the note naming earlier files wraps inside the screen, and a file card keeps its buttons on one line', async ({ page }) => {
+test('受信メッセージ on a phone: the note naming earlier files wraps inside the screen, and a file card\'s buttons line up', async ({ page }) => {
   const api = await apiAs(CARE_MANAGER);
   await sendThroughApi(api, HOME_HELP_OFFICE, planUnit(CARE_OFFICE, HOME_HELP_OFFICE));
   const second = planUnit(CARE_OFFICE, HOME_HELP_OFFICE);
@@ -73,11 +73,15 @@ test('受信メッセージ on a phone: the note naming earlier files wraps insi
   await expect(page.getByRole('region', { name: '前回からの変更' })).toContainText('まだダウンロードしていないため');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
-  // ダウンロード and ダウンロードしてプレビュー side by side, not one beside the size and one below
+  // ダウンロード and ダウンロードしてプレビュー under the size, one line each and as wide as each
+  // other: not one squeezed beside the size and the other below it
   const card = page.locator('.file-rows > li').filter({ hasText: second[0]!.name });
-  const tops = await card.getByRole('button').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
-  expect(tops).toHaveLength(2);
-  expect(tops[0]).toBe(tops[1]);
+  const boxes = await card.getByRole('button').evaluateAll((buttons) => buttons.map((b) => {
+    const r = b.getBoundingClientRect();
+    return { left: Math.round(r.left), width: Math.round(r.width) };
+  }));
+  expect(boxes).toHaveLength(2);
+  expect(boxes[1]).toEqual(boxes[0]);
 });
 
 test('送信トレイ: a send refused after the network came back goes 下書きに戻す with its file and message, to be corrected', async ({ page, context }) => {
