@@ -63,6 +63,11 @@ test('filters and もっと見る page through the relay; offline the same filte
   await expect(rows(page)).toHaveCount(50);
   await page.getByRole('button', { name: 'もっと見る' }).click();
   await expect(rows(page)).toHaveCount(55);
+  // a kept message opens offline with the same calm note, not a red 「サーバーに接続できません」
+  await rows(page).first().getByRole('link').first().click();
+  await expect(screenHeading(page, '受信メッセージ')).toBeVisible();
+  await expect(page.getByText('オフライン表示: この端末に保存した内容です')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await page.context().setOffline(false);
 });
 

@@ -143,7 +143,7 @@ test('新規作成 online while the relay cannot be reached: the notice says the
   await expect(page.getByRole('region', { name: '送信トレイ' }).getByText('送信待ちのデータはありません')).toBeVisible({ timeout: 30_000 });
 });
 
-test('送信確認 on a phone with a long message opens at its top: the destination shows, not only the end of the message', async ({ page }) => {
+test('送信確認 on a phone with a long message opens at its top: the destination shows, and the focused キャンセル too', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, CARE_MANAGER, '新規作成', '/#/login');
   await page.getByLabel('ファイルを選択').setInputFiles([minimalPdf()]);
@@ -153,8 +153,11 @@ test('送信確認 on a phone with a long message opens at its top: the destinat
   const dialog = page.getByRole('dialog', { name: '送信確認' });
   await expect(dialog.getByRole('heading', { name: '送信確認' })).toBeInViewport();
   await expect(dialog.getByText(`${HOME_HELP_OFFICE} さくら訪問介護ステーション`)).toBeInViewport();
-  // the buttons are still reached by keyboard: the first has the focus
+  // the buttons are still reached by keyboard: the first has the focus, and it is in sight (the
+  // message scrolls under the buttons)
   await expect(dialog.getByRole('button', { name: 'キャンセル' })).toBeFocused();
+  await expect(dialog.getByRole('button', { name: 'キャンセル' })).toBeInViewport({ ratio: 1 });
+  await expect(dialog.getByRole('button', { name: 'OK' })).toBeInViewport({ ratio: 1 });
 });
 
 test('新規作成: a PDF just dropped is not scolded for the destination not typed yet; 送信 says what is missing', async ({ page }) => {

@@ -18,14 +18,21 @@ import { FileRows } from './FileRows';
 import { MessageComparison } from '../reconcile/MessageComparison';
 import { PlanChanges } from './PlanChanges';
 
-async function loadMessage(id: string, box: Box): Promise<{ message: MessageSummary | null; error: string | null }> {
+interface Loaded {
+  message: MessageSummary | null;
+  error: string | null;
+  /** the relay could not be reached and the device's copy is shown: said calmly, as 送信一覧 does */
+  kept: boolean;
+}
+
+async function loadMessage(id: string, box: Box): Promise<Loaded> {
   try {
-    return { message: await getMessage(id), error: null };
+    return { message: await getMessage(id), error: null, kept: false };
   } catch (error) {
     if (!(error instanceof ApiFailure)) throw error;
     const owner = sessionOwner();
     const cached = error.isNetwork && owner ? await keptMessage(owner, box, id).catch(() => undefined) : undefined;
-    return { message: cached ?? null, error: error.message };
+    return cached ? { message: cached, error: null, kept: true } : { message: null, error: error.message, kept: false };
   }
 }
 
@@ -76,6 +83,9 @@ export function MessageDetailView({ id, box }: { id: string; box: Box }) {
       {backTop}
       <h1>{sent ? '送信メッセージ' : '受信メッセージ'}</h1>
       <ErrorList errors={error ? [error] : []} />
+      {detail.value?.kept && (
+        <p class="offline-note" role="status">オフライン表示: この端末に保存した内容です。ダウンロード状況は最新でない場合があります</p>
+      )}
       {withdrawn && (
         <p class="alert alert-warning" role="status">
           {sent ? 'この送信は取り消されました' : '送信元がこの送信を取り消しました'}({formatDateTime(message.withdrawnAt!)})。
