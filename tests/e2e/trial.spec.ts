@@ -111,6 +111,16 @@ test('送信トレイ: a send refused after the network came back goes 下書き
   await expect(page.getByText('第3表をお送りします')).toBeVisible();
 });
 
+test('送信一覧 opened offline with nothing kept on the device: one message, not also 「0件を表示しています」', async ({ page, context }) => {
+  await signIn(page, CARE_MANAGER, '新規作成', '/#/login');
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await openScreen(page, '送信一覧');
+  await expect(page.getByText('オフラインのため一覧を取得できません')).toBeVisible();
+  await expect(page.getByText(/オフライン表示/)).toHaveCount(0);
+  await context.setOffline(false);
+});
+
 test('下書き sent, then 戻る to it: the screen says it may have been sent, and where to look', async ({ page }) => {
   await signIn(page, CARE_MANAGER, '新規作成', '/#/login');
   await page.getByLabel('ファイルを選択').setInputFiles([minimalPdf()]);

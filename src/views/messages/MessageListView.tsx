@@ -55,7 +55,8 @@ export function MessageListView({ box, query }: { box: Box; query: string }) {
       <ListFilters key={key} box={box} view={view} onApply={apply} />
       <div class="toolbar">
         <button type="button" onClick={refresh} disabled={list.loadingFirst}>更新</button>
-        {last?.offline && (
+        {/* nothing kept: the one message is the error below, not also 「0件を表示しています」 */}
+        {last?.offline && last.offline.kept > 0 && (
           <span class="offline-note" role="status">
             オフライン表示: この端末に保存した{last.offline.kept}件{filtered ? `から絞り込んでいます(${last.offline.matching}件)` : 'を表示しています'}
             {last.offline.fetchedAt !== null && `(${formatDateTime(last.offline.fetchedAt)} 取得)`}
