@@ -4,7 +4,7 @@
 // same after the relay's copies of both messages were deleted as retention deletes them.
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { dayText, defaultCheckMonth, sequenceText } from '../../src/domain/reconcile';
+import { dayText, defaultCheckMonth, monthLabel, sequenceText } from '../../src/domain/reconcile';
 import { makeCsvFile } from '../support/csvgen';
 import { asTestFiles, uniqueSequence } from '../support/files';
 import { deleteAsRetention } from '../support/retention';
@@ -126,4 +126,26 @@ test('cm01 sees exactly the three differences of hh01\'s 実績, also after the 
   const offline = await monthlyRow(careManager, HANAKO.insured);
   await expect(careManager.getByText('オフラインです。この端末に保存した予定・実績で表示しています。')).toBeVisible();
   await expect(offline).toContainText('差異あり');
+});
+
+test('月次チェック opens at last month; the months the device holds are links to their check', async ({ offices }) => {
+  // next month's 予定, sent late this month: not the month the screen opens at
+  const now = new Date();
+  const next = new Date(now.getFullYear(), now.getMonth() + 1, 1);
+  const month = `${next.getFullYear()}${String(next.getMonth() + 1).padStart(2, '0')}`;
+  const [person] = numberedPeople(1, 9300) as [ReturnType<typeof numberedPeople>[0]];
+  const sequence = uniqueSequence();
+  const plan = [
+    planFile([{ person, visits: weeklyVisits(month) }], { month, sequence }),
+    makeCsvFile('UPSIKYU', { month, people: [person], sequence }),
+    makeCsvFile('UPHOSOKU', { month, people: [person], sequence }),
+  ];
+  const page = await offices.openAs(CARE_MANAGER, '新規作成');
+  await compose(page, asTestFiles(plan), '来月分の予定です');
+  await sendAndConfirm(page);
+
+  await openScreen(page, '月次チェック');
+  await expect(page.getByText(/の予定・実績はこの端末にありません/)).toBeVisible();
+  await page.getByRole('region', { name: 'この端末に保存している予定・実績' }).getByRole('link', { name: monthLabel(month) }).click();
+  await expect(page.getByRole('region', { name: /送った予定と届いた実績/ }).getByRole('row').filter({ hasText: person.insured })).toBeVisible();
 });

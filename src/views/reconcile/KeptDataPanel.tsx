@@ -1,10 +1,12 @@
 // What 予定 ⇄ 実績 keeps on this device, for whom, for how long, and the way to delete it.
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { deleteUsage, KEEP_MONTHS, usageSummary } from '../../db/usage';
 import { monthLabel } from '../../domain/reconcile';
 import { ErrorList } from '../common/Alert';
 import { Dialog } from '../common/Dialog';
 import { useAsync } from '../common/use-async';
+import { to } from '../app/routes';
 import { sessionOwner } from './keep';
 
 type Asking = { month: string | undefined } | null;
@@ -45,7 +47,19 @@ export function KeptDataPanel({ month, shown, onDeleted }: { month: string; show
       </p>
       {s && (
         <p class="kept-summary">
-          {s.files === 0 ? '保存しているデータはありません。' : `利用者 ${s.people}人・ファイル ${s.files}件(${s.months.map(monthLabel).join('、')})`}
+          {s.files === 0 ? '保存しているデータはありません。' : (
+            <>
+              利用者 {s.people}人・ファイル {s.files}件(
+              {/* each month opens its check: the screen starts at last month, the data may be another's */}
+              {s.months.map((m, i) => (
+                <Fragment key={m}>
+                  {i > 0 && '、'}
+                  {m === month ? monthLabel(m) : <a href={to.monthly(m)}>{monthLabel(m)}</a>}
+                </Fragment>
+              ))}
+              )
+            </>
+          )}
         </p>
       )}
       <ErrorList errors={error ? [error] : []} />
