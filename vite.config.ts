@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { precompressDir } from './server/precompress';
+import { precompressDir } from './server/precompress.ts';
 
 const outDir = process.env.RENKEI_DIST ?? 'dist';
 
