@@ -121,6 +121,16 @@ test('送信一覧 opened offline with nothing kept on the device: one message, 
   await context.setOffline(false);
 });
 
+test('期間(送信日) typed at a stretch from the keyboard: the year box takes 4 digits and moves on', async ({ page }) => {
+  await signIn(page, CARE_MANAGER, '送信一覧', '/#/login');
+  await page.getByText('詳しい条件').click();
+  const from = page.getByLabel('期間(送信日)', { exact: true });
+  await from.focus();
+  await page.keyboard.type('20261101');
+  // the browser's own order (年/月/日 in Japanese, mm/dd/yyyy here): never a year of 5 or 6 digits
+  expect(await from.inputValue()).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
+});
+
 test('下書き sent, then 戻る to it: the screen says it may have been sent, and where to look', async ({ page }) => {
   await signIn(page, CARE_MANAGER, '新規作成', '/#/login');
   await page.getByLabel('ファイルを選択').setInputFiles([minimalPdf()]);

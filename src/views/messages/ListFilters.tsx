@@ -7,6 +7,8 @@ import { hasFilter, KIND_GROUP_IDS, KIND_GROUPS, type KindGroup, type ListFilter
 import { MonthPicker } from '../common/MonthPicker';
 import { dateOfEnd, dateOfStart, dayEnd, dayStart, type ListView } from './list-query';
 
+const LAST_DAY = '9999-12-31';
+
 interface ListFiltersProps {
   box: Box;
   view: ListView;
@@ -132,9 +134,11 @@ export function ListFilters({ box, view, onApply }: ListFiltersProps) {
           <div class="filter-field filter-period">
             <label for={id('from')}>期間(送信日)</label>
             <div class="period-inputs">
-              <input id={id('from')} type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+              {/* max: Chromium's year box takes up to 6 digits and does not move on after 4, so
+                  20261101 typed at a stretch became the year 202611; with a 4-digit max it moves on */}
+              <input id={id('from')} type="date" max={LAST_DAY} value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
               <span aria-hidden="true">〜</span>
-              <input id={id('to')} type="date" aria-label="期間(送信日)まで" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+              <input id={id('to')} type="date" max={LAST_DAY} aria-label="期間(送信日)まで" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
             </div>
           </div>
           <fieldset class="filter-kinds">
