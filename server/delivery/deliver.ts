@@ -9,8 +9,9 @@ import { sha256Hex } from '../digest';
 import type { IdempotencyRecord, MessageRecord, NewSend } from '../db/types';
 import { MESSAGES } from '../errors';
 import { newId } from '../ids';
+import { INLINE_MAX_BYTES } from '../blobs/disk';
 import { contentRefusal, sendOffices, wrongOffice, wrongPerson, type SendOffices } from './checks';
-import type { DeliverOutcome, ReceivedFile, SendRequest } from './outcome';
+import type { DeliverOutcome, ReceivedFile, Refusal, SendRequest } from './outcome';
 
 export type DeliverDeps = Pick<AppDeps, 'store' | 'blobs' | 'config' | 'now'>;
 
@@ -20,21 +21,38 @@ export function requestHash(destination: string, message: string, files: readonl
   return sha256Hex(JSON.stringify([destination, message, files.map((f) => [f.name, f.sha256])]));
 }
 
+/**
+ * Above this, a send's key is looked up before anything else: its files would be written to disk
+ * before the insert could tell it was a retry. Below it, the insert itself finds a retry (in the
+ * same transaction, as it must anyway for concurrent ones): one read of the database less per send.
+ */
+const EARLY_KEY_LOOKUP_BYTES = INLINE_MAX_BYTES;
+
 export async function deliver(deps: DeliverDeps, send: SendRequest): Promise<DeliverOutcome> {
   const wrong = wrongOffice(send) ?? wrongPerson(send);
   if (wrong) return { kind: 'refused', refusal: wrong };
   const hash = requestHash(send.meta.destination, send.meta.message, send.files);
-  const existing = await deps.store.messages.findIdempotent(send.office, send.idempotencyKey);
-  if (existing) return answerDuplicate(deps, existing, hash);
-  const offices = await sendOffices(send, deps.store);
-  const refusal = await contentRefusal(send, offices);
-  if (refusal) return { kind: 'refused', refusal };
-  // before a byte is written: the last of the disk (or the database) is kept for logins, lists and downloads
   const bytes = send.files.reduce((n, f) => n + f.bytes.byteLength, 0);
-  if (!(await deps.blobs.hasRoomFor(bytes))) {
-    return { kind: 'refused', refusal: { status: 507, code: 'storage-full', message: MESSAGES.storageFull } };
+  const earlier = () => deps.store.messages.findIdempotent(send.office, send.idempotencyKey);
+  if (bytes > EARLY_KEY_LOOKUP_BYTES) {
+    const existing = await earlier();
+    if (existing) return answerDuplicate(deps, existing, hash);
   }
-  return store(deps, send, hash, offices);
+  const offices = await sendOffices(send, deps.store);
+  const refusal = await refusalOf(deps, send, offices, bytes);
+  if (!refusal) return store(deps, send, hash, offices);
+  // a retry of a send delivered before is answered as delivered, even when the directory, the
+  // rules or the free space changed since: its first answer may simply have been lost
+  const existing = bytes > EARLY_KEY_LOOKUP_BYTES ? null : await earlier();
+  return existing ? answerDuplicate(deps, existing, hash) : { kind: 'refused', refusal };
+}
+
+async function refusalOf(deps: DeliverDeps, send: SendRequest, offices: SendOffices, bytes: number): Promise<Refusal | null> {
+  const refusal = await contentRefusal(send, offices);
+  if (refusal) return refusal;
+  // before a byte is written: the last of the disk (or the database) is kept for logins, lists and downloads
+  if (!(await deps.blobs.hasRoomFor(bytes))) return { status: 507, code: 'storage-full', message: MESSAGES.storageFull };
+  return null;
 }
 
 async function answerDuplicate(deps: DeliverDeps, existing: IdempotencyRecord, hash: string): Promise<DeliverOutcome> {

@@ -61,6 +61,30 @@ describe('deliver()', () => {
     expect(first.record).toEqual(await t().relay.deps.store.messages.get(first.record.id));
   });
 
+  it("finds a small send's retry at its insert (no read of the key first), and answers a retry as delivered even when it would now be refused", async () => {
+    const { store, blobs } = t().relay.deps;
+    const lookup = vi.spyOn(store.messages, 'findIdempotent');
+    const send = request([planCsv(CM.office, HH.office, '20250501094500')]);
+    const first = await deliver(t().relay.deps, send);
+    expect(first.kind).toBe('delivered');
+    const again = await deliver(t().relay.deps, send);
+    expect(again.kind === 'duplicate' && first.kind === 'delivered' && again.record.id === first.record.id).toBe(true);
+    expect(lookup).not.toHaveBeenCalled();
+    // the disk filled up since: the first answer was lost, the send is stored all the same
+    const full = vi.spyOn(blobs, 'hasRoomFor').mockResolvedValue(false);
+    try {
+      expect(await deliver(t().relay.deps, send)).toMatchObject({ kind: 'duplicate', record: { id: first.kind === 'delivered' ? first.record.id : '' } });
+      expect(await deliver(t().relay.deps, { ...send, meta: { ...send.meta, message: '別' } })).toMatchObject({ kind: 'refused', refusal: { code: 'idempotency-conflict' } });
+      expect(await deliver(t().relay.deps, request([planCsv(CM.office, HH.office, '20250501094600')]))).toMatchObject({
+        kind: 'refused',
+        refusal: { status: 507, code: 'storage-full' },
+      });
+    } finally {
+      full.mockRestore();
+      lookup.mockRestore();
+    }
+  });
+
   // a small send's bytes go into renkei.db with its rows, a large one's (over INLINE_MAX_BYTES) on disk
   const SIZES = [
     { name: 'a small send', file: () => pdf() },
