@@ -99,6 +99,15 @@ describe('group commit in the write worker', () => {
     expect(committed()).toEqual(['a1', 'a2', 'c1']);
   });
 
+  it('runs a batch once, without a savepoint per write, unless a write throws: then again, each write in its own', async () => {
+    const write = writer<string, number>('countedKey');
+    expect(await Promise.all(['a', 'b'].map((key) => write.write(key)))).toEqual([1, 1]);
+    const outcomes = await Promise.allSettled(['c', 'bad', 'd'].map((key) => write.write(key)));
+    // the first attempt, rolled back whole when "bad" threw, ran "c"; "d" came only in the second
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : 'rejected'))).toEqual([2, 'rejected', 1]);
+    expect(committed()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('fails the whole batch when an error ends the transaction itself', async () => {
     const write = writer<string, string>('endingTransaction');
     const outcomes = await Promise.allSettled([write.write('a'), write.write('end'), write.write('c')]);

@@ -83,7 +83,7 @@ export class SqliteWriter<A, R> {
         posted = this.forWorker(pending.arg);
       } catch (error) {
         // this runs from setImmediate: a throw here would end the relay with every queued send
-        // unanswered; only this write fails, as it would have in its savepoint in the worker
+        // unanswered; only this write fails, as it would have had it thrown in the worker
         pending.reject(error);
         continue;
       }
