@@ -6,7 +6,7 @@
 // a code in the name that the office does not hold changes nothing. Where neither is known,
 // nothing is decided: the rule never guesses.
 import { FILE_KINDS, type FileKind, type ParsedFileName } from './filename';
-import { describeKind, isCareManagerKind, isPreventionManagerKind, kindCodesOf, kindScopeNote } from './service-kinds';
+import { describeKind, isCareManagerKind, isPreventionManagerKind, kindCodesOf, kindScopeNote, writesOwnPlans } from './service-kinds';
 
 export interface OfficeKinds {
   /** the directory's kind of the sending office (e.g. 居宅介護支援), when known */
@@ -42,14 +42,17 @@ const FLOW: Record<FileKind, Flow> = {
 
 /**
  * The roles an office number can act in: a 居宅 (43), the 地域包括支援センター等 side of the 介護予防
- * flow (46, AF), or a provider (every other kind).
+ * flow (46, AF), or a provider (every other kind). 小規模多機能 and its like (73, 77, 75) are both a
+ * provider and, for their own users, the office that writes the plans (body 1.3, 1.4).
  */
 type Role = 'kyotaku' | 'houkatsu' | 'provider';
 
 const ALL_ROLES: readonly Role[] = ['kyotaku', 'houkatsu', 'provider'];
 
-function roleOf(code: string): Role {
-  return isPreventionManagerKind(code) ? 'houkatsu' : isCareManagerKind(code) ? 'kyotaku' : 'provider';
+function rolesOf(code: string): Role[] {
+  if (isPreventionManagerKind(code)) return ['houkatsu'];
+  if (isCareManagerKind(code)) return ['kyotaku'];
+  return writesOwnPlans(code) ? ['kyotaku', 'provider'] : ['provider'];
 }
 
 /** Whether an office in this role may send the flow's files. */
@@ -82,7 +85,7 @@ interface Side {
 /** The roles an office may act in (an office number can hold a 居宅 and a provider at once); all when unknown. */
 function roles(side: Side): Role[] {
   if (side.codes.length === 0) return [...ALL_ROLES];
-  return [...new Set(side.codes.map(roleOf))];
+  return [...new Set(side.codes.flatMap(rolesOf))];
 }
 
 function describe(label: string, side: Side): string {

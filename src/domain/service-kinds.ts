@@ -54,6 +54,21 @@ export const CARE_MANAGER_KINDS = kinds([
   ['43', '居宅介護支援', true], ['46', '介護予防支援', true], ['AF', '介護予防ケアマネジメント', true],
 ]);
 
+/**
+ * Providers whose own 介護支援専門員 writes their users' plans: body 1.3 counts 「小規模多機能等の介護支援
+ * 専門員の配置義務のある居宅サービス」 among the 居宅介護支援事業所等, and 1.4 「介護予防小規模多機能等」 among
+ * the 地域包括支援センター等. A 小規模多機能型居宅介護 (73), 看護小規模多機能型居宅介護 (77) or
+ * 介護予防小規模多機能型居宅介護 (75) sends its users' plans and 予定 to the other providers they use
+ * (訪問看護, 福祉用具貸与…) and receives their 実績, as a 居宅 does, while it is a provider too. The
+ * short-term kinds (68, 79, 69) serve users of another office's plan: providers only.
+ */
+const PLAN_WRITING_PROVIDER_CODES: ReadonlySet<string> = new Set(['73', '77', '75']);
+
+/** Whether an office of this kind writes plans although it is a provider (73, 77, 75). */
+export function writesOwnPlans(code: string): boolean {
+  return PLAN_WRITING_PROVIDER_CODES.has(code);
+}
+
 const ALL = [...CARE_BENEFIT_KINDS, ...PREVENTION_KINDS, ...CARE_MANAGER_KINDS];
 const BY_CODE = new Map(ALL.map((k) => [k.code, k]));
 const CARE_MANAGER_CODES = new Set(CARE_MANAGER_KINDS.map((k) => k.code));
