@@ -66,7 +66,7 @@ const TABLE: Record<string, { v4Only?: boolean; lines: string[] }> = {
   ] },
   UPPLAN: { lines: [
     ...KEYS, '作成年月日|date|○', '対象年月|month|○', 'プラン担当業者コード|office|○?', 'プラン担当者名|text|○?', '単位数|int|○?',
-    '前月までの短期入所利用日数|text|○?', 'サービス利用日|date|○', '日割対象日|days31|-', 'サービス開始時刻|hhmm9|○',
+    '前月までの短期入所利用日数|text|-', 'サービス利用日|date|○', '日割対象日|days31|-', 'サービス開始時刻|hhmm9|○',
     'サービス終了時刻|hhmm9|○', 'サービス回数|count|○', 'サービスコード|scode|○', 'TAISコード|tais|-|v4',
     '福祉用具届出コード|tais|-|v4', '用具名称（機種名）|text|-|v4', '明細判別コード|serial|-', 'サービス事業者コード|office|○',
     'サービス事業所名|text|-', 'サテライト枝番|sat|-', '３０日超区分|code:1,0|○', '更新業者コード|office|-', '識別子|unused|-',

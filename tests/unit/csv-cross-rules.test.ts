@@ -81,11 +81,10 @@ describe('第6表 / 実績', () => {
     expect(problems).toEqual([at('warning', 4, 16, 'TAISコード', '加算の行のように用具のない行もあるため、送信はできます')]);
   });
 
-  it.each(['UPPLAN', 'UPJSK'])('%s No.8–9 (必須 uncertain, as No.6–7) empty: a warning each, once per file', (kind) => {
+  it.each(['UPPLAN', 'UPJSK'])('%s No.8 (必須 uncertain, as No.6–7) empty: a warning, once per file; No.9 empty is no problem', (kind) => {
     for (const version of ['202407', '202208']) {
       expect(problemsOf(kind, version, (r) => r.forEach((x) => { x[7] = ''; x[8] = ''; })), version).toEqual([
         at('warning', 1, 8, '単位数', '値がありません(仕様書では必須と読める項目です。送信はできます)'),
-        at('warning', 1, 9, '前月までの短期入所利用日数', '値がありません(仕様書では必須と読める項目です。送信はできます)'),
       ]);
     }
   });

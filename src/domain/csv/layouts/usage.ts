@@ -12,9 +12,12 @@ const SERVICE_MONTH: ColumnDef[] = [
   c('対象年月', 6, F.month, '○'),
   c('プラン担当業者コード', 10, F.office, '○?'),
   text('プラン担当者名', null, '○?'),
-  // No.6–9: two ○ of a compressed run of seven fall among them (layouts note); all four warn
+  // No.6–9: two ○ of a compressed run of seven fall among them (layouts note). Read in row order
+  // they are No.6 and No.7; 単位数 is set on every line (「計算できない場合は0を設定」), so an empty one
+  // warns as well. 前月までの短期入所利用日数 means something for short stays only and is left empty
+  // on most lines: the weakest reading of the four, so it is optional (docs/csv-spec.md).
   c('単位数', 6, F.integer, '○?'),
-  text('前月までの短期入所利用日数', 5, '○?'),
+  text('前月までの短期入所利用日数', 5),
   c('サービス利用日', 8, F.date, '○'),
   c('日割対象日', 31, F.days31),
   c('サービス開始時刻', 4, F.hhmmOrNone, '○'),
