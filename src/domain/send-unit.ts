@@ -93,7 +93,17 @@ export function sendUnitKey(file: ParsedFileName, leaveOut?: 'sequence' | 'month
   const parts = [file.destination, isYobo(type) ? 'yobo' : type];
   if (leaveOut !== 'sequence' || isYobo(type)) parts.push(file.sequence);
   if (leaveOut !== 'month') parts.push(unitMonth(type, file) ?? '');
+  // v4 names: one office number may hold several service kinds, and v4 named the kinds so that
+  // each gets files of its own (「複数サービス提供事業所への対応としてファイル命名規約の変更」):
+  // the sets for 11 and 15 of one office, even under one 連番, are two units
+  const codes = kindCodesOf(file);
+  if (codes) parts.push(codes);
   return parts.join('|');
+}
+
+/** 「43・11」: the kind codes of a v4 name (sender's, destination's), '' for the old form. */
+function kindCodesOf(file: ParsedFileName): string {
+  return file.senderServiceKind === null ? '' : `${file.senderServiceKind}・${file.destinationServiceKind}`;
 }
 
 /** Items by send unit (see sendUnitKey), in the order first seen; items whose name is null are left out. */
@@ -158,12 +168,17 @@ function describeUnitKey(unit: SendUnit): string {
   return `連番 ${unit.sequenceDisplay}${month}`;
 }
 
+const describeCodes = (file: ParsedFileName): string => kindCodesOf(file) || 'なし(旧形式の名前)';
+
 /** Why a companion sent alongside did not count: it sits in another unit. */
 function strayHint(file: ParsedFileName, wanted: FileKind, all: readonly ParsedFileName[]): string {
   const strays = all.filter((other) => other.kind === wanted && other !== file);
   if (strays.length === 0) return '';
   const notes = strays.map((other) => {
     if (other.destination !== file.destination) return `${other.name} は送信先が ${other.destination} です`;
+    if (kindCodesOf(other) !== kindCodesOf(file)) {
+      return `${other.name} のサービス種類コードは ${describeCodes(other)}、${file.name} は ${describeCodes(file)} です`;
+    }
     const month = other.targetMonth && other.targetMonth !== '000000' ? `・対象年月 ${formatMonth(other.targetMonth)}` : '';
     return `${other.name} は連番 ${other.sequenceDisplay}${month} です`;
   });
@@ -197,7 +212,13 @@ export function sendUnitProblems(parsed: readonly ParsedFileName[]): UnitProblem
     const kinds = unit.files.map((f) => f.kind);
     for (const file of unit.files) {
       const wanted = requiredCompanion(file, unit.type);
-      if (wanted && !kinds.includes(wanted)) {
+      // a parent named with other kind codes is in another unit: found by destination and 連番, named below
+      const parentKind = NAME_PARTS_OF_PARENT[file.kind];
+      const parent = parentKind
+        ? parsed.find((f) => f.kind === parentKind && f.destination === file.destination && f.sequence === file.sequence)
+        : undefined;
+      const misnamed = parent !== undefined && nameParts(parent) !== nameParts(file);
+      if (wanted && !kinds.includes(wanted) && !misnamed) {
         problems.push({
           severity: 'error',
           files: [file.name],
@@ -213,14 +234,12 @@ export function sendUnitProblems(parsed: readonly ParsedFileName[]): UnitProblem
           message: `${file.name}: ${FILE_KINDS[file.kind].label}には原則として${FILE_KINDS[usual].label}(${usual})を一緒に送ります(送信はできます)`,
         });
       }
-      const parentKind = NAME_PARTS_OF_PARENT[file.kind];
-      const parent = parentKind ? unit.files.find((f) => f.kind === parentKind) : undefined;
-      if (parent && nameParts(parent) !== nameParts(file)) {
+      if (misnamed) {
         problems.push({
           severity: 'error',
           files: [file.name],
-          message: `${file.name}: 送信元事業所番号から連番までが ${parent.name} と同じでなければなりません` +
-            `(${nameParts(file)} と ${nameParts(parent)})`,
+          message: `${file.name}: 送信元事業所番号から連番までが ${parent!.name} と同じでなければなりません` +
+            `(${nameParts(file)} と ${nameParts(parent!)})`,
         });
       }
     }

@@ -7,6 +7,7 @@ import { checkSend, type AttachmentInput } from '../../src/domain/attachments';
 import { validateCsv, validateSendCsvs } from '../../src/domain/csv';
 import { checkDirections } from '../../src/domain/direction';
 import { FILE_KINDS, type FileKind } from '../../src/domain/filename';
+import { groupSendUnits, sendUnitProblems } from '../../src/domain/send-unit';
 import { encode, kindVersions, makeSpecFile, MONTH_OF } from '../support/spec-files';
 import { specKind, SPEC_VERSIONS } from '../support/spec-table';
 import { parsedName } from '../support/filename';
@@ -57,6 +58,37 @@ describe('body 1.3 / 1.4: 小規模多機能 and its like write their users\' pl
     const [refused] = errorsOf([v4Name('UPPLAN', [SMALL, '68'], [NURSE, '13'])]);
     expect(refused).toContain(`送信元 ${SMALL}(68 小規模多機能型居宅介護(短期利用)。ファイル名のサービス種類コードによる)からは送れません`);
     expect(errorsOf([v4Name('UPJSK', [NURSE, '13'], [SMALL, '79'])])[0]).toContain(`送信先 ${SMALL}(79 看護小規模多機能型居宅介護(短期利用)`);
+  });
+});
+
+describe('v4 names: one office number holding several service kinds gets files per kind (第4版 「複数サービス提供事業所への対応」)', () => {
+  const KYOTAKU = '3300000001';
+  const csv = (n: string): AttachmentInput => ({ name: n, size: 100, head: new TextEncoder().encode('202407,131016,00') });
+  const usageSet = (code: string) => ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((k) => v4Name(k as FileKind, [KYOTAKU, '43'], [NURSE, code]));
+
+  it('the 第6・7表 + 補足 for 訪問介護 (11) and for 通所介護 (15) of one office, under one 連番: two units, no error', () => {
+    const names = [...usageSet('11'), ...usageSet('15')];
+    expect(groupSendUnits(names.map(parsedName)).map((u) => u.files.length)).toEqual([3, 3]);
+    expect(sendUnitProblems(names.map(parsedName))).toEqual([]);
+    expect(checkSend(names.map(csv), { sender: KYOTAKU, senderKind: '居宅介護支援', destinationKind: '訪問介護・通所介護' }).errors).toEqual([]);
+  });
+
+  it('the 実績 of each kind of a provider (「サービス種類コード＋事業所番号毎」, 5.1.2.1), under one 連番: no error', () => {
+    const names = ['11', '15'].map((code) => v4Name('UPJSK', [NURSE, code], [KYOTAKU, '43']));
+    expect(sendUnitProblems(names.map(parsedName))).toEqual([]);
+    expect(checkSend(names.map(csv), { sender: NURSE, senderKind: '訪問介護・通所介護', destinationKind: '居宅介護支援' }).errors).toEqual([]);
+  });
+
+  it('two 第6表 for the same kind codes under one 連番 are still two files of one unit (error)', () => {
+    const name = v4Name('UPPLAN', [KYOTAKU, '43'], [NURSE, '11']);
+    const problems = sendUnitProblems([name, name.replace('.CSV', '.csv')].map(parsedName));
+    expect(problems.map((p) => p.message)).toContainEqual(expect.stringContaining('第6表(予定)(UPPLAN)が同じ送信単位(連番 2025/04/01 09:00:00・対象年月 2025年04月)に2つあります'));
+  });
+
+  it('a 第7表 whose kind codes differ from its 第6表 is missing from the unit, and the message says why', () => {
+    const names = [v4Name('UPPLAN', [KYOTAKU, '43'], [NURSE, '11']), v4Name('UPSIKYU', [KYOTAKU, '43'], [NURSE, '15'])];
+    const [first] = sendUnitProblems(names.map(parsedName));
+    expect(first?.message).toContain(`第7表(UPSIKYU)がありません(${names[1]} のサービス種類コードは 43・15、${names[0]} は 43・11 です。`);
   });
 });
 
