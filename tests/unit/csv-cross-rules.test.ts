@@ -99,9 +99,11 @@ describe('第6表 / 実績', () => {
       .toContainEqual(at('warning', 1, 13, 'サービス終了時刻', '片方だけが 9999 です'));
   });
 
-  it('更新業者コード is the sender: the 居宅 in a 予定, the provider in a 実績 (warning)', () => {
+  it('更新業者コード: the sending 居宅 in a 予定, the line\'s provider (No.20) in a 実績 (warning)', () => {
     expect(problemsOf('UPJSK', '202407', (r) => { r[0]![23] = '3300000001'; }))
-      .toContainEqual(at('warning', 1, 24, '更新業者コード', 'サービス事業所の番号を書きます'));
+      .toContainEqual(at('warning', 1, 24, '更新業者コード', 'この行のサービス事業者コード 3310000017 と異なります(実績では実績のサービス事業者番号を書きます)'));
+    expect(problemsOf('UPPLAN', '202407', (r) => { r[0]![23] = '3310000017'; }))
+      .toContainEqual(at('warning', 1, 24, '更新業者コード', '送信元 3300000001 と異なります(予定では送信元の居宅介護支援事業者番号を書きます)'));
   });
 
   it('a service kind the scope tables leave out produces no record (warning, once per kind)', () => {

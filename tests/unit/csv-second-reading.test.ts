@@ -123,6 +123,14 @@ describe('files the spec allows, as care software writes them: accepted with no 
     expect(validateCsv(file.name, new Uint8Array(iconv.encode(text, 'cp932'))).problems).toEqual([]);
   });
 
+  it('a 実績 the 委託先 居宅 passes on to the 包括 (body 3.1, 5.2.2.1): each line keeps its provider as 更新業者コード', () => {
+    const file = makeSpecFile('UPJSK', '202407');
+    // the 居宅 (3300000001, 43) sends the providers' 実績 to the 包括 (3300000019, 46)
+    const name = `UPJSK_202504_3300000001_43_3300000019_46_${file.name.slice(-18)}`;
+    const report = validateCsv(name, file.bytes);
+    expect(report.problems).toEqual([]);
+  });
+
   it('a whole 第6・7表 unit of a 小規模多機能 office (73) to the 訪問看護 it uses: no error', () => {
     const files = ['UPPLAN', 'UPSIKYU', 'UPHOSOKU'].map((kind) => {
       const file = makeSpecFile(kind, '202407');

@@ -14,8 +14,12 @@ export const usageRules: RuleFactory = (ctx) => {
   const updater = indexOf(layout, '更新業者コード');
   const equipment = equipmentRule(ctx);
   const scope = scopeRule(ctx, code);
-  // 予定: the 居宅's number; 実績: the provider's (layout note on No.24). The sender of the
-  // file is that office, so a different number only warns: it may be a satellite's.
+  // No.24: 「予定の場合は居宅介護支援事業者番号、実績の場合はサービス事業者番号」. A 予定 comes from
+  // the 居宅 that wrote it, the file's sender. A 実績 names the provider of its own line (No.20):
+  // the 委託先 居宅 passes the providers' 実績 on to the 包括 (body 3.1, 5.2.2.1), and then the
+  // sender is not the provider. A different number only warns.
+  const actual = layout.kind === 'UPJSK';
+  const provider = indexOf(layout, 'サービス事業者コード');
   const sender = name?.sender ?? null;
 
   return {
@@ -41,10 +45,12 @@ export const usageRules: RuleFactory = (ctx) => {
         }
       }
       const updatedBy = record[updater]!;
-      if (sender && updatedBy !== '' && updatedBy !== sender) {
-        const who = layout.kind === 'UPJSK' ? 'サービス事業所' : '居宅介護支援事業所';
-        problems.once('updater', 'warning',
-          `更新業者コード ${updatedBy} が送信元 ${sender} と異なります(この項目には送信元の${who}の番号を書きます)`, at(layout, row, updater));
+      const expected = actual ? record[provider]! : sender;
+      if (expected && updatedBy !== '' && updatedBy !== expected) {
+        const text = actual
+          ? `更新業者コード ${updatedBy} がこの行のサービス事業者コード ${expected} と異なります(実績では実績のサービス事業者番号を書きます)`
+          : `更新業者コード ${updatedBy} が送信元 ${expected} と異なります(予定では送信元の居宅介護支援事業者番号を書きます)`;
+        problems.once('updater', 'warning', text, at(layout, row, updater));
       }
     },
   };
