@@ -158,6 +158,11 @@ describe('files the spec forbids: refused, naming the row, the column and what t
     ['UPSIKYU', 22, '10.5', '単位数単価', 'は99.99 形式'],
     ['DLTJSK', 5, '', 'サービス種類コード', '値がありません(必須項目です)'],
     ['UPYOBO', 13, '4', '要支援状態区分', 'は要支援状態区分(1:要支援１'],
+    ['UP1KYO', 3, 'R070401', '作成年月日', 'は日付(YYYYMMDD、8桁)ではありません。和暦ではなく西暦で書きます'],
+    ['UPPLAN', 3, '5070401', '作成年月日', 'ではありません。和暦ではなく西暦で書きます'],
+    ['UPKIHON', 16, '昭和15年4月1日', '利用者生年月日', 'ではありません。和暦ではなく西暦で書きます'],
+    ['UPSIKYU', 3, '2025/04/01', '作成年月日', 'ではありません。区切りのない数字だけで書きます(例 20250401、202504)'],
+    ['DLTPLAN', 3, '2025-04', '削除対象年月', 'は年月(YYYYMM、6桁)ではありません。区切りのない数字だけで書きます'],
   ] as const)('%s No.%s %s', (kind, index, value, item, words) => {
     const errors = refusal(kind, '202407', (r) => { r[0]![index] = value; });
     expect(errors[0]).toMatchObject({ row: 1, column: index + 1, item });

@@ -74,10 +74,22 @@ export function codes(id: string, what: string, list: readonly (readonly [string
 const DATE_SHAPE = /^\d{8}$/;
 const MONTH_SHAPE = /^\d{6}$/;
 
+/**
+ * The two slips behind most refused dates, said after the error: a 和暦 date (R070401, 5070401 as
+ * the 国保連 writes it, 令和7年…) where every date of the spec is 西暦, and separators (2025/04/01).
+ */
+function dateSlip(v: string): string {
+  if (/^[MTSHR1-5]\d{2}(0[1-9]|1[0-2])(\d{2})?$/i.test(v) || /明治|大正|昭和|平成|令和/.test(v)) {
+    return '。和暦ではなく西暦で書きます';
+  }
+  if (/^\d{4}[/.\-年]\d{1,2}(月|[/.\-月]\d{1,2}日?)?$/.test(v)) return '。区切りのない数字だけで書きます(例 20250401、202504)';
+  return '';
+}
+
 function dateTest(zero: boolean) {
   return (v: string): string | null => {
     if (zero && v === '00000000') return null;
-    if (!DATE_SHAPE.test(v)) return notA(zero ? '日付(YYYYMMDD)または 00000000' : '日付(YYYYMMDD、8桁)');
+    if (!DATE_SHAPE.test(v)) return notA(zero ? '日付(YYYYMMDD)または 00000000' : '日付(YYYYMMDD、8桁)') + dateSlip(v);
     return isRealDate(v) ? null : 'は存在しない日付です(YYYYMMDD)';
   };
 }
@@ -85,7 +97,7 @@ function dateTest(zero: boolean) {
 function monthTest(zero: boolean) {
   return (v: string): string | null => {
     if (zero && v === '000000') return null;
-    if (!MONTH_SHAPE.test(v)) return notA(zero ? '年月(YYYYMM)または 000000' : '年月(YYYYMM、6桁)');
+    if (!MONTH_SHAPE.test(v)) return notA(zero ? '年月(YYYYMM)または 000000' : '年月(YYYYMM、6桁)') + dateSlip(v);
     return isRealMonth(v) ? null : 'は存在しない年月です(YYYYMM)';
   };
 }
