@@ -163,6 +163,9 @@ describe('files the spec forbids: refused, naming the row, the column and what t
     ['UPKIHON', 16, '昭和15年4月1日', '利用者生年月日', 'ではありません。和暦ではなく西暦で書きます'],
     ['UPSIKYU', 3, '2025/04/01', '作成年月日', 'ではありません。区切りのない数字だけで書きます(例 20250401、202504)'],
     ['DLTPLAN', 3, '2025-04', '削除対象年月', 'は年月(YYYYMM、6桁)ではありません。区切りのない数字だけで書きます'],
+    ['UPPLAN', 7, '１２０', '単位数', '「１２０」 は整数ではありません。全角の英数字・記号は半角で書きます'],
+    ['UPSIKYU', 8, '１１１２１１', 'サービスコード', 'ではありません。全角の英数字・記号は半角で書きます'],
+    ['UP1KYO', 4, '１００－０００１', '利用者郵便番号', 'は郵便番号(XXX-XXXX)ではありません。全角の英数字・記号は半角で書きます'],
   ] as const)('%s No.%s %s', (kind, index, value, item, words) => {
     const errors = refusal(kind, '202407', (r) => { r[0]![index] = value; });
     expect(errors[0]).toMatchObject({ row: 1, column: index + 1, item });

@@ -49,9 +49,19 @@ interface Options {
   shown?: Format['shown'];
 }
 
+/** Full-width digits, letters and signs (typed with the IME on): said after the error, as for file names. */
+const FULL_WIDTH = /[\uFF01-\uFF5E]/;
+
+function withWidthSlip(test: (value: string) => string | null): (value: string) => string | null {
+  return (v) => {
+    const verdict = test(v);
+    return verdict !== null && FULL_WIDTH.test(v) ? `${verdict}。全角の英数字・記号は半角で書きます` : verdict;
+  };
+}
+
 function format(id: string, expects: string, test: ((value: string) => string | null) | null, options: Options = {}): Format {
   return {
-    id, expects, check: test && remembering(test), severity: options.severity ?? 'error',
+    id, expects, check: test && remembering(withWidthSlip(test)), severity: options.severity ?? 'error',
     fixedWidth: options.fixedWidth ?? false, shown: options.shown ?? 'text',
   };
 }
