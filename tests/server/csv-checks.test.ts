@@ -67,6 +67,15 @@ describe('CSV content checks on the relay', () => {
     expect(res.status).toBe(201);
   });
 
+  it('accepts the 第6・7表 sets for two kinds of one office (v4 names, 11 and 15) under one 連番: two units, not one unit of doubles', async () => {
+    const files = unit('202504');
+    const named = (code: string) => files.map((f) => ({ ...f, name: f.name.replace(`_${CM.office}_${HH.office}_`, `_${CM.office}_43_${HH.office}_${code}_`) }));
+    const both = [...named('11'), ...named('15')];
+    expect(new Set(both.map((f) => f.name)).size).toBe(6);
+    const res = await cm.send({ destination: HH.office, message: '' }, both);
+    expect(res.status).toBe(201);
+  });
+
   it('refuses an impossible サービス利用日 with file, row and column, and stores nothing', async () => {
     const files = unit('202502', (rows) => rows.map((r, i) => (i === 2 ? r.map((v, c) => (c === 9 ? '20250230' : v)) : r)));
     const { message } = await expectCsvRefusal(files, /サービス利用日/);
