@@ -85,7 +85,7 @@ const TABLE: Record<string, { v4Only?: boolean; lines: string[] }> = {
   DLTPLAN: { lines: [...KEYS, '削除対象年月|month|○'] },
   DLTJSK: { lines: [...KEYS, '削除対象年月|month|○', 'サービス事業者コード|office|○', 'サービス種類コード|skind|○'] },
   UPKIHON: { v4Only: true, lines: [
-    ...KEYS, '相談日|date|○', '計画種類|code:1,2|○', '委託の有無|code:1,2|-', '作成担当者|text|-', '相談方法|code:01,02,03|-',
+    ...KEYS, '相談日|date|○', '計画種類|code:1,2|○', '委託の有無|code:1,2|○?', '作成担当者|text|-', '相談方法|code:01,02,03|-',
     '相談方法(その他の内容)|text|-', '相談回数|code:01,02|-', '前回相談日|date|-', '利用者の現況|code:01,02|-',
     '利用者の現況(状況補足)|text|-', '利用者氏名ﾌﾘｶﾞﾅ|text|○', '利用者氏名|text|○', '利用者性別|code:1,2|○', '利用者生年月日|date|○',
     '利用者住所|text|-', '利用者電話番号|text|-', '利用者Fax番号|text|-',
@@ -108,7 +108,7 @@ const TABLE: Record<string, { v4Only?: boolean; lines: string[] }> = {
   ] },
   DLTKIHON: { v4Only: true, lines: [...KEYS, '相談日|date|○'] },
   UPYOBO: { v4Only: true, lines: [
-    ...KEYS, '計画作成(変更)日|date|○', '計画種類|code:1,2|○', '委託の有無|code:1,2|-', '整理番号|text|-', '利用者名|text|○',
+    ...KEYS, '計画作成(変更)日|date|○', '計画種類|code:1,2|○', '委託の有無|code:1,2|○?', '整理番号|text|-', '利用者名|text|○',
     '認定年月日|date|-', '認定有効期間開始日|date|-', '認定有効期間終了日|date|-', '計画書区分|code:11,12,21,51,52,53,54|-',
     '認定状況区分|code:1,2|-', '要支援状態区分|code:1,2,3|-', '計画作成者氏名（地域包括支援センター担当者名）|text|-',
     '計画作成者氏名（担当介護支援専門員名）|text|-', '計画作成者事業者・事業所名|text|-', '計画作成者事業者・事業所住所|text|-',

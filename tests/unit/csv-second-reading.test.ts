@@ -141,6 +141,16 @@ describe('files the spec allows, as care software writes them: accepted with no 
   });
 });
 
+describe('what the spec asks for but a file may still carry: a warning, not silence', () => {
+  it.each(['UPKIHON', 'UPYOBO'])('%s No.6 委託の有無 empty: 「どちらの場合も記入」 (必要 ○), a warning once', (kind) => {
+    const file = makeSpecFile(kind, '202407');
+    const records = file.records.map((r) => r.map((v, i) => (i === 5 ? '' : v)));
+    expect(validateCsv(file.name, encode(records)).problems).toEqual([expect.objectContaining({
+      severity: 'warning', row: 1, column: 6, item: '委託の有無', message: expect.stringContaining('値がありません'),
+    })]);
+  });
+});
+
 describe('files the spec forbids: refused, naming the row, the column and what the spec asks', () => {
   const refusal = (kind: string, version: string, edit: (records: string[][]) => void) => {
     const file = makeSpecFile(kind, version);

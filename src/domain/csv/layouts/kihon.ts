@@ -19,7 +19,8 @@ export const KIHON: LayoutDef = {
   columns: [
     ...KIHON_KEYS,
     c('計画種類', 1, C.planType, '○'),
-    c('委託の有無', 1, C.entrusted),
+    // 必要 ○ only (no 必須), with 「※地域包括支援センター及び居宅介護支援事業所のどちらの場合も記入」: empty warns
+    c('委託の有無', 1, C.entrusted, '○?'),
     text('作成担当者'),
     c('相談方法', 2, C.consultWay),
     text('相談方法(その他の内容)'),

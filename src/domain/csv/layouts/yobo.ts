@@ -23,7 +23,8 @@ export const YOBO: LayoutDef = {
   columns: [
     ...YOBO_KEYS,
     c('計画種類', 1, C.planType, '○'),
-    c('委託の有無', 1, C.entrusted),
+    // 必要 ○ only (no 必須), with 「※地域包括支援センター及び居宅介護支援事業所のどちらの場合も記入」: empty warns
+    c('委託の有無', 1, C.entrusted, '○?'),
     text('整理番号'),
     text('利用者名', null, '○'),
     c('認定年月日', 8, F.date),
