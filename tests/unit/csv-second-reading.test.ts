@@ -152,6 +152,17 @@ describe('what the spec asks for but a file may still carry: a warning, not sile
 });
 
 describe('files the spec forbids: refused, naming the row, the column and what the spec asks', () => {
+  it.each(['UPPLAN', 'UP1KYO', 'UPHOSOKU'])('%s with a heading row of 項目名 (no layout has one): one error that says so', (kind) => {
+    const file = makeSpecFile(kind, '202407');
+    const heading = specKind(kind).columns.map((c) => c.name);
+    const problems = validateCsv(file.name, encode([heading, ...file.records])).problems;
+    expect(problems).toEqual([expect.objectContaining({
+      severity: 'error', row: 1, column: 1, item: 'CSVバージョン',
+      message: `${file.name} 1行目 1列目(CSVバージョン): 1行目は項目名の見出し行のようです(1列目が「CSVバージョン」)。` +
+        '連携ファイルに見出し行は付けません。見出し行を取り除き、1行目からデータを書いてください',
+    })]);
+  });
+
   const refusal = (kind: string, version: string, edit: (records: string[][]) => void) => {
     const file = makeSpecFile(kind, version);
     const records = file.records.map((r) => [...r]);

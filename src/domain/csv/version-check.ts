@@ -20,7 +20,8 @@ export interface VersionResult {
  * are walked here.
  */
 export function versionMixer(version: string, problems: ProblemList): (record: string[], row: number) => void {
-  let said = false;
+  // a heading row is said once as such (checkVersions), not again as a mix on the next row
+  let said = isHeading(version);
   return (record, row) => {
     const other = record[0]!;
     if (said || other === version || (record.length === 1 && other.trim() === '')) return;
@@ -30,12 +31,25 @@ export function versionMixer(version: string, problems: ProblemList): (record: s
   };
 }
 
+/**
+ * A first value that no version could be (a version is six digits, a typo keeps some digits): the
+ * 項目名 row a spreadsheet adds (「CSVバージョン」, 「No.」…), which the layouts never have.
+ */
+function isHeading(value: string): boolean {
+  return value.trim() !== '' && !/\d/.test(value);
+}
+
 /** The version of the first record, and the layout it calls for. */
 export function checkVersions(
   first: string[], kind: FileKind | null, name: ParsedFileName | null, problems: ProblemList,
 ): VersionResult {
   const version = first[0]!;
   const info = versionInfo(version);
+  if (!info && isHeading(version)) {
+    problems.error(`1行目は項目名の見出し行のようです(1列目が「${version.slice(0, 20)}」)。連携ファイルに見出し行は付けません。` +
+      '見出し行を取り除き、1行目からデータを書いてください', { row: 1, ...FIRST });
+    return { version, layout: null };
+  }
   if (!info) {
     const hint = version === '202404' ? '。202404 は仕様書の記載例にだけある値で、CSVバージョン履歴にはありません' : '';
     problems.error(`「${version}」は対応していないCSVバージョンです(${CSV_VERSIONS.join(', ')}${hint})`, { row: 1, ...FIRST });
