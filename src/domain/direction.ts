@@ -179,9 +179,21 @@ export function checkDirections(files: readonly ParsedFileName[], offices: Offic
   return problems;
 }
 
-/** A v4 name's kind codes that the scope tables leave out or do not know. */
+/** Kinds 第4版 introduced together with the kind codes in the names: no old-form name is theirs. */
+const V4_ONLY_KINDS: ReadonlySet<FileKind> = new Set<FileKind>([
+  'UP3KYO', 'UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2', 'UPKIHON_IMAGE', 'DLTKIHON', 'UPYOBO', 'UPYOBO_SUB', 'DLTYOBO',
+]);
+
+/** A v4 name's kind codes that the scope tables leave out or do not know; a v4-only kind named the old way. */
 function kindCodeNotes(file: ParsedFileName): DirectionProblem[] {
   const notes: DirectionProblem[] = [];
+  if (file.version === 'old' && V4_ONLY_KINDS.has(file.kind)) {
+    notes.push({
+      file: file.name, severity: 'warning',
+      message: `${file.name}: ${FILE_KINDS[file.kind].label}(${file.kind})は第4版からのファイルで、第4版のファイル名規約では送信元・送信先の` +
+        '事業所番号のあとにサービス種類コード(2桁)を付けます(送信はできます)',
+    });
+  }
   const sides: [string, string | null][] = [['送信元', file.senderServiceKind], ['送信先', file.destinationServiceKind]];
   for (const [label, code] of sides) {
     const note = code === null ? null : kindScopeNote(code);

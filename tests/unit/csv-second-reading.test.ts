@@ -8,6 +8,7 @@ import { validateCsv, validateSendCsvs } from '../../src/domain/csv';
 import { checkDirections } from '../../src/domain/direction';
 import { FILE_KINDS, type FileKind } from '../../src/domain/filename';
 import { groupSendUnits, sendUnitProblems } from '../../src/domain/send-unit';
+import { LAYOUT_DEFS } from '../../src/domain/csv/layouts';
 import { encode, kindVersions, makeSpecFile, MONTH_OF } from '../support/spec-files';
 import { specKind, SPEC_VERSIONS } from '../support/spec-table';
 import { parsedName } from '../support/filename';
@@ -148,6 +149,17 @@ describe('what the spec asks for but a file may still carry: a warning, not sile
     expect(validateCsv(file.name, encode(records)).problems).toEqual([expect.objectContaining({
       severity: 'warning', row: 1, column: 6, item: '委託の有無', message: expect.stringContaining('値がありません'),
     })]);
+  });
+
+  it('a kind 第4版 introduced, named the old way (no kind codes), warns: 第4版 named every file with them', () => {
+    const v4Only = (Object.keys(FILE_KINDS) as FileKind[]).filter((k) => k === 'UPKIHON_IMAGE' || LAYOUT_DEFS[k]?.eras.includes('pre-v4') === false);
+    expect(v4Only).toEqual(['UP3KYO', 'UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2', 'UPKIHON_IMAGE', 'DLTKIHON', 'UPYOBO', 'UPYOBO_SUB', 'DLTYOBO']);
+    for (const kind of v4Only) {
+      const old = `${kind}_${SMALL}_${NURSE}_${SEQ}${kind === 'UPKIHON_IMAGE' ? '_0001.jpg' : '.CSV'}`;
+      const problems = checkDirections([parsedName(old)]);
+      expect(problems, kind).toEqual([{ file: old, severity: 'warning', message: expect.stringContaining('は第4版からのファイルで、第4版のファイル名規約では送信元・送信先の事業所番号のあとにサービス種類コード(2桁)を付けます(送信はできます)') }]);
+    }
+    expect(checkDirections([parsedName(`UP1KYO_${SMALL}_${NURSE}_${SEQ}.CSV`)])).toEqual([]);
   });
 });
 
