@@ -32,11 +32,11 @@ export function versionMixer(version: string, problems: ProblemList): (record: s
 }
 
 /**
- * A first value that no version could be (a version is six digits, a typo keeps some digits): the
- * 項目名 row a spreadsheet adds (「CSVバージョン」, 「No.」…), which the layouts never have.
+ * A first value that is a 項目名, not a damaged version: no digit, and a word (「CSVバージョン」,
+ * 「項目名」…). It is the heading row a spreadsheet adds, which the layouts never have.
  */
 function isHeading(value: string): boolean {
-  return value.trim() !== '' && !/\d/.test(value);
+  return !/\d/.test(value) && /バージョン|ﾊﾞｰｼﾞｮﾝ|version|[\u3040-\u30ff\u4e00-\u9fff\uff66-\uff9f]/i.test(value);
 }
 
 /** The version of the first record, and the layout it calls for. */
