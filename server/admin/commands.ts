@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { officeNumberSchema, officeUserIdSchema, type Office } from '../../src/domain/contract';
+import { halfWidthAscii } from '../../src/domain/office-number';
 import { hashPassword } from '../auth/passwords';
 import type { Store } from '../db';
 import { AccountUsageError, runAccountCommand } from './accounts';
@@ -111,7 +112,8 @@ async function run(store: Store, argv: string[], io: AdminIo): Promise<void> {
       return;
     }
     case 'add-user': {
-      const userId = need(args[0], 'ユーザID');
+      // the app folds a full-width 個人ID typed with the IME on (ｃｍ０１ → cm01), so one created that way must be folded too
+      const userId = halfWidthAscii(need(args[0], 'ユーザID'));
       const name = need(args[1], '氏名');
       const offices = need(values.office, '--office').map(officeNumber);
       await requireOffices(store, offices);

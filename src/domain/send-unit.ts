@@ -182,7 +182,7 @@ function strayHint(file: ParsedFileName, wanted: FileKind, all: readonly ParsedF
     const month = other.targetMonth && other.targetMonth !== '000000' ? `・対象年月 ${formatMonth(other.targetMonth)}` : '';
     return `${other.name} は連番 ${other.sequenceDisplay}${month} です`;
   });
-  return `(${notes.join('、')}。1つの送信単位のファイルは連番・対象年月・送信先をそろえてください)`;
+  return `(${notes.join('、')}。1つの送信単位のファイルは連番・対象年月・送信先・サービス種類コードをそろえてください)`;
 }
 
 /** A unit problem and the files it is about (the check command files it under each of them). */
@@ -205,6 +205,18 @@ const NAME_PARTS_OF_PARENT: Partial<Record<FileKind, FileKind>> = {
 const nameParts = (f: ParsedFileName) =>
   [f.sender, f.senderServiceKind, f.destination, f.destinationServiceKind, f.sequence].filter((p) => p !== null).join('_');
 
+/**
+ * The parent a 別表 or image belongs to: the one its name matches from sender to 連番. Failing that, one
+ * with its destination and 連番 but other kind codes (a slip in the name, named in the message); two sets
+ * of different kinds under one 連番 each find their own.
+ */
+function parentOf(file: ParsedFileName, parsed: readonly ParsedFileName[]): ParsedFileName | undefined {
+  const parentKind = NAME_PARTS_OF_PARENT[file.kind];
+  if (!parentKind) return undefined;
+  const candidates = parsed.filter((f) => f.kind === parentKind && f.destination === file.destination && f.sequence === file.sequence);
+  return candidates.find((f) => nameParts(f) === nameParts(file)) ?? candidates[0];
+}
+
 /** Incomplete or mixed send units, each with the files concerned; [] when every unit is whole. */
 export function sendUnitProblems(parsed: readonly ParsedFileName[]): UnitProblem[] {
   const problems: UnitProblem[] = [];
@@ -212,11 +224,7 @@ export function sendUnitProblems(parsed: readonly ParsedFileName[]): UnitProblem
     const kinds = unit.files.map((f) => f.kind);
     for (const file of unit.files) {
       const wanted = requiredCompanion(file, unit.type);
-      // a parent named with other kind codes is in another unit: found by destination and 連番, named below
-      const parentKind = NAME_PARTS_OF_PARENT[file.kind];
-      const parent = parentKind
-        ? parsed.find((f) => f.kind === parentKind && f.destination === file.destination && f.sequence === file.sequence)
-        : undefined;
+      const parent = parentOf(file, parsed);
       const misnamed = parent !== undefined && nameParts(parent) !== nameParts(file);
       if (wanted && !kinds.includes(wanted) && !misnamed) {
         problems.push({

@@ -91,6 +91,12 @@ describe('admin CLI', () => {
     expect((await admin('frobnicate')).code).toBe(1);
   });
 
+  it('adds a person typed with the IME on (ｎｓ０２) under the half-width ID the app signs in with', async () => {
+    const added = await admin('add-user', 'ｎｓ０２', '全角 入力', '--password', 'zenkaku-2026', '--office', CM.office);
+    expect(added.stdout).toContain('ユーザ ns02 を登録しました');
+    expect((await t.agent().login('ns02', 'zenkaku-2026')).status).toBe(200);
+  });
+
   it('shows the audit log: logins, failures, sends, downloads, logouts; never a password', async () => {
     const wrong = t.agent();
     await wrong.login('cm01', 'secret-wrong-password');

@@ -67,7 +67,7 @@ describe('checkSendUnits', () => {
     const errors = checkSendUnits(parsed(n('UPPLAN_202302'), n('UPSIKYU_202302'), n('UPHOSOKU_202303')));
     expect(errors).toEqual([
       `${n('UPHOSOKU_202303')}: 同じ送信単位(連番 2023/02/23 12:34:58・対象年月 2023年03月)に第6表(予定)(UPPLAN)がありません` +
-        `(${n('UPPLAN_202302')} は連番 2023/02/23 12:34:58・対象年月 2023年02月 です。1つの送信単位のファイルは連番・対象年月・送信先をそろえてください)`,
+        `(${n('UPPLAN_202302')} は連番 2023/02/23 12:34:58・対象年月 2023年02月 です。1つの送信単位のファイルは連番・対象年月・送信先・サービス種類コードをそろえてください)`,
     ]);
   });
 
@@ -75,7 +75,7 @@ describe('checkSendUnits', () => {
     const errors = checkSendUnits(parsed(n('UP1KYO'), n('UP2KYO', SEQ2)));
     expect(errors).toEqual([
       `${n('UP2KYO', SEQ2)}: 同じ送信単位(連番 2023/02/23 12:34:59)に第1表(UP1KYO)がありません` +
-        `(${n('UP1KYO')} は連番 2023/02/23 12:34:58 です。1つの送信単位のファイルは連番・対象年月・送信先をそろえてください)`,
+        `(${n('UP1KYO')} は連番 2023/02/23 12:34:58 です。1つの送信単位のファイルは連番・対象年月・送信先・サービス種類コードをそろえてください)`,
     ]);
   });
 
@@ -145,6 +145,16 @@ describe('介護予防 send units (body 3.4)', () => {
   it('別表 and images repeat their parent\'s name from the sender to the 連番, kind codes included', () => {
     const problems = checkSendUnits(parsed(v4('UPKIHON'), v4('UPKIHON_SUB1', SEQ, ['43', '11']), v4('UPKIHON_SUB2')));
     expect(problems).toEqual([expect.stringContaining('送信元事業所番号から連番までが UPKIHON_')]);
+  });
+
+  it('two sets to one office for different kinds under one 連番 are two whole units, each 別表 with its own parent', () => {
+    const set = (kinds: string[]) => ['UPKIHON', 'UPKIHON_SUB1', 'UPKIHON_SUB2', 'UPYOBO', 'UPYOBO_SUB'].map((k) => v4(k, SEQ, kinds));
+    const files = parsed(...set(['46', '63']), ...set(['46', '66']));
+    expect(sendUnitProblems(files)).toEqual([]);
+    expect(groupSendUnits(files).map((u) => u.files.length)).toEqual([5, 5]);
+    // one 別表 named for the other kind is still told, and pointed at the parent of its 連番
+    const slipped = parsed(v4('UPKIHON', SEQ, ['46', '63']), v4('UPKIHON_SUB1', SEQ, ['46', '66']), v4('UPKIHON_SUB2', SEQ, ['46', '63']));
+    expect(checkSendUnits(slipped)).toEqual([expect.stringContaining('送信元事業所番号から連番までが UPKIHON_')]);
   });
 
   it('a 利用者基本情報 without its 別表1・別表2, a 計画書 without its 別表: warnings (「原則」)', () => {
