@@ -23,9 +23,10 @@ export function requestHash(destination: string, message: string, files: readonl
 
 /**
  * Above this, a send's key is looked up before anything else: on SQLite its files would be written to
- * disk before the insert could tell it was a retry (PostgreSQL writes every size in the transaction; the
- * one threshold keeps a retried large send from being read and checked twice there too). Below it, the insert itself finds a retry (in the
- * same transaction, as it must anyway for concurrent ones): one read of the database less per send.
+ * disk before the insert could tell it was a retry (PostgreSQL writes every size in the transaction;
+ * the one threshold keeps a retried large send from being checked twice there too). Below it, the
+ * insert itself finds a retry (in the same transaction, as it must anyway for concurrent ones): one
+ * read of the database less per send.
  */
 const EARLY_KEY_LOOKUP_BYTES = INLINE_MAX_BYTES;
 

@@ -96,13 +96,13 @@ export function sendUnitKey(file: ParsedFileName, leaveOut?: 'sequence' | 'month
   // v4 names: one office number may hold several service kinds, and v4 named the kinds so that
   // each gets files of its own (「複数サービス提供事業所への対応としてファイル命名規約の変更」):
   // the sets for 11 and 15 of one office, even under one 連番, are two units
-  const codes = kindCodesOf(file);
+  const codes = nameKindCodes(file);
   if (codes) parts.push(codes);
   return parts.join('|');
 }
 
 /** 「43・11」: the kind codes of a v4 name (sender's, destination's), '' for the old form. */
-function kindCodesOf(file: ParsedFileName): string {
+function nameKindCodes(file: ParsedFileName): string {
   return file.senderServiceKind === null ? '' : `${file.senderServiceKind}・${file.destinationServiceKind}`;
 }
 
@@ -168,7 +168,7 @@ function describeUnitKey(unit: SendUnit): string {
   return `連番 ${unit.sequenceDisplay}${month}`;
 }
 
-const describeCodes = (file: ParsedFileName): string => kindCodesOf(file) || 'なし(旧形式の名前)';
+const describeCodes = (file: ParsedFileName): string => nameKindCodes(file) || 'なし(旧形式の名前)';
 
 /** Why a companion sent alongside did not count: it sits in another unit. */
 function strayHint(file: ParsedFileName, wanted: FileKind, all: readonly ParsedFileName[]): string {
@@ -176,7 +176,7 @@ function strayHint(file: ParsedFileName, wanted: FileKind, all: readonly ParsedF
   if (strays.length === 0) return '';
   const notes = strays.map((other) => {
     if (other.destination !== file.destination) return `${other.name} は送信先が ${other.destination} です`;
-    if (kindCodesOf(other) !== kindCodesOf(file)) {
+    if (nameKindCodes(other) !== nameKindCodes(file)) {
       return `${other.name} のサービス種類コードは ${describeCodes(other)}、${file.name} は ${describeCodes(file)} です`;
     }
     const month = other.targetMonth && other.targetMonth !== '000000' ? `・対象年月 ${formatMonth(other.targetMonth)}` : '';
@@ -225,8 +225,8 @@ export function sendUnitProblems(parsed: readonly ParsedFileName[]): UnitProblem
     for (const file of unit.files) {
       const wanted = requiredCompanion(file, unit.type);
       const parent = parentOf(file, parsed);
-      const misnamed = parent !== undefined && nameParts(parent) !== nameParts(file);
-      if (wanted && !kinds.includes(wanted) && !misnamed) {
+      const misnamedAgainst = parent && nameParts(parent) !== nameParts(file) ? parent : undefined;
+      if (wanted && !kinds.includes(wanted) && !misnamedAgainst) {
         problems.push({
           severity: 'error',
           files: [file.name],
@@ -242,12 +242,12 @@ export function sendUnitProblems(parsed: readonly ParsedFileName[]): UnitProblem
           message: `${file.name}: ${FILE_KINDS[file.kind].label}には原則として${FILE_KINDS[usual].label}(${usual})を一緒に送ります(送信はできます)`,
         });
       }
-      if (misnamed) {
+      if (misnamedAgainst) {
         problems.push({
           severity: 'error',
           files: [file.name],
-          message: `${file.name}: 送信元事業所番号から連番までが ${parent!.name} と同じでなければなりません` +
-            `(${nameParts(file)} と ${nameParts(parent!)})`,
+          message: `${file.name}: 送信元事業所番号から連番までが ${misnamedAgainst.name} と同じでなければなりません` +
+            `(${nameParts(file)} と ${nameParts(misnamedAgainst)})`,
         });
       }
     }
