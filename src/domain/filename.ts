@@ -2,6 +2,7 @@
 //   old form: PREFIX[_対象年月]_送信元(10)_送信先(10)_YYYYMMDDhhmmss.CSV
 //   v4 form:  PREFIX[_対象年月]_送信元(10)_種類(2)_送信先(10)_種類(2)_YYYYMMDDhhmmss.CSV
 //   image:    UPKIHON_IMAGE_送信元…_YYYYMMDDhhmmss_nnnn.jpg
+import { hasFullWidthAscii } from './char-width';
 import type { FileCategory } from './contract';
 import { formatSequence, isRealDateTime, isRealMonth } from './date';
 import { SERVICE_KIND_CODE } from './service-kinds';
@@ -169,7 +170,7 @@ function nameHint(name: string, base: string): string {
     const original = `${base.slice(0, copy.index)}${name.slice(base.length)}`;
     return `末尾の「${copy[0]}」はファイルのコピー(または同じファイルの再ダウンロード)で付いたものです。元の名前「${original}」に戻してください`;
   }
-  if (/[\uFF01-\uFF5E]/.test(name)) return '全角の英数字・記号が含まれています。半角で書いてください';
+  if (hasFullWidthAscii(name)) return '全角の英数字・記号が含まれています。半角で書いてください';
   if (/\s/.test(name)) return 'ファイル名に空白が含まれています';
   const inner = /\.([A-Za-z]{3,4})$/.exec(base);
   if (inner) return `拡張子が「.${inner[1]}${name.slice(base.length)}」と二重になっています`;

@@ -1,5 +1,6 @@
 // 介護保険事業所番号 check digit (docs/csv-spec.md "Numbers"). A bad check digit is only ever a
 // warning: the spec's and the manual's own sample numbers fail it.
+import { foldFullWidthAscii } from './char-width';
 
 /**
  * Letter values. The spec gives A=10 … Z=32: 26 letters over 23 values, so three letters are
@@ -51,5 +52,5 @@ export function halfWidth(typed: string): string {
  * ID it means. Only that block is folded (not NFKC), since an administrator may give any ID.
  */
 export function halfWidthAscii(typed: string): string {
-  return typed.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return foldFullWidthAscii(typed);
 }

@@ -2,6 +2,7 @@
 // A value in a real file repeats a great deal (the same dates, codes, offices and times on
 // thousands of rows), so each format remembers its verdict per distinct value: the pattern
 // runs once per value, not once per cell. Patterns are built once, here, never in the loop.
+import { hasFullWidthAscii } from '../char-width';
 import { isRealMonth } from '../date';
 
 export type FormatSeverity = 'error' | 'warning';
@@ -50,12 +51,10 @@ interface Options {
 }
 
 /** Full-width digits, letters and signs (typed with the IME on): said after the error, as for file names. */
-const FULL_WIDTH = /[\uFF01-\uFF5E]/;
-
 function withWidthSlip(test: (value: string) => string | null): (value: string) => string | null {
   return (v) => {
     const verdict = test(v);
-    return verdict !== null && FULL_WIDTH.test(v) ? `${verdict}。全角の英数字・記号は半角で書きます` : verdict;
+    return verdict !== null && hasFullWidthAscii(v) ? `${verdict}。全角の英数字・記号は半角で書きます` : verdict;
   };
 }
 

@@ -47,23 +47,33 @@ export function recordChecks(
       const c = checks[k]!;
       const value = record[c.index]!;
       let verdict: string | null;
-      // most cells repeat the row before: `last` is only ever a value checked by a format (never empty)
-      if (value === c.last) verdict = c.lastVerdict;
-      else if (value === '') {
+      let long: string | null;
+      // most cells repeat the row before: `last` is only ever a value checked (never empty)
+      if (value === c.last) {
+        verdict = c.lastVerdict;
+        long = c.lastLength;
+      } else if (value === '') {
         if (c.need === 'required') problems.error('値がありません(必須項目です)', { row, column: c.no, item: c.item });
         else if (c.need === 'uncertain') {
           problems.once(`need|${c.index}`, 'warning', '値がありません(仕様書では必須と読める項目です。送信はできます)',
             { row, column: c.no, item: c.item });
         }
         continue;
-      } else if (c.check === null) continue;
-      else {
-        verdict = c.check(value);
+      } else {
+        verdict = c.check === null ? null : c.check(value);
+        long = c.length === null ? null : c.length(value);
         c.last = value;
         c.lastVerdict = verdict;
+        c.lastLength = long;
       }
+      if (verdict === null && long === null) continue;
       // a cell holding a fault of the bytes is named once, for that (reportFaults)
-      if (verdict === null || value.includes(FAULT_MARK)) continue;
+      if (value.includes(FAULT_MARK)) continue;
+      if (verdict === null) {
+        // a value the format refuses is said once, for that; an over-long one only warns (field-length.ts)
+        problems.once(`length|${c.index}`, 'warning', `${displayValue('text', value)} ${long}`, { row, column: c.no, item: c.item });
+        continue;
+      }
       const text = `${displayValue(c.format.shown, value)} ${verdict}`;
       if (c.format.severity === 'error') problems.error(text, { row, column: c.no, item: c.item });
       else problems.once(`format|${c.index}`, 'warning', `${text}(送信はできます)`, { row, column: c.no, item: c.item });
