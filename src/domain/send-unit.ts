@@ -197,12 +197,36 @@ const USUAL_COMPANIONS: Partial<Record<FileKind, FileKind[]>> = {
   UPKIHON: ['UPKIHON_SUB1', 'UPKIHON_SUB2'], UPYOBO: ['UPYOBO_SUB'],
 };
 
+/**
+ * The units whose 利用者補足情報 the spec marks 必須 (○ in 2.2 ① and ⑥, 3.2 ⑤), by the parent it
+ * goes with. A send without it is still a send: 2.2 says only that it then 「ケアプラン標準仕様に
+ * よりデータ連携を行っていることにはならない」, so its absence warns.
+ */
+const HOSOKU_PARENT: Partial<Record<SendUnitType, { parent: FileKind; tables: string }>> = {
+  'care-plan': { parent: 'UP1KYO', tables: '第1・2・3表' },
+  usage: { parent: 'UPPLAN', tables: '第6・7表' },
+};
+
+function missingHosoku(unit: SendUnit, kinds: readonly FileKind[]): UnitProblem | null {
+  const wanted = HOSOKU_PARENT[unit.type];
+  const parent = wanted && unit.files.find((f) => f.kind === wanted.parent);
+  if (!wanted || !parent || kinds.includes('UPHOSOKU')) return null;
+  const month = unit.targetMonth ?? '000000';
+  return {
+    severity: 'warning',
+    files: [parent.name],
+    message: `${parent.name}: 同じ送信単位(${describeUnitKey(unit)})に${FILE_KINDS.UPHOSOKU.label}(UPHOSOKU_${month}_…)がありません。` +
+      `標準仕様では${wanted.tables}と一緒に送る必須のファイルです(送信はできます)`,
+  };
+}
+
 /** 別表 and images repeat their parent's name from the sender number to the 連番 (docs/csv-spec.md "File names"). */
 const NAME_PARTS_OF_PARENT: Partial<Record<FileKind, FileKind>> = {
   UPKIHON_SUB1: 'UPKIHON', UPKIHON_SUB2: 'UPKIHON', UPKIHON_IMAGE: 'UPKIHON', UPYOBO_SUB: 'UPYOBO',
 };
 
-const nameParts = (f: ParsedFileName) =>
+/** The part of a name from the sender number to the 連番 (kind codes included), as a 別表 or image repeats it. */
+export const nameParts = (f: ParsedFileName) =>
   [f.sender, f.senderServiceKind, f.destination, f.destinationServiceKind, f.sequence].filter((p) => p !== null).join('_');
 
 /**
@@ -251,6 +275,8 @@ export function sendUnitProblems(parsed: readonly ParsedFileName[]): UnitProblem
         });
       }
     }
+    const hosoku = missingHosoku(unit, kinds);
+    if (hosoku) problems.push(hosoku);
     for (const kind of new Set(kinds)) {
       const same = unit.files.filter((f) => f.kind === kind);
       if (kind !== 'UPKIHON_IMAGE' && same.length > 1) {

@@ -41,9 +41,26 @@ export function specFileName(kind: string, version: string, month: string): stri
   return `${parts.join('_')}.CSV`;
 }
 
+/**
+ * What real files carry in the free-text and 整数 columns whose printed 項目長 is short (phone
+ * numbers, amounts, day counts, numbers): the sample text would run past it, and 項目長 is read
+ * as a maximum (docs/csv-spec.md "Column checks").
+ */
+const SHORT_VALUES: [RegExp, string][] = [
+  [/電話番号|Fax番号/, '03-1234-5678'], [/サービス種類コード$/, '11'], [/支給限度基準額|合計単位数|限度超単位数$/, '16765'],
+  [/利用日数$/, '3'], [/自室の階数/, '2'], [/入力者コード/, 'A001'], [/該当数/, '3'], [/ＮＯ$/, '1'],
+];
+
+function shortValue(column: SpecColumn): string | undefined {
+  if (column.token !== 'text' && column.token !== 'int') return undefined;
+  return SHORT_VALUES.find(([name]) => name.test(column.name))?.[1];
+}
+
 function valueOf(column: SpecColumn, row: number, ctx: { version: string; month: string; kind: string; sender: string }): string {
   const { token } = column;
   if (token.startsWith('code:')) return token.slice(5).split(',')[0]!;
+  const short = shortValue(column);
+  if (short !== undefined) return short;
   switch (token) {
     case 'ver': return ctx.version;
     case 'date': return `${ctx.month}${String(1 + (row % 28)).padStart(2, '0')}`;

@@ -188,7 +188,8 @@ describe('checkSend', () => {
 
   it('reads v4 names in a send', () => {
     const result = checkSend(
-      [csv(`UPPLAN_202504_${S}_43_3310000017_11_20250401090000.csv`), csv(`UPSIKYU_202504_${S}_43_3310000017_11_20250401090000.csv`)],
+      [csv(`UPPLAN_202504_${S}_43_3310000017_11_20250401090000.csv`), csv(`UPSIKYU_202504_${S}_43_3310000017_11_20250401090000.csv`),
+        csv(`UPHOSOKU_202504_${S}_43_3310000017_11_20250401090000.csv`)],
       { sender: S },
     );
     expect(result).toEqual({ destination: '3310000017', errors: [], warnings: [], problems: [] });

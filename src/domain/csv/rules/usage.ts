@@ -39,9 +39,13 @@ export const usageRules: RuleFactory = (ctx) => {
       if (kind.length === 2) {
         scope(row, kind);
         equipment?.(record, row, kind);
-        if (record[detail] !== '' && kind !== '17' && kind !== '67') {
+        // No.19: 「「17:福祉用具貸与」以外の場合は「Null（空）」とする」, 67 介護予防福祉用具貸与 included
+        // (No.16/17 name 17 and 67, No.19 names 17 alone): a value elsewhere only warns
+        if (record[detail] !== '' && kind !== '17') {
+          const preventive = kind === '67' ? '(介護予防福祉用具貸与(67)の行も、仕様書では空です)' : '';
           problems.once('detail-code', 'warning',
-            '明細判別コードは福祉用具貸与(17)の行にだけ付けます。それ以外のサービスでは空にします', at(layout, row, detail));
+            `明細判別コードは福祉用具貸与(17)の行にだけ付けます。それ以外のサービスでは空にします${preventive}`,
+            at(layout, row, detail));
         }
       }
       const updatedBy = record[updater]!;
