@@ -210,3 +210,33 @@ test('a second 予定 for the same person and month shows 前回からの変更 
   await expect(provider.getByRole('region', { name: '前回からの変更' }).getByRole('listitem')).toHaveText([moved]);
   await expect(provider.getByRole('button', { name: '前回との差分を見る' })).toHaveCount(0);
 });
+
+test('a 第6・7表 without its 補足 and an over-long 項目 are warnings: shown with file and field, and the send goes out; 一括送信 says the same', async ({ offices }) => {
+  const page = await offices.openAs(CARE_MANAGER);
+  // No.9 前月までの短期入所利用日数 has 項目長 5
+  const [plan, sikyu] = planUnit('202508', (rows) => { rows[0]![8] = '123456'; });
+  await compose(page, [plan!, sikyu!]);
+  const missing = `${plan!.name}: 同じ送信単位(連番 `;
+  const why = '利用者補足情報(UPHOSOKU_202508_…)がありません。標準仕様では第6・7表と一緒に送る必須のファイルです(送信はできます)';
+  const warnings = page.locator('.alert-warning');
+  await expect(warnings).toContainText(missing);
+  await expect(warnings).toContainText(why);
+  await expect(csvWarnings(page)).toContainText(
+    `${plan!.name} 1行目 9列目(前月までの短期入所利用日数): 「123456」 は6文字あり、項目長 5 を超えています(受け取る介護ソフトで切り詰められるおそれがあります。送信はできます)`);
+  await expect(csvErrors(page)).toHaveCount(0);
+  await expect(page.getByRole('row').filter({ hasText: plan!.name })).toContainText('確認 2件');
+  await expect(page.getByRole('button', { name: '送信', exact: true })).not.toHaveAccessibleDescription(/送信できません/);
+  await sendAndConfirm(page);
+  await listRow(page, SENT_TABLE, plan!.name);
+
+  // 一括送信: the row keeps the warning and stays sendable
+  const [plan2, sikyu2] = planUnit('202509');
+  await openScreen(page, '一括送信');
+  await page.getByLabel('ファイルを選択').setInputFiles(asTestFiles([plan2!, sikyu2!]));
+  const row = page.getByRole('table', { name: '一括送信の一覧' }).locator('tbody');
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('.batch-warning')).toContainText(`${plan2!.name}: 同じ送信単位`);
+  await expect(row.locator('.batch-warning')).toContainText(why.replace('202508', '202509'));
+  await expect(row).toContainText('未送信');
+  await expect(row).not.toContainText('送信できません');
+});
