@@ -17,7 +17,9 @@ function row(c: Column, columns: Column[], hasPreV4: boolean): string {
     ...(preNo !== c.no ? [`pre-v4 No.${preNo}`] : []),
     ...(c.preV4Length !== undefined && c.preV4Length !== c.length ? [`pre-v4 項目長 ${c.preV4Length}`] : []),
   ];
-  const length = c.length === null ? '―' : String(c.length);
+  // the formats that fix a width check it themselves; elsewhere 項目長 is a maximum (field-length.ts)
+  const measured = c.length !== null && !c.format.fixedWidth && c.format.id !== 'unused';
+  const length = c.length === null ? '―' : measured ? `≤ ${c.length}` : String(c.length);
   const check = c.format.id === 'version' ? 'a CSVバージョン of the history, one per file'
     : c.format.id === 'unused' ? '(not used)' : c.format.check === null ? '' : c.format.expects;
   const severity = c.format.severity === 'warning' ? ' (warns)' : '';
@@ -35,7 +37,9 @@ export function renderLayoutsDoc(): string {
     '  elsewhere in 201910 / 202003 / 202208; "v4 only" where it does not exist before.',
     '- **Checked as**: the 書式 the validator enforces; empty for free text and columns without a',
     '  書式. "(warns)": the cell is uncertain in the layout, so a break only warns.',
-    '- **項目長** as printed (― when none is); never checked (csv-spec.md, "Column checks").',
+    '- **項目長** as printed (― when none is). "≤ N": read as a maximum, and a longer value (in',
+    '  characters, or in Shift_JIS bytes with full-width characters as two) warns; elsewhere the',
+    '  書式 fixes the width itself (csv-spec.md, "Column checks").',
     '',
   ];
   for (const [kind, def] of Object.entries(LAYOUT_DEFS) as [FileKind, NonNullable<(typeof LAYOUT_DEFS)[FileKind]>][]) {

@@ -198,26 +198,30 @@ const USUAL_COMPANIONS: Partial<Record<FileKind, FileKind[]>> = {
 };
 
 /**
- * The units whose 利用者補足情報 the spec marks 必須 (○ in 2.2 ① and ⑥, 3.2 ⑤), by the parent it
- * goes with. A send without it is still a send: 2.2 says only that it then 「ケアプラン標準仕様に
- * よりデータ連携を行っていることにはならない」, so its absence warns.
+ * The files the spec marks 必須 (○ in 2.2 ② ④ ① and ⑦ ⑪ ⑥, 3.2 ⑤) beside the parent of units 1
+ * and 2, where nothing else asks for them (第6表 and 第7表 already ask for each other). A send
+ * without one is still a send: 2.2 says only that it then 「ケアプラン標準仕様によりデータ連携を
+ * 行っていることにはならない」, so its absence warns. 第3表 (⑤, from 第4版) needs the CSVバージョン
+ * to be known: csv/send.ts warns about it.
  */
-const HOSOKU_PARENT: Partial<Record<SendUnitType, { parent: FileKind; tables: string }>> = {
-  'care-plan': { parent: 'UP1KYO', tables: '第1・2・3表' },
-  usage: { parent: 'UPPLAN', tables: '第6・7表' },
+const REQUIRED_BESIDE: Partial<Record<SendUnitType, { parent: FileKind; wanted: FileKind[]; tables: string }>> = {
+  'care-plan': { parent: 'UP1KYO', wanted: ['UP2KYO', 'UPHOSOKU'], tables: '第1表' },
+  usage: { parent: 'UPPLAN', wanted: ['UPHOSOKU'], tables: '第6・7表' },
 };
 
-function missingHosoku(unit: SendUnit, kinds: readonly FileKind[]): UnitProblem | null {
-  const wanted = HOSOKU_PARENT[unit.type];
-  const parent = wanted && unit.files.find((f) => f.kind === wanted.parent);
-  if (!wanted || !parent || kinds.includes('UPHOSOKU')) return null;
-  const month = unit.targetMonth ?? '000000';
-  return {
-    severity: 'warning',
-    files: [parent.name],
-    message: `${parent.name}: 同じ送信単位(${describeUnitKey(unit)})に${FILE_KINDS.UPHOSOKU.label}(UPHOSOKU_${month}_…)がありません。` +
-      `標準仕様では${wanted.tables}と一緒に送る必須のファイルです(送信はできます)`,
-  };
+function missingRequired(unit: SendUnit, kinds: readonly FileKind[]): UnitProblem[] {
+  const rule = REQUIRED_BESIDE[unit.type];
+  const parent = rule && unit.files.find((f) => f.kind === rule.parent);
+  if (!rule || !parent) return [];
+  return rule.wanted.filter((kind) => !kinds.includes(kind)).map((kind) => {
+    const name = kind === 'UPHOSOKU' ? `UPHOSOKU_${unit.targetMonth ?? '000000'}_…` : kind;
+    return {
+      severity: 'warning',
+      files: [parent.name],
+      message: `${parent.name}: 同じ送信単位(${describeUnitKey(unit)})に${FILE_KINDS[kind].label}(${name})がありません。` +
+        `標準仕様では${rule.tables}と一緒に送る必須のファイルです(送信はできます)`,
+    };
+  });
 }
 
 /** 別表 and images repeat their parent's name from the sender number to the 連番 (docs/csv-spec.md "File names"). */
@@ -275,8 +279,7 @@ export function sendUnitProblems(parsed: readonly ParsedFileName[]): UnitProblem
         });
       }
     }
-    const hosoku = missingHosoku(unit, kinds);
-    if (hosoku) problems.push(hosoku);
+    problems.push(...missingRequired(unit, kinds));
     for (const kind of new Set(kinds)) {
       const same = unit.files.filter((f) => f.kind === kind);
       if (kind !== 'UPKIHON_IMAGE' && same.length > 1) {

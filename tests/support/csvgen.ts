@@ -213,9 +213,11 @@ export function makePlanUnit(opts: GenOptions & { sequence?: string } = {}): Gen
   return (['UPPLAN', 'UPSIKYU', 'UPHOSOKU'] as const).map((k) => makeCsvFile(k, { ...opts, month }));
 }
 
-/** Send unit 1 (第1表 + 第2表 + 補足 000000). */
+/** Send unit 1 (第1表 + 第2表 + 補足 000000, and 第3表 from v4 on, where the spec has it). */
 export function makeCarePlanUnit(opts: GenOptions & { sequence?: string } = {}): GeneratedFile[] {
-  return (['UP1KYO', 'UP2KYO', 'UPHOSOKU'] as const).map((k) => makeCsvFile(k, { ...opts, month: k === 'UPHOSOKU' ? '000000' : undefined }));
+  const kinds = versionsOf('UP3KYO').includes(opts.version ?? '202407')
+    ? (['UP1KYO', 'UP2KYO', 'UP3KYO', 'UPHOSOKU'] as const) : (['UP1KYO', 'UP2KYO', 'UPHOSOKU'] as const);
+  return kinds.map((k) => makeCsvFile(k, { ...opts, month: k === 'UPHOSOKU' ? '000000' : undefined }));
 }
 
 /** A 第6表 of about `targetBytes` (default 10 MB): many people, two services, a third of the days. */

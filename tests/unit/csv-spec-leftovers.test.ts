@@ -3,7 +3,7 @@
 // UPKIHON No.62 against the image naming rule, and 明細判別コード on 67.
 import { describe, expect, it } from 'vitest';
 import { foldFullWidthAscii, hasFullWidthAscii, sjisByteLength } from '../../src/domain/char-width';
-import { validateCsv } from '../../src/domain/csv';
+import { validateCsv, validateSendCsvs } from '../../src/domain/csv';
 import { layoutFor } from '../../src/domain/csv/layouts';
 import type { CsvProblem } from '../../src/domain/csv/types';
 import { parseFileName, type ParsedFileName } from '../../src/domain/filename';
@@ -50,7 +50,7 @@ describe('利用者補足情報 is 必須 (○) beside 第6・7表 and 第1・2�
     const problems = sendUnitProblems(parsed(v4('UP1KYO'), v4('UP2KYO'), v4('UP3KYO')));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: 'warning', files: [v4('UP1KYO')] });
-    expect(problems[0]!.message).toContain('利用者補足情報(UPHOSOKU_000000_…)がありません。標準仕様では第1・2・3表と一緒に送る必須のファイルです');
+    expect(problems[0]!.message).toContain('利用者補足情報(UPHOSOKU_000000_…)がありません。標準仕様では第1表と一緒に送る必須のファイルです');
   });
 
   it('old-form names (CSVバージョン 202208 and before) are held to it alike', () => {
@@ -69,6 +69,35 @@ describe('利用者補足情報 is 必須 (○) beside 第6・7表 and 第1・2�
     expect(sendUnitProblems(parsed(v4('UPSIKYU', '202504'))).map((p) => p.severity)).toEqual(['error']);
     expect(sendUnitProblems(parsed(v4('DLTPLAN', '202504')))).toEqual([]);
     expect(sendUnitProblems(parsed(`UPJSK_202504_${PROVIDER}_11_${CM}_43_${SEQ}.CSV`))).toEqual([]);
+  });
+});
+
+describe('第2表 and (from v4) 第3表 are 必須 beside 第1表 too (2.2 ④ ⑤): a warning', () => {
+  it('a 第1表 without its 第2表 warns by name, in any version', () => {
+    const problems = sendUnitProblems(parsed(v4('UP1KYO'), v4('UP3KYO'), v4('UPHOSOKU', '000000')));
+    expect(problems).toEqual([expect.objectContaining({
+      severity: 'warning', files: [v4('UP1KYO')],
+      message: expect.stringContaining('に第2表(UP2KYO)がありません。標準仕様では第1表と一緒に送る必須のファイルです(送信はできます)'),
+    })]);
+  });
+
+  const unit = (version: string, kinds: string[]) => validateSendCsvs(kinds.map((kind) => {
+    const file = makeSpecFile(kind, version, kind === 'UPHOSOKU' ? { hosokuMonth: '000000' } : {});
+    return { name: file.name, bytes: file.bytes };
+  }));
+
+  it('a v4 第1表 without its 第3表 warns across the files of the send (the CSVバージョン tells v4)', () => {
+    const report = unit('202407', ['UP1KYO', 'UP2KYO', 'UPHOSOKU']);
+    expect(report.ok).toBe(true);
+    expect(report.crossProblems).toEqual([expect.objectContaining({
+      severity: 'warning', file: report.reports[0]!.name,
+      message: expect.stringContaining('同じ送信単位に第3表(UP3KYO)がありません。標準仕様では CSVバージョン 202407(第4版)から第1表と一緒に送る必須のファイルです'),
+    })]);
+    expect(unit('202407', ['UP1KYO', 'UP2KYO', 'UP3KYO', 'UPHOSOKU'])).toMatchObject({ ok: true, crossProblems: [] });
+  });
+
+  it('before v4 there is no 第3表 to ask for', () => {
+    expect(unit('202208', ['UP1KYO', 'UP2KYO', 'UPHOSOKU'])).toMatchObject({ ok: true, crossProblems: [] });
   });
 });
 

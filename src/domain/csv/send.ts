@@ -5,6 +5,7 @@ import type { ParsedFileName, FileKind } from '../filename';
 import { groupBySendUnit } from '../send-unit';
 import { placeText } from './problems';
 import { checkCsv, type CheckedCsv } from './validate';
+import { versionInfo } from './versions';
 import type { CsvProblem, CsvReport } from './types';
 
 export interface SendCsvReport {
@@ -72,6 +73,13 @@ function checkUnit(unit: Map<FileKind, Checked>): CsvProblem[] {
   const plan1 = unit.get('UP1KYO');
   const plan2 = unit.get('UP2KYO');
   if (plan1 && plan2) problems.push(...missingPeople(plan1, plan2, '第1表', '第2表'));
+  // 2.2 ⑤ marks 第3表 ○ beside 第1表, and 2.4 ① sends it in their unit; it exists from 第4版 on, so
+  // only a v4 第1表 misses it, and as the 第2表 and the 補足 (send-unit.ts) that only warns
+  const version = plan1?.report.version;
+  if (plan1 && !unit.has('UP3KYO') && version && versionInfo(version)?.era === 'v4') {
+    problems.push(cross('warning', plan1.file, `同じ送信単位に第3表(UP3KYO)がありません。標準仕様では CSVバージョン ${version}` +
+      '(第4版)から第1表と一緒に送る必須のファイルです(送信はできます)'));
+  }
   // 別表 records repeat the keys of their parent record (layout notes of SUB1, SUB2, UPYOBO_SUB);
   // 第2表, 第3表 and the 補足 of unit 1 link to the 第1表 by its 居宅サービス計画作成（変更）日 (2.3)
   for (const link of LINKS) {

@@ -13,7 +13,7 @@ export type Need = 'required' | 'uncertain' | 'optional' | 'detail-rows';
 export interface ColumnDef {
   /** 項目名 as printed */
   name: string;
-  /** 項目長 as printed; null for ― or not printed. Shown in the docs, never checked (see docs). */
+  /** 項目長 as printed; null for ― or not printed. A maximum where the format does not fix the width (field-length.ts). */
   length: number | null;
   format: Format;
   need: Need;
