@@ -70,7 +70,8 @@ export function recordChecks(
       // a cell holding a fault of the bytes is named once, for that (reportFaults)
       if (value.includes(FAULT_MARK)) continue;
       if (verdict === null) {
-        // a value the format refuses is said once, for that; an over-long one only warns (field-length.ts)
+        // only past its 項目長: a warning, once per column (field-length.ts); a value its format
+        // refuses is named for that alone, below
         problems.once(`length|${c.index}`, 'warning', `${displayValue('text', value)} ${long}`, { row, column: c.no, item: c.item });
         continue;
       }
