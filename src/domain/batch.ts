@@ -202,7 +202,7 @@ export function groupKeyOfName(name: string): string | null {
 
 /** The listed row a file of this key joins: the row of its send unit, unless that one is on its way. */
 export function rowJoinedBy<P>(rows: readonly BatchRow<P>[], key: string): BatchRow<P> | undefined {
-  return rows.find((r) => rowKeyOf(r) === key && !isInFlight(r));
+  return rows.find((r) => rowKeysOf(r).includes(key) && !isInFlight(r));
 }
 
 /** A row is one send unit (send-unit.ts): files of another 連番 make a row of their own, as another month does. */
@@ -211,13 +211,15 @@ function groupKeyOf(p: ParsedFileName): string {
 }
 
 /**
- * A row's key from its files, not from its stored groupKey: rows kept on the device before each
- * 連番 became a row of its own carry a key without the 連番, and must still take a later drop.
+ * A row's keys from its files, not from its stored groupKey, and from every file, not the first:
+ * rows kept on the device by older clients may hold files of several of today's units (before each
+ * 連番, or each pair of v4 kind codes, became a row of its own). A later drop of any of them must
+ * replace its files there; a row of its own beside the kept one would send that unit twice.
  */
-function rowKeyOf(row: BatchRow<unknown>): string | null {
-  if (row.groupKey === null) return null;
-  const first = parsedOf(row.files)[0];
-  return first ? groupKeyOf(first) : row.groupKey;
+function rowKeysOf(row: BatchRow<unknown>): string[] {
+  if (row.groupKey === null) return [];
+  const parsed = parsedOf(row.files);
+  return parsed.length > 0 ? unique(parsed.map(groupKeyOf)) : [row.groupKey];
 }
 
 function refusalMessage(refused: readonly string[]): string | null {
