@@ -2,8 +2,7 @@
 // i + 1, so an old client catches up in order. DB_VERSION is the number of steps. Append a step
 // for every change of what a store keeps; never edit one that has shipped.
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { parseFileName } from '../domain/filename';
-import { sendUnitKey } from '../domain/send-unit';
+import { parseFileName, type ParsedFileName } from '../domain/filename';
 import { DB_VERSION, DEFAULT_SETTINGS, SETTINGS_KEY, type BatchRecord, type RenkeiDb } from './schema';
 
 type UpgradeTransaction = IDBPTransaction<RenkeiDb, StoreNames<RenkeiDb>[], 'versionchange'>;
@@ -97,7 +96,7 @@ function batchRecordV2(value: BatchRecord): Omit<BatchRecord, 'owner'> {
   const record: Omit<BatchRecord, 'owner'> = {
     id,
     destination,
-    groupKey: groupKey === null || !parsed?.ok ? groupKey : sendUnitKey(parsed.value, 'sequence'),
+    groupKey: groupKey === null || !parsed?.ok ? groupKey : (sendUnitKeyV2(parsed.value) ?? groupKey),
     files,
     message,
     sequenceDisplay,
@@ -111,4 +110,29 @@ function batchRecordV2(value: BatchRecord): Omit<BatchRecord, 'owner'> {
   // a row changed since its last send (status back to 未送信) no longer has a send of its own
   if (outboxId !== undefined && status !== '未送信') record.outboxId = outboxId;
   return record;
+}
+
+// Version 2's send units, frozen: what step 1 → 2 writes must not move when send-unit.ts changes
+// (since then the key took the 連番 and the v4 kind codes; an upgrade run today must still give
+// the key version 2 gave). A kind version 2 did not know keeps the row's key as it was.
+const UNIT_OF_KIND_V2: Readonly<Record<string, string>> = {
+  UP1KYO: 'care-plan', UP2KYO: 'care-plan', UP3KYO: 'care-plan',
+  UPPLAN: 'usage', UPSIKYU: 'usage',
+  DLT1KYO: 'delete-care-plan', DLTPLAN: 'delete-usage',
+  UPJSK: 'actual', DLTJSK: 'delete-actual',
+  UPKIHON: 'yobo-basic', UPKIHON_SUB1: 'yobo-basic', UPKIHON_SUB2: 'yobo-basic', UPKIHON_IMAGE: 'yobo-basic',
+  UPYOBO: 'yobo-plan', UPYOBO_SUB: 'yobo-plan',
+  DLTKIHON: 'delete-yobo-basic', DLTYOBO: 'delete-yobo-plan',
+};
+
+/** Version 2's sendUnitKey(file, 'sequence'): destination | type | month, the 介護予防 units by 連番 under 'yobo'. */
+function sendUnitKeyV2(file: ParsedFileName): string | null {
+  const month = file.targetMonth;
+  const type = file.kind === 'UPHOSOKU' ? (month && month !== '000000' ? 'usage' : 'care-plan') : UNIT_OF_KIND_V2[file.kind];
+  if (type === undefined) return null;
+  const yobo = type === 'yobo-basic' || type === 'yobo-plan';
+  const parts = [file.destination, yobo ? 'yobo' : type];
+  if (yobo) parts.push(file.sequence);
+  parts.push(type === 'care-plan' ? '' : month ?? '');
+  return parts.join('|');
 }

@@ -14,6 +14,7 @@ import { readSettings } from '../../src/db/settings';
 import { upgrade } from '../../src/db/upgrades';
 import { parseFileName } from '../../src/domain/filename';
 import { sendUnitKey } from '../../src/domain/send-unit';
+import { fileName } from '../support/csvgen';
 import { isPausedForLogin } from '../../src/outbox/store';
 import { batchFiles, batchOffices } from '../support/batch-files';
 import { CARE_OFFICE, type GeneratedFile } from '../support/csvgen';
@@ -102,11 +103,32 @@ describe('upgrading a version 1 database', () => {
     await writeVersion1();
     const [first] = await listBatchRows();
     const parsed = parseFileName(filesOf(0)[0]!.name);
-    expect(parsed.ok && first!.groupKey === sendUnitKey(parsed.value, 'sequence')).toBe(true);
+    // version 2's key (destination | unit | month), whatever send-unit.ts says today
+    expect(parsed.ok && first!.groupKey === `${parsed.value.destination}|usage|${parsed.value.targetMonth}`).toBe(true);
     const rest: BatchInputFile[] = filesOf(0).slice(1).map((f) => ({ name: f.name, size: f.bytes.length, head: f.bytes.slice(0, 16), payload: kept(f) }));
     const { rows } = await addFilesToStoredBatch(rest, { sender: CARE_OFFICE });
     expect(rows).toHaveLength(5);
     expect(rows.find((r) => r.id === 'r-new')!.files.map((f) => f.name)).toEqual(filesOf(0).map((f) => f.name));
+  });
+
+  it('gives each row the key version 2 gave, not what send-unit.ts gives today (v4 kind codes, 連番)', async () => {
+    const dest = OFFICES[0]!.number;
+    const usage = ['UPPLAN', 'UPSIKYU'].map((kind) => fileName({ kind: kind as 'UPPLAN', destination: dest, serviceKinds: ['43', '11'] }));
+    const plan = fileName({ kind: 'UP1KYO', destination: dest, sequence: '20250325110000' });
+    const yobo = fileName({ kind: 'UPYOBO', destination: dest, sequence: '20250325120000' });
+    const created = await openDB<RenkeiDb>(DB_NAME, 1, { upgrade: (v1, oldVersion, _newVersion, tx) => void upgrade(v1, oldVersion, tx, 1) });
+    created.close();
+    const v1 = await openDB(DB_NAME, 1);
+    const row = (id: string, names: string[]) => v1Row(id, 0, '未送信', { groupKey: 'old', files: names.map((name) => ({ ...rowFile(FILES[0]!), name })) });
+    await v1.put('batch', row('r-usage', usage));
+    await v1.put('batch', row('r-plan', [plan]));
+    await v1.put('batch', row('r-yobo', [yobo]));
+    v1.close();
+    const keys = Object.fromEntries((await (await openRenkeiDb()).getAll('batch')).map((r) => [r.id, r.groupKey]));
+    expect(keys).toEqual({ 'r-usage': `${dest}|usage|202504`, 'r-plan': `${dest}|care-plan|`, 'r-yobo': `${dest}|yobo|20250325120000|` });
+    // (today's key differs: the v4 kind codes joined it after version 2)
+    const parsed = parseFileName(usage[0]!);
+    expect(parsed.ok && sendUnitKey(parsed.value, 'sequence')).not.toBe(keys['r-usage']);
   });
 
   it('moves the login pause into the typed settings', async () => {
