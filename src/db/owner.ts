@@ -41,7 +41,7 @@ export function recordSignedIn(who: SignedIn | null): Promise<void> {
     const settings = (await tx.store.get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
     await tx.store.put({ ...settings, signedIn: who }, SETTINGS_KEY);
     await tx.done;
-    if (who?.office) await adoptUnowned({ userId: who.userId, office: who.office });
+    if (who?.office) noteCarriedOver(await adoptUnowned({ userId: who.userId, office: who.office }));
     // what the 送信待ち badge counts changed with the owner
     notifyOutboxChanged();
   })();
@@ -75,16 +75,59 @@ export async function listOwned<Name extends OwnedStore>(
   return records.sort(compare);
 }
 
+/**
+ * What an office login took over from a database kept before ownership (versions 2 and 3): its
+ * queued sends go out under this login now; `heldBack` are sends queued without a known sending
+ * office, which no login may send as its own: they became drafts (or their 一括送信 row stays to
+ * be sent again) for the user to check. The page tells the user (src/views/login/login-form.tsx).
+ */
+export interface CarriedOver {
+  sends: number;
+  heldBack: number;
+}
+
+let carriedOver: CarriedOver | null = null;
+
+function noteCarriedOver(taken: CarriedOver): void {
+  if (taken.sends + taken.heldBack === 0) return;
+  carriedOver = { sends: (carriedOver?.sends ?? 0) + taken.sends, heldBack: (carriedOver?.heldBack ?? 0) + taken.heldBack };
+}
+
+/** What the last office logins took over and nobody has been told of yet (read once). */
+export function takeCarriedOver(): CarriedOver | null {
+  const taken = carriedOver;
+  carriedOver = null;
+  return taken;
+}
+
+const UNOWNED = IDBKeyRange.bound([UNOWNED_USER, ''], [UNOWNED_USER, '\uffff']);
+
 /** Version 2 records have no owner: the first office login that can own them adopts them. */
-async function adoptUnowned(owner: Owner): Promise<void> {
+async function adoptUnowned(owner: Owner): Promise<CarriedOver> {
   const tx = (await openRenkeiDb()).transaction(['drafts', 'outbox', 'sent', 'batch'], 'readwrite');
-  const stores = [tx.objectStore('drafts'), tx.objectStore('outbox'), tx.objectStore('sent'), tx.objectStore('batch')] as const;
+  const taken: CarriedOver = { sends: 0, heldBack: 0 };
+  for (const item of await tx.objectStore('outbox').index('owner').getAll(UNOWNED)) {
+    if (item.sender === undefined) {
+      // queued before any office login: sending it under this one could send it as the wrong office
+      await tx.objectStore('outbox').delete(item.id);
+      // a 一括送信 row keeps its files and reads as interrupted; anything else becomes a draft
+      if (item.batchRowId === undefined) {
+        await tx.objectStore('drafts').put({ id: item.draftId ?? item.id, owner, destination: item.destination, message: item.message, files: item.files, savedAt: item.createdAt });
+      }
+      taken.heldBack += 1;
+    } else if (item.sender === owner.office) {
+      await tx.objectStore('outbox').put({ ...item, owner });
+      taken.sends += 1;
+    }
+  }
+  const stores = [tx.objectStore('drafts'), tx.objectStore('sent'), tx.objectStore('batch')] as const;
   for (const store of stores) {
-    for (const record of await store.index('owner').getAll(IDBKeyRange.bound([UNOWNED_USER, ''], [UNOWNED_USER, '\uffff']))) {
+    for (const record of await store.index('owner').getAll(UNOWNED)) {
       if (record.owner.office !== '' && record.owner.office !== owner.office) continue;
       // each store's own record type; the owner is all that changes
       await (store as unknown as { put(value: unknown): Promise<unknown> }).put({ ...record, owner });
     }
   }
   await tx.done;
+  return taken;
 }

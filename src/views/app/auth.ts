@@ -9,6 +9,7 @@ import { currentOwner, recordSignedIn } from '../../db/owner';
 import { notifyOutboxChanged } from '../../outbox/channel';
 import { hasPendingLogout, sendPendingLogout, signOutDevice } from '../../outbox/pending-logout';
 import { requestFlush } from '../../outbox/triggers';
+import { announceCarriedOver } from './carried-over';
 import { redirect } from './router';
 import { to } from './routes';
 import { clearSession, session, SESSION_ENDED, sessionEndedNote, setSession, signedInOf } from './session';
@@ -34,6 +35,9 @@ export async function checkSession(): Promise<void> {
   } catch (error) {
     // offline or server down: keep the last known session so the app opens offline
     if (!(error instanceof ApiFailure)) console.error(error);
+  } finally {
+    // a start after an update adopts what the older version kept (src/db/owner.ts)
+    announceCarriedOver();
   }
 }
 

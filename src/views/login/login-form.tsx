@@ -9,6 +9,7 @@ import { resumeAfterLogin } from '../../outbox/triggers';
 import type { SessionInfo } from '../../domain/contract';
 import type { FormCheck } from '../../domain/login-forms';
 import { ErrorList } from '../common/Alert';
+import { announceCarriedOver } from '../app/carried-over';
 import { redirect } from '../app/router';
 import { setSession } from '../app/session';
 
@@ -52,6 +53,7 @@ export function useLoginSubmit<T>(
       const recorded = setSession(answer);
       redirect(target);
       await recorded;
+      announceCarriedOver();
       // the relay replaced this browser's old session with the new one: no logout is owed for it
       await forgetPendingLogout();
       // sends stopped by an expired login go again now
