@@ -31,6 +31,18 @@ export class DatabaseOutdated extends Error {
   }
 }
 
+/**
+ * The database is newer than this code: a newer version of the app, in another tab or after an
+ * update, upgraded it under this page. Nothing can be kept or sent here until the page reloads
+ * into that version, and 「もう一度お試しください」 would never work: say so.
+ */
+export class DatabaseNewer extends Error {
+  constructor() {
+    super('アプリが新しい版に更新されたため、この画面では保存も送信もできません。画面を再読み込みしてください(保存していない入力は、再読み込みの前に控えてください)');
+    this.name = 'DatabaseNewer';
+  }
+}
+
 /** One open; without the steps, an open that needs them is given up (aborted, nothing changed). */
 function openWith(steps: Upgrades | null): { db: Promise<IDBPDatabase<RenkeiDb>>; neededSteps: () => boolean } {
   let needed = false;
@@ -65,6 +77,7 @@ async function open(): Promise<IDBPDatabase<RenkeiDb>> {
   try {
     return await first.db;
   } catch (error) {
+    if (error instanceof DOMException && error.name === 'VersionError') throw new DatabaseNewer();
     if (!first.neededSteps()) throw error;
   }
   if (!loadUpgrades) throw new DatabaseOutdated();

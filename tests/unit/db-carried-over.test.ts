@@ -5,7 +5,7 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { INTERRUPTED_REASON } from '../../src/db/batch-status';
 import { listBatchRows } from '../../src/db/batch';
-import { DB_NAME } from '../../src/db/db';
+import { closeRenkeiDb, DB_NAME, DB_VERSION, openRenkeiDb } from '../../src/db/db';
 import { listDrafts } from '../../src/db/drafts';
 import { takeCarriedOver, type Owner } from '../../src/db/owner';
 import type { RenkeiDb } from '../../src/db/schema';
@@ -84,5 +84,13 @@ describe('sends queued before a later version bump (database version 5)', () => 
     await signIn(CM);
     expect((await due())?.id).toBe('v5-send');
     expect(takeCarriedOver()).toBeNull();
+  });
+});
+
+describe('a page older than the database (a newer version upgraded it in another tab)', () => {
+  it('says in Japanese that it must reload, instead of a retry that can never work', async () => {
+    (await openDB(DB_NAME, DB_VERSION + 1)).close();
+    await closeRenkeiDb();
+    await expect(openRenkeiDb()).rejects.toThrow('アプリが新しい版に更新されたため、この画面では保存も送信もできません。画面を再読み込みしてください');
   });
 });
