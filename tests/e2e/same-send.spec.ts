@@ -4,6 +4,7 @@ import { CARE_OFFICE, HOME_HELP_OFFICE, planUnit, uniqueSequence } from '../supp
 import { expect, test } from './support/browsers';
 import { compose } from './support/messages';
 import { CARE_MANAGER } from './support/people';
+import { apiAs, sendThroughApi } from './support/api';
 
 test('the same 予定 sent twice: 送信確認 says when it went, and still lets it go', async ({ offices }) => {
   const page = await offices.openAs(CARE_MANAGER);
@@ -70,4 +71,18 @@ test('一括送信の確認 warns in the same words about a row already sent, an
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('未送信');
   await expect(rows.first()).toContainText(sent[0]!.name.slice(-19));
+});
+
+test('a unit a colleague already sent (seen in 送信一覧 on this device) is warned of too', async ({ offices }) => {
+  const files = planUnit(CARE_OFFICE, HOME_HELP_OFFICE, uniqueSequence());
+  // sent from another device of the same office
+  const api = await apiAs(CARE_MANAGER);
+  await sendThroughApi(api, HOME_HELP_OFFICE, files.map((f) => ({ name: f.name, buffer: f.buffer })));
+  await api.dispose();
+  const page = await offices.openAs(CARE_MANAGER, '送信一覧');
+  await expect(page.getByRole('table', { name: '送信したメッセージ' })).toContainText(files[0]!.name);
+  await compose(page, files);
+  await page.getByRole('button', { name: '送信', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '送信確認' });
+  await expect(dialog.getByRole('alert')).toHaveText(/^同じファイルを \d{1,2}月\d{1,2}日 \d{1,2}:\d{2} に送信済みです/);
 });
