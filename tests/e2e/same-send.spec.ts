@@ -45,6 +45,8 @@ test('一括送信の確認 warns in the same words about a row already sent, an
   await page.getByRole('button', { name: '一括送信', exact: true }).click();
   const first = page.getByRole('dialog', { name: '一括送信の確認' });
   await expect(first).toContainText('選択した 1 件(送信先 1 事業所)を送信します');
+  // 「以上の内容」: the rows that go are listed in the dialog
+  await expect(first.getByRole('list', { name: '送信する行' }).getByRole('listitem')).toHaveText([new RegExp(`^${HOME_HELP_OFFICE} `)]);
   await expect(first.getByText(/同じファイル/)).toHaveCount(0);
   await first.getByRole('button', { name: 'OK' }).click();
   const progress = page.getByRole('dialog', { name: '一括送信' });

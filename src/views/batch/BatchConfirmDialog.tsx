@@ -26,10 +26,12 @@ export function BatchConfirmDialog({ rows, skipped, onCancel, onOk }: BatchConfi
   const fresh = rows.filter((row) => !repeated.has(row.id));
   return (
     <Dialog title="一括送信の確認" onCancel={onCancel}>
-      <p>
-        選択した {rows.length} 件(送信先 {countDestinations(rows)} 事業所)を送信します。
-        以上の内容で送信してよろしいですか?
-      </p>
+      <p>選択した {rows.length} 件(送信先 {countDestinations(rows)} 事業所)を送信します。</p>
+      {/* 「以上の内容」 must be on screen: the rows that go, by office and ファイル出力日時 */}
+      <ul class="batch-confirm-rows" aria-label="送信する行">
+        {rows.map((row) => <li key={row.id}>{rowLabel(row)}</li>)}
+      </ul>
+      <p>以上の内容で送信してよろしいですか?</p>
       {skipped > 0 && <p class="batch-skip-note">選択したうち送信できない {skipped} 件は送信しません(一覧に残ります)。</p>}
       {same.length > 0 && (
         <div class="alert alert-warning same-send" role="alert">
