@@ -39,6 +39,9 @@ test('一括送信の確認 warns in the same words about a row already sent, an
   const rows = page.locator('.batch-table tbody');
   const choose = (files: typeof sent) => page.getByLabel('ファイルを選択').setInputFiles(files);
 
+  // an empty list: the button says why nothing can be chosen
+  await page.getByRole('button', { name: '一括送信', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('一覧に行がありません。先にCSVファイルをドロップするか「ファイルを選択」で追加してください。');
   await choose(sent);
   await expect(rows).toHaveCount(1);
   await page.getByRole('button', { name: '全選択', exact: true }).click();

@@ -85,7 +85,11 @@ export function BatchView() {
       .finally(() => setBusy(false));
   }
 
+  /** 「選択してください」 would send the user looking for rows that are not there */
+  const EMPTY_LIST = '一覧に行がありません。先にCSVファイルをドロップするか「ファイルを選択」で追加してください。';
+
   function askSend() {
+    if ((rows ?? []).length === 0) return setErrors([EMPTY_LIST]);
     const chosen = (rows ?? []).filter((r) => selected.has(r.id));
     if (chosen.length === 0) return setErrors(['送信する行を選択してください。']);
     // 全選択 takes every row (for 削除 too): the rows that cannot go are skipped, and the dialog says so
@@ -111,6 +115,7 @@ export function BatchView() {
   }
 
   function askDelete() {
+    if ((rows ?? []).length === 0) return setErrors([EMPTY_LIST]);
     if (selected.size === 0) return setErrors(['削除する行を選択してください。']);
     setErrors([]);
     setConfirming({ kind: 'delete', ids: [...selected] });
