@@ -100,13 +100,14 @@ export function takeCarriedOver(): CarriedOver | null {
   return taken;
 }
 
-const UNOWNED = IDBKeyRange.bound([UNOWNED_USER, ''], [UNOWNED_USER, '\uffff']);
+/** The owner index's range of records nobody owns yet (made when used: modules load where IndexedDB is absent) */
+const unowned = () => IDBKeyRange.bound([UNOWNED_USER, ''], [UNOWNED_USER, '\uffff']);
 
 /** Version 2 records have no owner: the first office login that can own them adopts them. */
 async function adoptUnowned(owner: Owner): Promise<CarriedOver> {
   const tx = (await openRenkeiDb()).transaction(['drafts', 'outbox', 'sent', 'batch'], 'readwrite');
   const taken: CarriedOver = { sends: 0, heldBack: 0 };
-  for (const item of await tx.objectStore('outbox').index('owner').getAll(UNOWNED)) {
+  for (const item of await tx.objectStore('outbox').index('owner').getAll(unowned())) {
     if (item.sender === undefined) {
       // queued before any office login: sending it under this one could send it as the wrong office
       await tx.objectStore('outbox').delete(item.id);
@@ -122,7 +123,7 @@ async function adoptUnowned(owner: Owner): Promise<CarriedOver> {
   }
   const stores = [tx.objectStore('drafts'), tx.objectStore('sent'), tx.objectStore('batch')] as const;
   for (const store of stores) {
-    for (const record of await store.index('owner').getAll(UNOWNED)) {
+    for (const record of await store.index('owner').getAll(unowned())) {
       if (record.owner.office !== '' && record.owner.office !== owner.office) continue;
       // each store's own record type; the owner is all that changes
       await (store as unknown as { put(value: unknown): Promise<unknown> }).put({ ...record, owner });
