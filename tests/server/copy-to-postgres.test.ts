@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../server/admin/commands';
-import { COPIED_TABLES, runCopyToPostgres } from '../../server/admin/copy-to-postgres';
+import { COPIED_TABLES, fileRows, runCopyToPostgres } from '../../server/admin/copy-to-postgres';
 import { verifyCopy } from '../../server/admin/verify-copy';
 import { openStore } from '../../server/db';
 import { openRelay } from '../../server/relay';
@@ -121,6 +121,18 @@ describe.skipIf(!PG_URL)(`copy-to-postgres${PG_URL ? '' : SKIP_REASON}`, () => {
       expect(latest!.id).toBeGreaterThan(Math.max(...older.map((e) => e.id)));
     } finally {
       await store.close();
+    }
+  });
+
+  it('reads the file rows a page at a time, each once, across page ends', () => {
+    const db = new Database(join(data.dir, 'renkei.db'), { readonly: true });
+    try {
+      const all = db.prepare('SELECT id FROM message_files ORDER BY id').pluck().all() as string[];
+      expect(all).toHaveLength(4);
+      // pages of 1 and 3 end inside the table, a page of 4 ends exactly at its last row, 5 after it
+      for (const pageSize of [1, 3, 4, 5]) expect([...fileRows(db, pageSize)].map((f) => f.id)).toEqual(all);
+    } finally {
+      db.close();
     }
   });
 
