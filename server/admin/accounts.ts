@@ -1,6 +1,6 @@
 // The admin CLI's commands that take rights away or show who has them. Each change ends the
 // sessions that relied on the right at once (the store does it in the same transaction).
-import { officeNumberSchema, officeUserIdSchema } from '../../src/domain/contract';
+import { MIN_PASSWORD_CHARS, officeNumberSchema, officeUserIdSchema } from '../../src/domain/contract';
 import { hashPassword } from '../auth/passwords';
 import type { Store } from '../db';
 import type { AdminIo } from './commands';
@@ -10,6 +10,18 @@ export class AccountUsageError extends Error {}
 function need<T>(value: T | undefined, what: string): T {
   if (value === undefined || value === '') throw new AccountUsageError(`${what} を指定してください`);
   return value;
+}
+
+/**
+ * The password an operator gives, hashed, under the rules a person's own change keeps (8–200
+ * characters, not the ID itself): the CLI is where most passwords are made.
+ */
+export async function adminPasswordHash(password: string | undefined, id: string): Promise<string> {
+  const given = need(password, '--password');
+  if ([...given].length < MIN_PASSWORD_CHARS) throw new AccountUsageError(`パスワードは${MIN_PASSWORD_CHARS}文字以上にしてください`);
+  if ([...given].length > 200) throw new AccountUsageError('パスワードは200文字以内にしてください');
+  if (given.trim().toLowerCase() === id.toLowerCase()) throw new AccountUsageError('IDと同じパスワードは使えません');
+  return hashPassword(given);
 }
 
 export async function runAccountCommand(
@@ -22,7 +34,7 @@ export async function runAccountCommand(
   switch (command) {
     case 'reset-password': {
       const id = need(args[0], 'ユーザIDまたは事業所ユーザID');
-      const passwordHash = await hashPassword(need(values.password, '--password'));
+      const passwordHash = await adminPasswordHash(values.password, id);
       if (officeUserIdSchema.safeParse(id).success) {
         const user = await store.officeUsers.get(id);
         if (!user) throw new AccountUsageError(`事業所ユーザ ${id} は登録されていません`);

@@ -5,9 +5,8 @@ import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { officeNumberSchema, officeUserIdSchema, type Office } from '../../src/domain/contract';
 import { halfWidthAscii } from '../../src/domain/office-number';
-import { hashPassword } from '../auth/passwords';
 import type { Store } from '../db';
-import { AccountUsageError, runAccountCommand } from './accounts';
+import { AccountUsageError, adminPasswordHash, runAccountCommand } from './accounts';
 
 export interface AdminIo {
   out(line: string): void;
@@ -117,7 +116,7 @@ async function run(store: Store, argv: string[], io: AdminIo): Promise<void> {
       const name = need(args[1], '氏名');
       const offices = need(values.office, '--office').map(officeNumber);
       await requireOffices(store, offices);
-      const passwordHash = await hashPassword(need(values.password, '--password'));
+      const passwordHash = await adminPasswordHash(values.password, userId);
       await store.people.upsert({ userId, name, passwordHash });
       for (const n of offices) await store.people.linkOffice(userId, n);
       io.out(`ユーザ ${userId} を登録しました(事業所: ${offices.join(', ')})`);
@@ -128,7 +127,7 @@ async function run(store: Store, argv: string[], io: AdminIo): Promise<void> {
       const offices = need(values.office, '--office').map(officeNumber);
       if (offices.length !== 1) throw new UsageError('--office は1つだけ指定してください');
       await requireOffices(store, offices);
-      const passwordHash = await hashPassword(need(values.password, '--password'));
+      const passwordHash = await adminPasswordHash(values.password, id);
       await store.officeUsers.upsert({ officeUserId: id, officeNumber: offices[0]!, passwordHash });
       io.out(`事業所ユーザ ${id} を登録しました(事業所: ${offices[0]})`);
       return;

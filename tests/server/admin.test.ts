@@ -91,6 +91,21 @@ describe('admin CLI', () => {
     expect((await admin('frobnicate')).code).toBe(1);
   });
 
+  it('refuses a password a person could not set themselves (under 8 characters, or the ID), creating and changing nothing', async () => {
+    const short = await admin('add-user', 'pw01', '短い パスワード', '--password', 'short', '--office', CM.office);
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain('パスワードは8文字以上にしてください');
+    expect((await t.agent().login('pw01', 'short')).status).toBe(401);
+    expect((await admin('add-user', 'pw012345', '同じ', '--password', 'PW012345 ', '--office', CM.office)).stderr).toContain('IDと同じパスワードは使えません');
+    expect((await admin('add-office-user', 'KJ330000000198', '--password', '1234567', '--office', CM.office)).stderr).toContain('8文字以上');
+    // an existing account keeps its password
+    const reset = await admin('reset-password', CM.user, '--password', 'abc');
+    expect(reset.code).toBe(1);
+    expect((await t.agent().login(CM.user, CM.password)).status).toBe(200);
+    expect((await admin('reset-password', CM.officeUser, '--password', CM.officeUser.toLowerCase())).stderr).toContain('IDと同じ');
+    expect((await admin('list-users')).stdout).not.toMatch(/pw01|KJ330000000198/);
+  });
+
   it('adds a person typed with the IME on (ｎｓ０２) under the half-width ID the app signs in with', async () => {
     const added = await admin('add-user', 'ｎｓ０２', '全角 入力', '--password', 'zenkaku-2026', '--office', CM.office);
     expect(added.stdout).toContain('ユーザ ns02 を登録しました');
