@@ -59,6 +59,7 @@ export function withoutPassword(url: string): string {
 export async function copyToPostgres(dataDir: string, databaseUrl: string, options: CopyOptions, io: AdminIo): Promise<CopyReport> {
   const file = join(dataDir, 'renkei.db');
   if (!existsSync(file)) throw new CopyError(`${dataDir} に renkei.db がありません(DATA_DIR を確かめてください)`);
+  refuseOpenDatabase(file);
   // the schema this version reads: an older data folder is migrated, as the relay would at start
   await openSqliteStore(dataDir).close();
   const source = new Database(file, { readonly: true, fileMustExist: true });
@@ -94,6 +95,25 @@ export async function copyToPostgres(dataDir: string, databaseUrl: string, optio
   } finally {
     source.close();
     await pool.end();
+  }
+}
+
+/**
+ * A relay running on the folder, even idle, keeps renkei.db open (WAL mode: a shared lock on the
+ * file), so an exclusive lock cannot be had: the copy would succeed and the relay's later sends be
+ * left behind in SQLite. Taken and let go at once; writes during the copy are caught after it.
+ */
+function refuseOpenDatabase(file: string): void {
+  const probe = new Database(file, { timeout: 0, fileMustExist: true });
+  try {
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE');
+    probe.exec('COMMIT');
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+    throw new CopyError(`${file} はリレー(または管理コマンド)が使用中です。リレーを停止してから、もう一度実行してください`);
+  } finally {
+    probe.close();
   }
 }
 

@@ -159,9 +159,25 @@ describe.skipIf(!PG_URL)(`copy-to-postgres${PG_URL ? '' : SKIP_REASON}`, () => {
     await other.query('ROLLBACK');
   });
 
+  it('refuses a folder a relay has open, even idle, before copying anything', async () => {
+    const other = await schema();
+    const idleRelay = await openRelay({ dataDir: data.dir, staticDir: join(data.dir, 'no-dist') });
+    try {
+      const refused = await copy(other.url);
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain('はリレー(または管理コマンド)が使用中です。リレーを停止してから、もう一度実行してください');
+    } finally {
+      await idleRelay.close();
+    }
+    // refused before the target was touched: not even its tables were made
+    expect((await other.query("SELECT to_regclass('offices') AS t")).rows).toEqual([{ t: null }]);
+    // stopped, the same folder copies
+    expect((await copy(other.url)).code).toBe(0);
+  });
+
   it('refuses a folder that a relay still running writes to during the copy, leaving the target empty', async () => {
     const other = await schema();
-    const relayStillRunning = new Database(join(data.dir, 'renkei.db'));
+    let relayStillRunning: Database.Database | undefined;
     const out: string[] = [];
     let wrote = false;
     try {
@@ -171,6 +187,8 @@ describe.skipIf(!PG_URL)(`copy-to-postgres${PG_URL ? '' : SKIP_REASON}`, () => {
           // as the first table is copied, the relay logs a login
           if (wrote || !line.startsWith('  offices:')) return;
           wrote = true;
+          // a relay started after the copy began
+          relayStillRunning = new Database(join(data.dir, 'renkei.db'));
           relayStillRunning.prepare("INSERT INTO audit_log (at, action, actor) VALUES (?, 'login', ?)").run(new Date().toISOString(), CM.user);
         },
         err: (line) => out.push(line),
@@ -178,7 +196,7 @@ describe.skipIf(!PG_URL)(`copy-to-postgres${PG_URL ? '' : SKIP_REASON}`, () => {
       expect(wrote).toBe(true);
       expect(code).toBe(1);
     } finally {
-      relayStillRunning.close();
+      relayStillRunning?.close();
     }
     expect(out.join('\n')).toContain('コピー中にリレーがデータを書き込みました。リレーを停止してから、もう一度実行してください');
     for (const table of [...COPIED_TABLES, 'file_chunks']) expect(await count(other, table)).toBe(0);
@@ -189,6 +207,8 @@ describe.skipIf(!PG_URL)(`copy-to-postgres${PG_URL ? '' : SKIP_REASON}`, () => {
     const db = new Database(join(data.dir, 'renkei.db'));
     const original = (db.prepare('SELECT data FROM file_chunks WHERE file_id = ?').get(fileId) as { data: Buffer }).data;
     db.prepare('UPDATE file_chunks SET data = zeroblob(length(data)) WHERE file_id = ?').run(fileId);
+    // the copy refuses a folder still open elsewhere
+    db.close();
     try {
       const other = await schema();
       const broken = await copy(other.url);
@@ -196,8 +216,9 @@ describe.skipIf(!PG_URL)(`copy-to-postgres${PG_URL ? '' : SKIP_REASON}`, () => {
       expect(broken.output).toContain(`ファイルの内容が受信時と一致しません: renkei.db file_chunks ${fileId}`);
       for (const table of [...COPIED_TABLES, 'file_chunks']) expect(await count(other, table)).toBe(0);
     } finally {
-      db.prepare('UPDATE file_chunks SET data = ? WHERE file_id = ?').run(original, fileId);
-      db.close();
+      const restore = new Database(join(data.dir, 'renkei.db'));
+      restore.prepare('UPDATE file_chunks SET data = ? WHERE file_id = ?').run(original, fileId);
+      restore.close();
     }
   });
 
