@@ -94,8 +94,9 @@ async function run(store: Store, argv: string[], io: AdminIo): Promise<void> {
   switch (command) {
     case 'add-office': {
       const number = officeNumber(args[0]);
+      const existed = await store.offices.get(number);
       await store.offices.upsert({ number, name: need(args[1], '事業所名'), kind: values.kind ?? '' });
-      io.out(`事業所 ${number} を登録しました`);
+      io.out(existed ? `既存の事業所 ${number} の名称・種別を更新しました` : `事業所 ${number} を登録しました`);
       return;
     }
     case 'import-offices':
@@ -117,9 +118,15 @@ async function run(store: Store, argv: string[], io: AdminIo): Promise<void> {
       const offices = need(values.office, '--office').map(officeNumber);
       await requireOffices(store, offices);
       const passwordHash = await adminPasswordHash(values.password, userId);
+      const existed = await store.people.get(userId);
       await store.people.upsert({ userId, name, passwordHash });
       for (const n of offices) await store.people.linkOffice(userId, n);
-      io.out(`ユーザ ${userId} を登録しました(事業所: ${offices.join(', ')})`);
+      // an existing ID is overwritten, not added twice: say so, an operator may have meant a new person
+      io.out(
+        existed
+          ? `既存のユーザ ${userId} を更新しました(氏名とパスワードを上書きし、このユーザのログインはすべて終了しました。事業所: ${offices.join(', ')} を追加)`
+          : `ユーザ ${userId} を登録しました(事業所: ${offices.join(', ')})`,
+      );
       return;
     }
     case 'add-office-user': {
@@ -142,6 +149,7 @@ async function run(store: Store, argv: string[], io: AdminIo): Promise<void> {
       const limit = values.limit ? Number(values.limit) : 50;
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit は正の整数で指定してください');
       const entries = await store.audit.recent(limit);
+      if (entries.length === 0) io.out('監査ログはまだありません');
       for (const e of entries.reverse()) {
         io.out([e.at, e.action, e.actor ?? '-', e.office ?? '-', e.target ?? '-', e.address ?? '-', e.detail ?? ''].join('\t'));
       }

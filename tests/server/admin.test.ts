@@ -91,6 +91,18 @@ describe('admin CLI', () => {
     expect((await admin('frobnicate')).code).toBe(1);
   });
 
+  it('says so when add-user or add-office overwrites an existing one, and the overwritten password ends its sessions', async () => {
+    expect((await admin('add-office', '3310000041', 'みどり訪問看護', '--kind', '訪問看護')).stdout).toContain('事業所 3310000041 を登録しました');
+    expect((await admin('add-office', '3310000041', 'みどり訪問看護ST')).stdout).toContain('既存の事業所 3310000041 の名称・種別を更新しました');
+    expect((await admin('add-user', 'ow01', '上書き 一郎', '--password', 'first-pass-1', '--office', '3310000041')).stdout).toContain('ユーザ ow01 を登録しました');
+    const nurse = t.agent();
+    expect((await nurse.login('ow01', 'first-pass-1')).status).toBe(200);
+    expect((await nurse.request('/api/session')).status).toBe(200);
+    const again = await admin('add-user', 'ow01', '上書き 二郎', '--password', 'second-pass-2', '--office', '3310000041');
+    expect(again.stdout).toContain('既存のユーザ ow01 を更新しました(氏名とパスワードを上書きし、このユーザのログインはすべて終了しました');
+    expect((await nurse.request('/api/session')).status).toBe(401);
+  });
+
   it('refuses a password a person could not set themselves (under 8 characters, or the ID), creating and changing nothing', async () => {
     const short = await admin('add-user', 'pw01', '短い パスワード', '--password', 'short', '--office', CM.office);
     expect(short.code).toBe(1);
