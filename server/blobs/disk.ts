@@ -31,6 +31,9 @@ const READ_BYTES = 64 * 1024;
  */
 export const INLINE_MAX_BYTES = 1024 * 1024;
 
+/** An inline send's files go with its rows: a commit that did not happen left nothing to remove. */
+const nothingToDiscard = async () => undefined;
+
 export class DiskBlobStore implements BlobStore {
   readonly tmpDir: string;
   readonly blobsDir: string;
@@ -85,7 +88,7 @@ export class DiskBlobStore implements BlobStore {
     this.freeSpace.wrote(bytes);
     if (this.inline && bytes <= INLINE_MAX_BYTES) {
       // written by insertSend in the send's transaction; one that did not commit left nothing
-      return { contents: files.map((f) => ({ fileId: f.id, bytes: f.bytes })), discard: async () => undefined };
+      return { contents: files.map((f) => ({ fileId: f.id, bytes: f.bytes })), discard: nothingToDiscard };
     }
     await this.place(join(this.tmpDir, newId()), messageId, files);
     return { discard: () => this.remove(messageId) };

@@ -35,9 +35,8 @@ export async function deliver(deps: DeliverDeps, send: SendRequest): Promise<Del
   if (wrong) return { kind: 'refused', refusal: wrong };
   const hash = requestHash(send.meta.destination, send.meta.message, send.files);
   const bytes = send.files.reduce((n, f) => n + f.bytes.byteLength, 0);
-  const earlier = () => deps.store.messages.findIdempotent(send.office, send.idempotencyKey);
   if (bytes > EARLY_KEY_LOOKUP_BYTES) {
-    const existing = await earlier();
+    const existing = await deps.store.messages.findIdempotent(send.office, send.idempotencyKey);
     if (existing) return answerDuplicate(deps, existing, hash);
   }
   const offices = await sendOffices(send, deps.store);
@@ -45,7 +44,7 @@ export async function deliver(deps: DeliverDeps, send: SendRequest): Promise<Del
   if (!refusal) return store(deps, send, hash, offices);
   // a retry of a send delivered before is answered as delivered, even when the directory, the
   // rules or the free space changed since: its first answer may simply have been lost
-  const existing = bytes > EARLY_KEY_LOOKUP_BYTES ? null : await earlier();
+  const existing = bytes > EARLY_KEY_LOOKUP_BYTES ? null : await deps.store.messages.findIdempotent(send.office, send.idempotencyKey);
   return existing ? answerDuplicate(deps, existing, hash) : { kind: 'refused', refusal };
 }
 
@@ -127,17 +126,18 @@ async function store(deps: DeliverDeps, send: SendRequest, hash: string, offices
   return { kind: 'delivered', record: insertedRecord(rows, offices) };
 }
 
+const recordOffice = (o: SendOffices['from']) => (o ? { number: o.number, name: o.name, kind: o.kind ?? '' } : null);
+
 /**
  * The message just committed, as messages.get() would read it back (a fresh message: not
  * withdrawn, nothing downloaded, both offices in the directory as read before the insert), without
  * a read of the database per send.
  */
 function insertedRecord({ message, files }: Pick<NewSend, 'message' | 'files'>, { from, to }: SendOffices): MessageRecord {
-  const office = (o: SendOffices['from']) => (o ? { number: o.number, name: o.name, kind: o.kind ?? '' } : null);
   return {
     ...message,
-    senderOffice: office(from),
-    destinationOffice: office(to),
+    senderOffice: recordOffice(from),
+    destinationOffice: recordOffice(to),
     senderDetached: false,
     destinationDetached: false,
     withdrawnAt: null,

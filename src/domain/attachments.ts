@@ -187,26 +187,34 @@ export function tooManyFiles(count: number): string | null {
   return count > MAX_SEND_FILES ? `1回の送信で添付できるファイルは${MAX_SEND_FILES}個までです(${count}個あります)。送信を分けてください` : null;
 }
 
+// Module functions, not closures made per call: the relay runs this under tsx, whose transform
+// (esbuild's keepNames) gives each named closure a defineProperty of its name, per send.
+function addProblem(problems: SendProblem[], severity: SendProblem['severity'], message: string, files: string[] = []): void {
+  problems.push({ severity, files, message });
+}
+
+function messagesOf(problems: readonly SendProblem[], severity: SendProblem['severity']): string[] {
+  return problems.filter((p) => p.severity === severity).map((p) => p.message);
+}
+
 /** Everything that must hold before a send leaves: errors block it, warnings are shown. */
 export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): SendCheck {
   const problems: SendProblem[] = [];
-  const add = (severity: SendProblem['severity'], message: string, files: string[] = []) => problems.push({ severity, files, message });
-  const error = (message: string, files: string[] = []) => add('error', message, files);
   const typed = ctx.destination?.trim() || null;
 
-  if (files.length === 0) error('送信するファイルがありません。ファイルを添付してください');
+  if (files.length === 0) addProblem(problems, 'error', '送信するファイルがありません。ファイルを添付してください');
   const tooMany = tooManyFiles(files.length);
-  if (tooMany) error(tooMany);
+  if (tooMany) addProblem(problems, 'error', tooMany);
   for (const file of files) {
     const problem = checkAttachment(file);
-    if (problem) error(problem, [file.name]);
+    if (problem) addProblem(problems, 'error', problem, [file.name]);
   }
   const names = files.map((f) => f.name);
   for (const name of distinct(names.filter((n, i) => names.indexOf(n) !== i))) {
-    error(`${name}: 同じ名前のファイルが複数あります`, [name]);
+    addProblem(problems, 'error', `${name}: 同じ名前のファイルが複数あります`, [name]);
   }
   const total = files.reduce((sum, f) => sum + f.size, 0);
-  if (total > MAX_SEND_BYTES) error(tooLargeMessage(total));
+  if (total > MAX_SEND_BYTES) addProblem(problems, 'error', tooLargeMessage(total));
 
   const parsed: ParsedFileName[] = [];
   let unreadableNames = 0;
@@ -215,7 +223,7 @@ export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): 
     const result = parseFileName(name);
     if (result.ok) parsed.push(result.value);
     else {
-      error(result.error, [name]);
+      addProblem(problems, 'error', result.error, [name]);
       unreadableNames++;
     }
   }
@@ -223,12 +231,12 @@ export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): 
   const parsedNames = parsed.map((p) => p.name);
   const senders = distinct(parsed.map((p) => p.sender));
   if (!ctx.sender && senders.length > 1) {
-    error(`ファイルごとに送信元事業所番号が異なります: ${senders.join('、')}`, parsedNames);
+    addProblem(problems, 'error', `ファイルごとに送信元事業所番号が異なります: ${senders.join('、')}`, parsedNames);
   }
   for (const sender of senders) {
     if (ctx.sender && sender !== ctx.sender) {
       const which = parsed.filter((p) => p.sender === sender).map((p) => p.name);
-      error(`${which.join('、')}: 送信元事業所番号 ${sender} がログイン中の事業所 ${ctx.sender} と一致しません`, which);
+      addProblem(problems, 'error', `${which.join('、')}: 送信元事業所番号 ${sender} がログイン中の事業所 ${ctx.sender} と一致しません`, which);
     }
   }
   const fromNames = distinct(parsed.map((p) => p.destination));
@@ -236,37 +244,36 @@ export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): 
     const detail = fromNames
       .map((d) => `${d}(${parsed.filter((p) => p.destination === d).map((p) => p.name).join('、')})`)
       .join(' / ');
-    error(`ファイルごとに送信先事業所番号が異なります: ${detail}。1回の送信は1つの送信先にしてください`, parsedNames);
+    addProblem(problems, 'error', `ファイルごとに送信先事業所番号が異なります: ${detail}。1回の送信は1つの送信先にしてください`, parsedNames);
   }
   const named = fromNames.length === 1 ? fromNames[0]! : null;
   if (named && typed && typed !== named) {
-    error(`入力された送信先事業所番号 ${typed} がファイル名の送信先 ${named} と一致しません`, parsedNames);
+    addProblem(problems, 'error', `入力された送信先事業所番号 ${typed} がファイル名の送信先 ${named} と一致しません`, parsedNames);
   }
   if (typed && !OFFICE_NUMBER_PATTERN.test(typed)) {
-    error(`送信先事業所番号「${typed}」は10桁で入力してください`);
+    addProblem(problems, 'error', `送信先事業所番号「${typed}」は10桁で入力してください`);
   }
   const destination = named ?? (typed && OFFICE_NUMBER_PATTERN.test(typed) ? typed : null);
   // a name that could not be read carries the destination once it is corrected: asking to
   // type one as well would send the user the wrong way
   if (!destination && fromNames.length <= 1 && !typed && unreadableNames === 0) {
-    error(DESTINATION_MISSING);
+    addProblem(problems, 'error', DESTINATION_MISSING);
   }
   if (destination && ctx.sender && destination === ctx.sender) {
-    error(`送信先事業所番号 ${destination} は自事業所です。自事業所には送信できません`, parsedNames);
+    addProblem(problems, 'error', `送信先事業所番号 ${destination} は自事業所です。自事業所には送信できません`, parsedNames);
   }
 
-  for (const problem of sendUnitProblems(parsed)) add(problem.severity, problem.message, problem.files);
+  for (const problem of sendUnitProblems(parsed)) addProblem(problems, problem.severity, problem.message, problem.files);
   for (const problem of checkDirections(parsed, { senderKind: ctx.senderKind, destinationKind: ctx.destinationKind })) {
-    add(problem.severity, problem.message, [problem.file]);
+    addProblem(problems, problem.severity, problem.message, [problem.file]);
   }
 
   const numbers = distinct([...parsed.flatMap((p) => [p.sender, p.destination]), ...(destination ? [destination] : [])]);
   for (const number of numbers) {
     if (OFFICE_NUMBER_PATTERN.test(number) && !hasValidCheckDigit(number)) {
       const naming = parsed.filter((p) => p.sender === number || p.destination === number).map((p) => p.name);
-      add('warning', `事業所番号 ${number} のチェックデジットが一致しません。番号に誤りがないか確認してください`, naming);
+      addProblem(problems, 'warning', `事業所番号 ${number} のチェックデジットが一致しません。番号に誤りがないか確認してください`, naming);
     }
   }
-  const messages = (severity: SendProblem['severity']) => problems.filter((p) => p.severity === severity).map((p) => p.message);
-  return { destination, errors: messages('error'), warnings: messages('warning'), problems };
+  return { destination, errors: messagesOf(problems, 'error'), warnings: messagesOf(problems, 'warning'), problems };
 }

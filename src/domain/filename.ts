@@ -195,14 +195,16 @@ export function parseFileName(name: string): ParseResult {
 const PARSED_KEPT = 4096;
 const parsed = new Map<string, ParseResult>();
 
+/** A module function, not a closure per name: tsx's keepNames would name that closure on every call. */
+function refused(name: string, base: string, message: string): ParseResult {
+  const hint = nameHint(name, base);
+  return { ok: false, error: `${name}: ${message}${hint ? `。${hint}` : ''}` };
+}
+
 function readFileName(name: string): ParseResult {
   const dot = name.lastIndexOf('.');
   const base = dot <= 0 ? name : name.slice(0, dot);
-  const fail = (message: string): ParseResult => {
-    const hint = nameHint(name, base);
-    return { ok: false, error: `${name}: ${message}${hint ? `。${hint}` : ''}` };
-  };
-  if (dot <= 0) return fail('拡張子がありません(連携ファイルは .CSV です)');
+  if (dot <= 0) return refused(name, base, '拡張子がありません(連携ファイルは .CSV です)');
   const extension = name.slice(dot + 1).toLowerCase();
   const words = base.split('_');
 
@@ -210,23 +212,23 @@ function readFileName(name: string): ParseResult {
   if (!found) {
     const word = words[0] ?? '';
     if (readKind(words.map((w) => w.toUpperCase()))) {
-      return fail(`ファイル種別「${word}」は大文字で書いてください`);
+      return refused(name, base, `ファイル種別「${word}」は大文字で書いてください`);
     }
-    return fail(`ファイル種別「${word}」は連携ファイルの種別ではありません(UP1KYO, UPPLAN, UPJSK など)`);
+    return refused(name, base, `ファイル種別「${word}」は連携ファイルの種別ではありません(UP1KYO, UPPLAN, UPJSK など)`);
   }
   const { kind } = found;
   const allowed = expectedExtensions(kind);
-  if (!allowed.includes(extension)) return fail(`${kind} のファイルの拡張子は .${allowed[0]} です`);
+  if (!allowed.includes(extension)) return refused(name, base, `${kind} のファイルの拡張子は .${allowed[0]} です`);
 
   const split = splitRest(kind, words.slice(found.used));
-  if ('error' in split) return fail(split.error);
+  if ('error' in split) return refused(name, base, split.error);
   const { month, body, imageNumber } = split;
   if (month !== null) {
     const monthError = checkMonth(kind, month);
-    if (monthError) return fail(monthError);
+    if (monthError) return refused(name, base, monthError);
   }
   if (imageNumber !== undefined && !/^\d{4}$/.test(imageNumber)) {
-    return fail(`画像番号「${imageNumber}」は4桁の数字です`);
+    return refused(name, base, `画像番号「${imageNumber}」は4桁の数字です`);
   }
 
   const version = body.length === 5 ? 'v4' : 'old';
@@ -238,7 +240,7 @@ function readFileName(name: string): ParseResult {
     checkOffice('送信先事業所番号', destination) ??
     checkServiceKind('送信先', destinationServiceKind) ??
     checkSequence(sequence);
-  if (problem) return fail(problem);
+  if (problem) return refused(name, base, problem);
 
   const value: ParsedFileName = {
     name,

@@ -72,8 +72,8 @@ export class ProblemList {
 
   /** The problems in file order: the whole file first, then by record row (stable). */
   finish(): CsvProblem[] {
-    const rank = (p: CsvProblem) => (this.causes.has(p) ? 0 : 1);
-    this.list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || rank(a) - rank(b));
+    const causes = this.causes;
+    this.list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (causes.has(a) ? 0 : 1) - (causes.has(b) ? 0 : 1));
     for (const severity of ['error', 'warning'] as const) {
       const count = this.omitted[severity];
       if (count === 0) continue;

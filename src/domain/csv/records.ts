@@ -10,6 +10,7 @@ import { eraWithColumnCount, type Layout } from './layouts';
 import { placesOfOffsets, parseCsvText } from './parse';
 import type { ProblemList } from './problems';
 import { RULES } from './rules';
+import type { KindRules, RuleContext } from './rules/types';
 import { VERSION_TABLE } from './versions';
 
 const ALL9 = '9999999999';
@@ -26,20 +27,44 @@ export function recordChecks(
   compiled: CompiledLayout, name: ParsedFileName | null, problems: ProblemList,
   versionOf: (record: string[], row: number) => void,
 ): RecordChecks {
-  const { layout, checks, offices } = compiled;
-  const count = layout.columns.length;
-  const nameMonth = name?.targetMonth && name.targetMonth !== '000000' ? name.targetMonth : null;
-  const monthIndex = nameMonth !== null ? layout.monthIndex : null;
-  const ctx = { layout, problems, name };
-  const rules = RULES[layout.kind]?.(ctx) ?? {};
+  return new LayoutChecks(compiled, name, problems, versionOf);
+}
+
+/**
+ * A class rather than closures made per file: the relay runs under tsx, whose transform
+ * (esbuild's keepNames) gives every named closure a defineProperty of its name when it is made.
+ */
+class LayoutChecks implements RecordChecks {
+  private readonly layout: Layout;
+  private readonly count: number;
+  private readonly nameMonth: string | null;
+  private readonly monthIndex: number | null;
+  private readonly ctx: RuleContext;
+  private readonly rules: KindRules;
   // each office number is looked at (and warned about) once per file, not once per row; the
   // number of the row before, in each column, is known to be looked at already (rows repeat them)
-  const officesSeen = new Set<string>();
-  const lastOffices = offices.map((): string | undefined => undefined);
+  private readonly officesSeen = new Set<string>();
+  private readonly lastOffices: (string | undefined)[];
 
-  function record(record: string[], row: number): void {
-    versionOf(record, row);
-    if (record.length !== count) {
+  constructor(
+    private readonly compiled: CompiledLayout, name: ParsedFileName | null, private readonly problems: ProblemList,
+    private readonly versionOf: (record: string[], row: number) => void,
+  ) {
+    const { layout, offices } = compiled;
+    this.layout = layout;
+    this.count = layout.columns.length;
+    this.nameMonth = name?.targetMonth && name.targetMonth !== '000000' ? name.targetMonth : null;
+    this.monthIndex = this.nameMonth !== null ? layout.monthIndex : null;
+    this.ctx = { layout, problems, name };
+    this.rules = RULES[layout.kind]?.(this.ctx) ?? {};
+    this.lastOffices = offices.map((): string | undefined => undefined);
+  }
+
+  record(record: string[], row: number): void {
+    const { layout, problems } = this;
+    const { checks, offices } = this.compiled;
+    this.versionOf(record, row);
+    if (record.length !== this.count) {
       columnCountProblem(record, row, layout, problems);
       return;
     }
@@ -79,6 +104,7 @@ export function recordChecks(
       if (c.format.severity === 'error') problems.error(text, { row, column: c.no, item: c.item });
       else problems.once(`format|${c.index}`, 'warning', `${text}(送信はできます)`, { row, column: c.no, item: c.item });
     }
+    const { monthIndex, nameMonth } = this;
     if (monthIndex !== null) {
       const month = record[monthIndex]!;
       if (month !== '' && month !== nameMonth) {
@@ -86,6 +112,7 @@ export function recordChecks(
           { row, column: monthIndex + 1, item: layout.columns[monthIndex]!.name });
       }
     }
+    const { lastOffices, officesSeen } = this;
     for (let k = 0; k < offices.length; k++) {
       const i = offices[k]!;
       const number = record[i]!;
@@ -98,10 +125,12 @@ export function recordChecks(
           { row, column: i + 1, item: layout.columns[i]!.name });
       }
     }
-    rules.row?.(record, row, ctx);
+    this.rules.row?.(record, row, this.ctx);
   }
 
-  return { record, finish: () => rules.file?.(ctx) };
+  finish(): void {
+    this.rules.file?.(this.ctx);
+  }
 }
 
 /** A record of the wrong length: where it parts from the layout, and which version it would fit. */

@@ -59,33 +59,37 @@ export function checkCsv(fileName: string, bytes: Uint8Array): CheckedCsv {
   const name = parsedName.ok ? parsedName.value : null;
   const kind: FileKind | null = name?.kind ?? null;
   const problems = new ProblemList(fileName);
-  const done = (version: string | null, keys: RecordKeys | null): CheckedCsv =>
-    ({ report: { kind, version, problems: problems.finish() }, name, keys });
 
   if (bytes.length === 0) {
     problems.error('ファイルが空です');
-    return done(null, null);
+    return checked(name, problems, null, null);
   }
   // a picture or a program named .csv: its bytes read as garbage on every row, so stop at the one reason
   const cp932 = strictReading(bytes);
   const refusal = encodingRefusal(bytes, cp932) ?? csvNotText(bytes);
   if (refusal) {
     problems.error(refusal);
-    return done(null, null);
+    return checked(name, problems, null, null);
   }
   // a fault of the bytes is reported where it is, and the rest of the file is still checked
   const { text, faults, trailingEof } = readCp932(bytes, cp932);
   if (trailingEof) problems.warning('ファイル末尾のEOF記号(0x1A、Ctrl+Z)は無視しました(古い介護ソフトが付ける記号です。送信はできます)');
   const stream = new RecordStream(kind, name, problems);
   // records are checked as they are read and not kept (see parseCsvText)
-  const parsed = parseCsvText(text, stream.add, false);
+  const parsed = parseCsvText(text, (record, row) => stream.add(record, row), false);
   for (const q of parsed.quoteErrors) {
     const item = stream.layout?.layout.columns[q.column - 1]?.name;
     problems.error(q.message, { row: q.row, column: q.column, ...(item ? { item } : {}) });
   }
   stream.finish();
   if (faults.length > 0) reportFaults(text, faults, stream.layout?.layout ?? null, problems);
-  return done(stream.version, stream.keys);
+  return checked(name, problems, stream.version, stream.keys);
+}
+
+// Module functions and methods, not closures made per file: the relay runs under tsx, whose
+// transform (esbuild's keepNames) gives every named closure a defineProperty of its name.
+function checked(name: ParsedFileName | null, problems: ProblemList, version: string | null, keys: RecordKeys | null): CheckedCsv {
+  return { report: { kind: name?.kind ?? null, version, problems: problems.finish() }, name, keys };
 }
 
 /** An empty line, or one of spaces only (an editor's leftover): no record at all. */
@@ -119,7 +123,7 @@ class RecordStream {
     this.keyIndex = dateKey ? dateKey.index : -1;
   }
 
-  readonly add = (record: string[], row: number): void => {
+  add(record: string[], row: number): void {
     if (record.length === 1 && record[0]!.trim() === '') {
       this.blanks.push(row);
       return;
@@ -138,7 +142,7 @@ class RecordStream {
     if (this.mixed === null) this.start(record);
     if (this.checks) this.checks.record(record, row);
     else this.mixed!(record, row);
-  };
+  }
 
   private start(first: string[]): void {
     const { version, layout } = checkVersions(first, this.kind, this.name, this.problems);

@@ -12,6 +12,31 @@ interface Person {
   kinds: Map<string, { codes: Set<string>; subtotal: boolean; row: number }>;
 }
 
+/**
+ * The person of a record, by 保険者番号 and 被保険者番号. A class, not a closure made per file: the
+ * relay runs under tsx, whose transform (esbuild's keepNames) names each such closure when made.
+ */
+class PersonLookup {
+  // a person's rows come together: the person of the row before is found without a lookup
+  private last: { insurer: string; insured: string; person: Person } | null = null;
+
+  constructor(
+    private readonly people: Map<string, Person>,
+    private readonly insurer: number,
+    private readonly insured: number,
+  ) {}
+
+  of(record: string[], row: number): Person {
+    const { last, insurer, insured } = this;
+    if (last && record[insurer] === last.insurer && record[insured] === last.insured) return last.person;
+    const key = `${record[insurer]}|${record[insured]}`;
+    let person = this.people.get(key);
+    if (!person) this.people.set(key, (person = { firstRow: row, hasTotal: false, kinds: new Map() }));
+    this.last = { insurer: record[insurer]!, insured: record[insured]!, person };
+    return person;
+  }
+}
+
 export const sikyuRules: RuleFactory = (ctx) => {
   const { layout, problems } = ctx;
   const insurer = indexOf(layout, '保険者番号');
@@ -25,22 +50,12 @@ export const sikyuRules: RuleFactory = (ctx) => {
   const equipment = equipmentRule(ctx);
   const scope = scopeRule(ctx, code);
   const people = new Map<string, Person>();
-  // a person's rows come together: the person of the row before is found without a lookup
-  let last: { insurer: string; insured: string; person: Person } | null = null;
-
-  const personOf = (record: string[], row: number): Person => {
-    if (last && record[insurer] === last.insurer && record[insured] === last.insured) return last.person;
-    const key = `${record[insurer]}|${record[insured]}`;
-    let person = people.get(key);
-    if (!person) people.set(key, (person = { firstRow: row, hasTotal: false, kinds: new Map() }));
-    last = { insurer: record[insurer]!, insured: record[insured]!, person };
-    return person;
-  };
+  const byRecord = new PersonLookup(people, insurer, insured);
 
   return {
     row(record, row) {
       const service = record[code]!;
-      const person = personOf(record, row);
+      const person = byRecord.of(record, row);
       if (SUMMARY_CODE.test(service)) {
         const what = service === '999999' ? '合計行(999999)' : `小計行(${service})`;
         if (record[units] !== '0') problems.error(`${what}の単位数は 0 を設定します`, at(layout, row, units));
