@@ -38,9 +38,10 @@ export interface SendOffices {
   to: Office | null;
 }
 
+/** One read of the directory for both: each read costs the event loop a database transaction of its own. */
 export async function sendOffices(send: SendRequest, store: Store): Promise<SendOffices> {
-  const [from, to] = await Promise.all([store.offices.get(send.office), store.offices.get(send.meta.destination)]);
-  return { from, to };
+  const found = await store.offices.find([send.office, send.meta.destination]);
+  return { from: found.find((o) => o.number === send.office) ?? null, to: found.find((o) => o.number === send.meta.destination) ?? null };
 }
 
 /** `offices`: the directory's kinds of both offices; the direction rule reads them for old-form names. */

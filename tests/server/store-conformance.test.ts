@@ -61,6 +61,9 @@ describe.each(BACKENDS)('$name store', (backend) => {
         expect(await store.offices.get('9999999999')).toBeNull();
         expect((await store.offices.find([C.number, '9999999999', A.number, C.number])).map((o) => o.number)).toEqual([C.number, A.number]);
         expect(await store.offices.find([])).toEqual([]);
+        // two numbers (a send's sender and destination) are read in one statement: same answer, in the order asked
+        expect(await store.offices.find([C.number, A.number])).toEqual([{ ...C, name: 'ひまわりデイサービス' }, A]);
+        expect((await store.offices.find(['9999999999', A.number])).map((o) => o.number)).toEqual([A.number]);
         const listed = (await store.offices.list()).map((o) => o.number);
         expect(listed).toEqual([...listed].sort());
         expect(await store.offices.count()).toBe(listed.length);
