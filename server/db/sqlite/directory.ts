@@ -9,8 +9,6 @@ const nowIso = () => new Date().toISOString();
 
 export function sqliteOffices(db: Db): OfficeRepository {
   const get = db.prepare<[string], Office>('SELECT number, name, kind FROM offices WHERE number = ?');
-  // a send's two offices (sender and destination) in one statement: one read transaction, not two
-  const getTwo = db.prepare<[string, string], Office>('SELECT number, name, kind FROM offices WHERE number IN (?, ?)');
   const list = db.prepare<[], Office>('SELECT number, name, kind FROM offices ORDER BY number');
   const upsert = db.prepare(
     `INSERT INTO offices (number, name, kind, created_at, name_key) VALUES (?, ?, ?, ?, ?)
@@ -44,13 +42,8 @@ export function sqliteOffices(db: Db): OfficeRepository {
       return get.get(number) ?? null;
     },
     async find(numbers) {
-      const wanted = [...new Set(numbers)];
-      if (wanted.length === 2) {
-        const rows = getTwo.all(wanted[0]!, wanted[1]!);
-        return wanted.flatMap((n) => rows.find((o) => o.number === n) ?? []);
-      }
       const found: Office[] = [];
-      for (const n of wanted) {
+      for (const n of new Set(numbers)) {
         const office = get.get(n);
         if (office) found.push(office);
       }
