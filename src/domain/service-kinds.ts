@@ -130,6 +130,20 @@ function normalise(text: string): string {
  */
 export function kindCodesOf(directoryKind: string | null | undefined): string[] {
   if (!directoryKind) return [];
+  // asked for both offices of every send (direction.ts): a directory has a few distinct kinds
+  const known = codesByKind.get(directoryKind);
+  if (known) return known;
+  if (codesByKind.size >= CODES_KEPT) codesByKind.clear();
+  // frozen: every caller gets the same array
+  const codes = Object.freeze(readKindCodes(directoryKind)) as string[];
+  codesByKind.set(directoryKind, codes);
+  return codes;
+}
+
+const CODES_KEPT = 256;
+const codesByKind = new Map<string, string[]>();
+
+function readKindCodes(directoryKind: string): string[] {
   const codes = new Set<string>();
   for (const raw of normalise(directoryKind).split(/[・、,/／|]+/)) {
     if (raw === '') continue;
