@@ -41,7 +41,9 @@ export function recordSignedIn(who: SignedIn | null): Promise<void> {
     const settings = (await tx.store.get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
     await tx.store.put({ ...settings, signedIn: who }, SETTINGS_KEY);
     await tx.done;
-    if (who?.office) noteCarriedOver(await adoptUnowned({ userId: who.userId, office: who.office }));
+    // what one login took over is told to that login alone: a logout or another person drops it
+    if (!carriedOverOwner || who?.userId !== carriedOverOwner.userId || who.office !== carriedOverOwner.office) carriedOver = null;
+    if (who?.office) noteCarriedOver(await adoptUnowned({ userId: who.userId, office: who.office }), { userId: who.userId, office: who.office });
     // what the 送信待ち badge counts changed with the owner
     notifyOutboxChanged();
   })();
@@ -87,9 +89,12 @@ export interface CarriedOver {
 }
 
 let carriedOver: CarriedOver | null = null;
+/** whose login took `carriedOver` over */
+let carriedOverOwner: Owner | null = null;
 
-function noteCarriedOver(taken: CarriedOver): void {
+function noteCarriedOver(taken: CarriedOver, owner: Owner): void {
   if (taken.sends + taken.heldBack === 0) return;
+  carriedOverOwner = owner;
   carriedOver = { sends: (carriedOver?.sends ?? 0) + taken.sends, heldBack: (carriedOver?.heldBack ?? 0) + taken.heldBack };
 }
 

@@ -43,6 +43,11 @@ async function writeVersion3(): Promise<void> {
   db.close();
 }
 
+/** Another unowned send, as if an older tab had queued it after the upgrade (the owner index's empty user). */
+async function writeVersion3Again(): Promise<void> {
+  await (await openRenkeiDb()).put('outbox', { ...v3Item('late', { sender: CM.office }), owner: { userId: '', office: '' } } as never);
+}
+
 describe('sends queued before ownership (database version 3)', () => {
   it('go out under the first login of the office that queued them, and the user is told', async () => {
     await writeVersion3();
@@ -68,6 +73,17 @@ describe('sends queued before ownership (database version 3)', () => {
     await signIn(DS);
     expect((await listOutbox()).map((i) => i.id)).toEqual(['ds-send']);
     expect(takeCarriedOver()).toEqual({ sends: 1, heldBack: 0 });
+  });
+
+  it('is told to the login that took it over only: a logout (or the next person) before the notice drops it', async () => {
+    await writeVersion3();
+    await signIn(CM);
+    await signIn(null);
+    expect(takeCarriedOver()).toBeNull();
+    await writeVersion3Again();
+    await signIn(CM);
+    await signIn({ userId: 'cm02', office: CM.office });
+    expect(takeCarriedOver()).toBeNull();
   });
 
   it('the notice says what goes out and what waits for the user', () => {
