@@ -1,7 +1,7 @@
 // 一括送信: drop many CSV files, see one row per destination + send unit, send them all through
 // the outbox and follow each office to 成功 or 失敗. The list lives in IndexedDB (src/db/batch.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { countDestinations, isInFlight, isSendable, MAX_BATCH_DESTINATIONS, type BatchSender } from '../../domain/batch';
+import { isInFlight, isSendable, type BatchSender } from '../../domain/batch';
 import type { StoredBatchRow } from '../../db/batch';
 import type { SentRecord } from '../../outbox/types';
 import { onOutboxChanged } from '../../outbox/channel';
@@ -18,6 +18,7 @@ import { BatchTable } from './BatchTable';
 import { addDrop } from './add-drop';
 import { deleteRows, lookUpNames, refreshRows, sendRows, type Refreshed } from './batch-actions';
 import { warmCsvChecks } from '../../workers/csv-check';
+import { listState } from './list-state';
 import { useSerial } from './use-serial';
 import { PreSendCheck } from '../reconcile/PreSendCheck';
 import './batch.css';
@@ -132,13 +133,13 @@ export function BatchView() {
   }
 
   const list = rows ?? [];
+  const state = listState(rows, busy);
   return (
     <section class="batch">
       <h1>一括送信</h1>
       <BatchDropZone onFiles={addFiles} disabled={busy} />
       <p class="batch-summary" role="status">
-        {rows === null ? '読み込み中…' : `${list.length} 件(送信先 ${countDestinations(list)} / ${MAX_BATCH_DESTINATIONS} 事業所)`}
-        {busy && ' ファイルを確認しています…'}
+        {state.summary}
       </p>
       <div class="toolbar">
         <button type="button" onClick={() => setSelected(new Set(list.filter((r) => !isInFlight(r)).map((r) => r.id)))}>全選択</button>
@@ -157,7 +158,7 @@ export function BatchView() {
           onEdit={(id) => navigate(to.compose({ batchRow: id }))}
         />
       ) : (
-        rows !== null && <p>一覧は空です。CSVファイルをドロップするか「ファイルを選択」で追加してください。</p>
+        state.empty !== null && <p>{state.empty}</p>
       )}
       <PreSendCheck files={list.flatMap((row) => row.files.map((f) => f.payload))} />
       {confirming?.kind === 'send' && (
