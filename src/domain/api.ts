@@ -7,6 +7,15 @@ export const CSRF_HEADER = 'x-renkei-client';
 export const CSRF_VALUE = '1';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
+/**
+ * A send's id as the relay takes it in IDEMPOTENCY_HEADER: a UUID (server/routes/send.ts), the
+ * form src/db/ids.ts makes. Anything else cannot go, and one that is not ASCII cannot even be
+ * put in a header (fetch throws, which reads as 「接続できませんでした」 for ever).
+ */
+export function isSendId(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
 /** ファイル種別 as the manual lists it. */
 export const FILE_CATEGORIES = ['登録', '削除', 'PDF等'] as const;
 export const DOWNLOAD_STATUSES = ['未', '済'] as const;

@@ -1,6 +1,6 @@
 // POST /api/messages for one outbox item: multipart, with the item's id as idempotency key.
 // Used by the flush in the page and in the service worker, through the one request core.
-import { API, IDEMPOTENCY_HEADER } from '../domain/api';
+import { API, IDEMPOTENCY_HEADER, isSendId } from '../domain/api';
 import { sendAnswer } from '../domain/answers';
 import type { SendMeta, SendResponse } from '../domain/contract';
 import type { OutboxItem } from './types';
@@ -16,8 +16,14 @@ export type SendOutcome =
   | { kind: 'unreachable'; message: string };
 
 const UNREACHABLE = '接続できませんでした。接続が戻ると自動で送信します';
+/** the item stays, failed, for 下書きに戻す (which sends it again under a new id) */
+const BAD_ID = '送信IDが正しい形式ではないため送信できません(古い版のアプリが残した送信です。内容はそのまま残っています)';
 
 export async function sendOutboxItem(item: OutboxItem, fetchImpl?: FetchLike): Promise<SendOutcome> {
+  // refused here, for good, rather than as a network failure retried for ever; nothing went out
+  if (!isSendId(item.id)) {
+    return { kind: 'refused', failure: { kind: 'refused', status: 400, code: 'bad-request', message: BAD_ID, details: [] } };
+  }
   const meta: SendMeta = {
     ...(item.sender !== undefined ? { sender: item.sender } : {}),
     // the relay refuses it under anyone else's login, even if a flush got the wrong cookie

@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backoffDelay, flushOutbox } from '../../src/outbox/flush';
 import type { FetchLike } from '../../src/api/request';
+import { openRenkeiDb } from '../../src/db/db';
 import { getDraft, saveDraft } from '../../src/db/drafts';
 import { claimNextDue, enqueueSend, getOutboxItem, isPausedForLogin, listOutbox, listSentRecords, releaseNeedsLogin } from '../../src/outbox/store';
 import { messageListResponseSchema } from '../../src/domain/contract';
@@ -201,6 +202,28 @@ describe('flushOutbox', () => {
     // failed stays failed until the user asks again
     await flushOutbox({ fetchImpl: relay.fetchImpl, ignoreBackoff: true });
     expect(relay.requests).toHaveLength(2);
+  });
+
+  it('an item whose id is no UUID (one an older version left, 送信-1) fails at once with a clear reason, never 「接続できませんでした」', async () => {
+    const relay = network();
+    // as a browser does: a header value past Latin-1 throws before anything is sent
+    const browserFetch: FetchLike = (url, init) => {
+      new Headers(init.headers as HeadersInit);
+      return relay.fetchImpl(url, init);
+    };
+    const queued = await enqueueSend({ destination: HH.office, message: '', files: [plan()] });
+    const db = await openRenkeiDb();
+    await db.delete('outbox', queued.id);
+    await db.put('outbox', { ...queued, id: '送信-1' });
+    const good = await enqueueSend({ destination: DS.office, message: '', files: [plan(DS.office)] });
+    const report = await flushOutbox({ fetchImpl: browserFetch });
+    const message = '送信IDが正しい形式ではないため送信できません(古い版のアプリが残した送信です。内容はそのまま残っています)';
+    expect(report.offline).toBeFalsy();
+    expect(report.failed).toEqual([{ id: '送信-1', message }]);
+    expect(report.sent.map((r) => r.id)).toEqual([good.id]);
+    // nothing of it reached the relay, and it waits, files intact, for 下書きに戻す
+    expect(relay.requests.map((r) => r.headers['idempotency-key'])).toEqual([good.id]);
+    expect(await getOutboxItem('送信-1')).toMatchObject({ status: 'failed', lastError: message, files: [{ name: NAME }] });
   });
 
   it('401 marks needs-login and stops every send until the user logs in again', async () => {
