@@ -1,10 +1,10 @@
 // Names for the office numbers a list shows, from the relay's directory in one request. Offline
 // (or when the lookup fails) the device says what it knows: names looked up earlier in this tab,
-// then those of the messages kept for offline use (src/db/cache.ts). Blank where it knows none:
-// the number alone is still right.
+// then those the owner's kept lists, sends and 一括送信 rows hold (src/db/office-names.ts).
+// Blank where it knows none: the number alone is still right.
 import { useRef } from 'preact/hooks';
 import { lookupOffices } from '../../api/client';
-import { keptOfficeNames } from '../../db/cache';
+import { officeNamesKept } from '../../db/office-names';
 import { currentOwner } from '../../db/owner';
 import { OFFICE_NUMBER_PATTERN } from '../../domain/filename';
 import { useAsync } from './use-async';
@@ -15,7 +15,7 @@ const lookedUp = new Map<string, string>();
 
 async function namesOnDevice(): Promise<ReadonlyMap<string, string>> {
   const owner = await currentOwner();
-  const kept = owner ? await keptOfficeNames(owner) : new Map<string, string>();
+  const kept = owner ? await officeNamesKept(owner) : new Map<string, string>();
   return new Map([...kept, ...lookedUp]);
 }
 
