@@ -145,7 +145,11 @@ test('月次チェック opens at last month; the months the device holds are li
   await sendAndConfirm(page);
 
   await openScreen(page, '月次チェック');
-  await expect(page.getByText(/の予定・実績はこの端末にありません/)).toBeVisible();
+  // it opens at last month (other tests of this run may have sent for that month, so its rows are not asserted)
+  const lastMonth = defaultCheckMonth(now);
+  await expect(page.locator('#month-picker-year')).toHaveValue(String(Number(lastMonth.slice(0, 4))));
+  await expect(page.locator('#month-picker-month')).toHaveValue(String(Number(lastMonth.slice(4))));
+  await expect(page.getByRole('row').filter({ hasText: person.insured })).toHaveCount(0);
   await page.getByRole('region', { name: 'この端末に保存している予定・実績' }).getByRole('link', { name: monthLabel(month) }).click();
   await expect(page.getByRole('region', { name: /送った予定と届いた実績/ }).getByRole('row').filter({ hasText: person.insured })).toBeVisible();
 });

@@ -47,7 +47,9 @@ test('plan out, 済 back, 実績 in: two offices, byte for byte', async ({ offic
   const dialog = careManager.getByRole('dialog', { name: '送信確認' });
   await expect(dialog).toContainText(HOME_HELP_OFFICE);
   for (const file of sent) await expect(dialog).toContainText(file.name);
-  // Escape is キャンセル: nothing is sent, nothing is lost
+  // Escape is キャンセル: nothing is sent, nothing is lost; also after a tap on the dialog's text
+  // has taken focus off its buttons
+  await dialog.getByRole('heading', { name: '送信確認' }).click();
   await careManager.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(careManager.getByLabel('メッセージ')).toHaveValue('1月分の予定です。ご確認ください。');

@@ -1,6 +1,6 @@
 // A modal dialog: focus moves in, Tab stays inside, Escape cancels, focus goes back on close.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -26,6 +26,9 @@ function hideEverythingBut(keep: Element): () => void {
   };
 }
 
+/** The Escape handlers of the open dialogs, oldest first. */
+const openDialogs: ((event: KeyboardEvent) => void)[] = [];
+
 interface DialogProps {
   title: string;
   onCancel: () => void;
@@ -34,25 +37,36 @@ interface DialogProps {
 
 export function Dialog({ title, onCancel, children }: DialogProps) {
   const box = useRef<HTMLDivElement>(null);
+  const cancel = useRef(onCancel);
+  cancel.current = onCancel;
 
-  useEffect(() => {
+  // a layout effect: focus is inside before the dialog is first painted, so a key pressed as soon
+  // as it shows already reaches it (a passive effect ran later, and an early Escape was lost)
+  useLayoutEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     const restore = box.current ? hideEverythingBut(box.current) : () => undefined;
     // without scrolling: a long confirmation (a long メッセージ on a phone) opens at its title and
     // destination, not scrolled down to the buttons at its end
     box.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus({ preventScroll: true });
+    // Escape on the document, not only inside the box: a tap on the backdrop or on the dialog's
+    // text leaves focus on the page's body, and Escape must still cancel
+    const onEscape = (event: KeyboardEvent) => {
+      // only the dialog opened last answers (one opened over another closes first)
+      if (event.key !== 'Escape' || openDialogs[openDialogs.length - 1] !== onEscape) return;
+      event.preventDefault();
+      cancel.current();
+    };
+    openDialogs.push(onEscape);
+    document.addEventListener('keydown', onEscape);
     return () => {
+      document.removeEventListener('keydown', onEscape);
+      openDialogs.splice(openDialogs.indexOf(onEscape), 1);
       restore();
       opener?.focus();
     };
   }, []);
 
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-      return;
-    }
     if (event.key !== 'Tab' || !box.current) return;
     const focusable = Array.from(box.current.querySelectorAll<HTMLElement>(FOCUSABLE));
     const first = focusable[0];
