@@ -72,6 +72,22 @@ function pattern(id: string, re: RegExp, expects: string, options: Options = {})
   return format(id, expects, (v) => (re.test(v) ? null : tail), options);
 }
 
+const LOST_ZEROS = '。先頭の0が消えていないか確認してください(表計算ソフトで開いて保存すると消えます)';
+
+/**
+ * A number column of fixed width whose leading zeros a spreadsheet drops (011002 → 11002,
+ * 0000012345 → 12345, 0930 → 930): a value of digits only that the zeros would make right says so.
+ * `shortest`: fewer digits than that are another slip (a time of 2 digits, a 保険者番号 of 4, is no lost zero).
+ */
+function zeroPadded(id: string, re: RegExp, expects: string, width: number, shortest: number, options: Options = {}): Format {
+  const tail = notA(expects);
+  return format(id, expects, (v) => {
+    if (re.test(v)) return null;
+    const lost = v.length >= shortest && v.length < width && /^\d+$/.test(v) && re.test(v.padStart(width, '0'));
+    return lost ? `${tail}${LOST_ZEROS}` : tail;
+  }, options);
+}
+
 /** A code list: "1:申請中" style labels, shown in full in the message. */
 export function codes(id: string, what: string, list: readonly (readonly [string, string])[]): Format {
   const allowed = new Set(list.map(([code]) => code));
@@ -95,10 +111,14 @@ function dateSlip(v: string): string {
   return '';
 }
 
+/** All zeros where the layout does not allow them: the spec writes an empty value as 「Null（空）」. */
+const NO_ZERO_DATE = '(0 だけの値はこの項目では使えません。値のない項目は空(Null)にします)';
+
 function dateTest(zero: boolean) {
   return (v: string): string | null => {
     if (zero && v === '00000000') return null;
     if (!DATE_SHAPE.test(v)) return notA(zero ? '日付(YYYYMMDD)または 00000000' : '日付(YYYYMMDD、8桁)') + dateSlip(v);
+    if (v === '00000000') return `は日付ではありません${NO_ZERO_DATE}`;
     return isRealDate(v) ? null : 'は存在しない日付です(YYYYMMDD)';
   };
 }
@@ -107,6 +127,7 @@ function monthTest(zero: boolean) {
   return (v: string): string | null => {
     if (zero && v === '000000') return null;
     if (!MONTH_SHAPE.test(v)) return notA(zero ? '年月(YYYYMM)または 000000' : '年月(YYYYMM、6桁)') + dateSlip(v);
+    if (v === '000000') return `は年月ではありません${NO_ZERO_DATE}`;
     return isRealMonth(v) ? null : 'は存在しない年月です(YYYYMM)';
   };
 }
@@ -120,21 +141,22 @@ export const F = {
   unused: format('unused', '使用しない', null),
   /** column 1: checked per file (known, in force, not mixed) */
   version: format('version', 'CSVバージョン(YYYYMM)', null, { fixedWidth: true }),
-  insurer: pattern('insurer', /^\d{6}$/, '保険者番号(6桁の数字)', { fixedWidth: true }),
-  insured: pattern('insured', /^(\d{10}|H\d{9})$/, '被保険者番号(10桁の数字。生活保護単独は H + 9桁)', { fixedWidth: true }),
+  // 保険者番号 and 事業所番号 start with the 都道府県 code (01–47): one zero at most is lost
+  insurer: zeroPadded('insurer', /^\d{6}$/, '保険者番号(6桁の数字)', 6, 5, { fixedWidth: true }),
+  insured: zeroPadded('insured', /^(\d{10}|H\d{9})$/, '被保険者番号(10桁の数字。生活保護単独は H + 9桁)', 10, 4, { fixedWidth: true }),
   date: format('date', '日付(YYYYMMDD)', dateTest(false), { fixedWidth: true, shown: 'date' }),
   dateOrZero: format('dateOrZero', '日付(YYYYMMDD)または 00000000', dateTest(true), { fixedWidth: true, shown: 'date' }),
   month: format('month', '年月(YYYYMM)', monthTest(false), { fixedWidth: true, shown: 'month' }),
   monthOrZero: format('monthOrZero', '年月(YYYYMM)または 000000', monthTest(true), { fixedWidth: true, shown: 'month' }),
-  hhmm: pattern('hhmm', new RegExp(`^(${HHMM})$`), '時刻(HHMM)', { fixedWidth: true }),
-  hhmmOrNone: pattern('hhmmOrNone', new RegExp(`^(9999|${HHMM})$`), '時刻(HHMM、時間のないサービスは 9999)', { fixedWidth: true }),
+  hhmm: zeroPadded('hhmm', new RegExp(`^(${HHMM})$`), '時刻(HHMM)', 4, 3, { fixedWidth: true }),
+  hhmmOrNone: zeroPadded('hhmmOrNone', new RegExp(`^(9999|${HHMM})$`), '時刻(HHMM、時間のないサービスは 9999)', 4, 3, { fixedWidth: true }),
   /** 整数: 減算 rows carry negative units */
   integer: pattern('integer', /^-?\d+$/, '整数'),
   count: pattern('count', /^\d+$/, '回数(0以上の整数)'),
   serial: pattern('serial', /^[1-9]\d*$/, '1からの連番'),
   decimal: pattern('decimal', /^\d{1,2}\.\d{2}$/, '99.99 形式の数(小数点以下2桁)'),
   /** 介護保険事業所番号: 都道府県(2) 区分(1: 0–9 or A) 番号(6) check digit(1) */
-  office: pattern('office', /^\d{2}[0-9A]\d{7}$/, '事業所番号(10桁)', { fixedWidth: true }),
+  office: zeroPadded('office', /^\d{2}[0-9A]\d{7}$/, '事業所番号(10桁)', 10, 9, { fixedWidth: true }),
   /** 第2表 No.17: its 書式 cell cannot be placed for certain, so a non-number only warns */
   officeUncertain: pattern('officeUncertain', /^\d{2}[0-9A]\d{7}$/, '事業所番号(10桁)', { fixedWidth: true, severity: 'warning' }),
   /** 第7表 No.34 「9999999999を固定でセット」, placed on No.34 with some doubt */
@@ -185,10 +207,12 @@ export const C = {
   course: codes('course', '経過', [['01', '治療中'], ['02', '経過観察中'], ['03', 'その他']]),
 } as const;
 
-/** The value as a person reads it: 20250230 → 2025-02-30, 202513 → 2025-13, else 「value」. */
+/** The value as a person reads it: 20250230 → 2025-02-30, 202513 → 2025-13, else (00000000 too) 「value」. */
 export function displayValue(shown: Format['shown'], value: string): string {
-  if (shown === 'date' && DATE_SHAPE.test(value)) return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
-  if (shown === 'month' && MONTH_SHAPE.test(value)) return `${value.slice(0, 4)}-${value.slice(4, 6)}`;
+  // all zeros is shown as written: 0000-00-00 would be no value the person can find in the file
+  const zeros = /^0+$/.test(value);
+  if (shown === 'date' && DATE_SHAPE.test(value) && !zeros) return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
+  if (shown === 'month' && MONTH_SHAPE.test(value) && !zeros) return `${value.slice(0, 4)}-${value.slice(4, 6)}`;
   const cut = value.length > 40 ? `${value.slice(0, 40)}…` : value;
   return `「${cut}」`;
 }

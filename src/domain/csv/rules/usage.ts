@@ -21,12 +21,18 @@ export const usageRules: RuleFactory = (ctx) => {
   const actual = layout.kind === 'UPJSK';
   const provider = indexOf(layout, 'サービス事業者コード');
   const sender = name?.sender ?? null;
+  // the month a サービス利用日 must lie in is the file's (its name's). A record whose 対象年月 is of
+  // another month is told so at its 対象年月 already: its date is at fault only when it lies in
+  // neither month (a date of the name's month shows the 対象年月 is the slip; one of the record's
+  // own month, a record of another month, said once). Without a name, the record's own 対象年月.
+  const nameMonth = name?.targetMonth ?? null;
 
   return {
     row(record, row) {
       const date = record[day]!;
-      const yyyymm = record[month]!;
-      if (date.length === 8 && yyyymm.length === 6 && !date.startsWith(yyyymm)) {
+      const own = record[month]!;
+      const yyyymm = nameMonth ?? own;
+      if (date.length === 8 && yyyymm.length === 6 && !date.startsWith(yyyymm) && !(own.length === 6 && date.startsWith(own))) {
         problems.error(`${displayValue('date', date)} は対象年月 ${yyyymm} の日付ではありません(1ファイルは1か月分です)`, at(layout, row, day));
       }
       const s = record[start]!;

@@ -1,0 +1,74 @@
+// What the third reading of the spec changed in the checks' words (docs/csv-spec.md "Column
+// checks", "Rules across fields"): a refusal names the cell at fault, and says the likely slip.
+import { describe, expect, it } from 'vitest';
+import { checkCsv } from '../../src/domain/csv/validate';
+import { encodeCsv, kyo1, kyo3, nameOf, PEOPLE, usage } from '../support/acceptance-corpus';
+
+const [A] = PEOPLE as [typeof PEOPLE[0]];
+const v = '202407';
+const PLAN_NAME = nameOf('UPPLAN', { month: '202504' });
+
+function errors(name: string, records: string[][]) {
+  return checkCsv(name, encodeCsv(records)).report.problems.filter((p) => p.severity === 'error');
+}
+
+describe('第6表: a 対象年月 of another month is the cell at fault, not the サービス利用日', () => {
+  it('a record whose 対象年月 alone is off: one error, at its 対象年月 (No.5)', () => {
+    const record = usage(v, A, '202504', { date: '20250401', code: '111211' });
+    record[4] = '202505';
+    const found = errors(PLAN_NAME, [record]);
+    expect(found.map((p) => [p.row, p.column, p.item])).toEqual([[1, 5, '対象年月']]);
+    expect(found[0]!.message).toContain('202505 がファイル名の対象年月 202504 と異なります');
+  });
+
+  it('a record wholly of another month: said once, at its 対象年月', () => {
+    const record = usage(v, A, '202505', { date: '20250510', code: '111211' });
+    expect(errors(PLAN_NAME, [record]).map((p) => p.column)).toEqual([5]);
+  });
+
+  it('a date in neither month is at fault too, against the month of the file', () => {
+    const record = usage(v, A, '202504', { date: '20250610', code: '111211' });
+    record[4] = '202505';
+    const found = errors(PLAN_NAME, [record]);
+    expect(found.map((p) => p.column)).toEqual([5, 10]);
+    expect(found[1]!.message).toContain('2025-06-10 は対象年月 202504 の日付ではありません');
+  });
+});
+
+describe('all zeros in a date column that does not take them', () => {
+  it('is shown as written and told to be left empty (Null)', () => {
+    const [error] = errors(nameOf('UP1KYO'), [kyo1(v, A, '20250401', { 18: '00000000' })]);
+    expect([error!.row, error!.column, error!.item]).toEqual([1, 18, '認定日']);
+    expect(error!.message).toContain('「00000000」 は日付ではありません(0 だけの値はこの項目では使えません。値のない項目は空(Null)にします)');
+  });
+
+  it('the 補足 plan date still takes 00000000 (with 第6・7表)', () => {
+    const name = nameOf('UPHOSOKU', { month: '202504' });
+    const record = Array<string>(63).fill('');
+    Object.assign(record, { 0: v, 1: A.insurer, 2: A.insured, 3: '00000000', 4: A.kana, 5: A.name, 6: A.sex, 7: A.birth, 62: '202504' });
+    expect(errors(name, [record])).toEqual([]);
+  });
+});
+
+describe('leading zeros a spreadsheet dropped', () => {
+  const LOST = '先頭の0が消えていないか確認してください';
+  const messageOf = (name: string, record: string[], column: number) =>
+    errors(name, [record]).find((p) => p.column === column)?.message ?? '';
+
+  it('保険者番号 011002 → 11002 and 被保険者番号 0000012345 → 12345 say so', () => {
+    expect(messageOf(nameOf('UP1KYO'), kyo1(v, { ...A, insurer: '11002' }, '20250401'), 2)).toContain(LOST);
+    expect(messageOf(nameOf('UP1KYO'), kyo1(v, { ...A, insured: '12345' }, '20250401'), 3)).toContain(LOST);
+  });
+
+  it('事業所番号 0175701069 → 175701069 and a time 0930 → 930 say so', () => {
+    expect(messageOf(nameOf('UP1KYO'), kyo1(v, A, '20250401', { 13: '175701069' }), 13)).toContain(LOST);
+    expect(messageOf(nameOf('UP3KYO'), kyo3(v, A, '20250401', { 7: '1', 8: '930', 9: '1030' }), 8)).toContain(LOST);
+  });
+
+  it('a value no zeros would mend does not: 4 digits of 保険者番号, 2 of a time, a letter', () => {
+    expect(messageOf(nameOf('UP1KYO'), kyo1(v, { ...A, insurer: '1100' }, '20250401'), 2)).not.toContain(LOST);
+    expect(messageOf(nameOf('UP3KYO'), kyo3(v, A, '20250401', { 7: '1', 8: '17', 9: '1030' }), 8)).not.toContain(LOST);
+    expect(messageOf(nameOf('UP3KYO'), kyo3(v, A, '20250401', { 7: '1', 8: '960', 9: '1030' }), 8)).not.toContain(LOST);
+    expect(messageOf(nameOf('UP1KYO'), kyo1(v, { ...A, insured: 'h12345678' }, '20250401'), 3)).not.toContain(LOST);
+  });
+});
