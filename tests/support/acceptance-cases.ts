@@ -22,6 +22,15 @@ const SEQ = '20250325103000';
 /** The service month each version is in force for (layouts §2). */
 const MONTH: Record<Version, string> = { 201910: '202006', 202003: '202104', 202208: '202402', 202407: '202504', 202504: '202504' };
 
+/** The code lists of 第1表 and 補足 (コード表 (1)–(4), 性別), every value at least once. */
+const CODES = ['11', '12', '21', '51', '52', '53', '54', '', ''].map((plan, i) => ({
+  plan,
+  cert: ['1', '2', ''][i % 3]!,
+  level: ['06', '12', '13', '21', '22', '23', '24', '25', ''][i]!,
+  reason: ['1', '2', '3', ''][i % 4]!,
+  sex: ['1', '2'][i % 2]!,
+}));
+
 export function planUnit(v: Version, opts: CsvOptions = {}, n: NameOptions = {}): CaseFile[] {
   const old = !(v === '202407' || v === '202504');
   const d = `${MONTH[v]}01`;
@@ -38,6 +47,14 @@ export function planUnit(v: Version, opts: CsvOptions = {}, n: NameOptions = {})
     ], opts),
     file(nm('UPHOSOKU', '000000'), [hosokuFull(v, A, d, null), hosoku(v, B, d, null), hosokuFull(v, C, d, null, { 16: '1', 18: '06', 59: '' })], opts),
   ];
+  // every code of 計画書区分, 認定状況区分, 要介護状態区分 and 生活援助中心型の算定理由: one more plan of
+  // person B per code (earlier plans of the same person, by 居宅サービス計画作成（変更）日), each with its 補足
+  const plans = CODES.map((code, i) => ({ date: `${MONTH[v]}${String(i + 2).padStart(2, '0')}`, code }));
+  files[0]!.records.push(...plans.map(({ date, code }) =>
+    kyo1Full(v, B, date, { 16: code.plan, 17: code.cert, 21: code.level, 25: code.reason })));
+  files[2]!.records.push(...plans.map(({ date, code }) =>
+    hosokuFull(v, B, date, null, { 7: code.sex, 16: code.cert, 18: code.level, 59: code.level })));
+  for (const f of [files[0]!, files[2]!]) files[files.indexOf(f)] = file(f.name, f.records, opts);
   if (!old) {
     files.splice(2, 0, file(nm('UP3KYO'), [
       ...['1', '2', '3', '4', '5', '6', '7'].map((day) => kyo3(v, A, d, { 6: '訪問介護（身体介護）', 7: day, 8: '0000', 9: '2359' })),
@@ -119,7 +136,7 @@ function yoboUnits(v: Version): AcceptanceCase[] {
   const n = { from: KYOTAKU, fromKind: '46', to: '3310000025', toKind: 'A6', sequence: SEQ } as const;
   const image = nameOf('UPKIHON_IMAGE', n).replace(/\.CSV$/, '_0001.jpg');
   const imageUpper = nameOf('UPKIHON_IMAGE', n).replace(/\.CSV$/, '_0002.JPG');
-  const kihonRows = [
+  const kihonRows: string[][] = [
     kihon(v, A, d, {
       7: '地域 包括子', 8: '03', 9: 'オンライン面談', 10: '02', 11: '20250110', 12: '02', 13: '入院中（4月退院予定）', 18: '東京都千代田区千代田１－１', 19: '03-1234-5678',
       20: '03-1234-5679', 21: '42', 22: '08', 23: '01', 24: '20250401', 25: '20260331', 26: '13', 27: '1', 28: '20250401', 29: '1', 30: '0', 31: '0', 32: '1',
@@ -128,6 +145,24 @@ function yoboUnits(v: Version): AcceptanceCase[] {
     kihon(v, B, d, { 6: '', 8: '01', 10: '01', 12: '01', 21: '01', 22: '01', 23: '12', 34: '01', 62: imageUpper }),
     kihon(v, C, d, { 23: '25', 26: '21', 21: '11', 22: '04', 34: '05' }),
   ];
+  // every code of every list of 利用者基本情報 and 計画書, on further records of person C (one per 相談日)
+  const pick = (list: string[], i: number) => list[i % list.length]!;
+  const days = Array.from({ length: 9 }, (_, i) => `202504${String(11 + i)}`);
+  kihonRows.push(...days.map((day, i) => kihon(v, C, day, {
+    5: pick(['1', '2'], i), 6: pick(['1', '2'], i), 8: pick(['01', '02', '03'], i), 9: i % 3 === 2 ? '訪問' : '', 10: pick(['01', '02'], i),
+    12: pick(['01', '02'], i), 13: i % 2 === 1 ? '入所中' : '', 16: pick(['1', '2'], i),
+    21: pick(['01', '11', '12', '21', '22', '31', '32', '41', '42'], i), 22: pick(['01', '02', '03', '04', '05', '06', '07', '08', ''], i),
+    23: pick(['01', '12', '13', '21', '22', '23', '24', '25', ''], i), 26: pick(['', '01', '12', '13', '21', '22', '23', '24', '25'], i),
+    27: pick(['1', '2'], i), 29: pick(['0', '1'], i), 30: pick(['1', '0'], i), 31: pick(['0', '1'], i), 32: pick(['1', '0'], i),
+    34: pick(['01', '02', '03', '04', '05', '06', '07', '08', ''], i), 36: pick(['1', '2'], i), 37: pick(['0', '1'], i), 38: pick(['1', '0'], i),
+    39: pick(['0', '1'], i), 40: pick(['1', '0'], i),
+  })));
+  const yoboRows = days.map((day, i) => yobo(v, C, day, {
+    5: pick(['1', '2'], i), 6: pick(['1', '2'], i), 12: pick(['11', '12', '21', '51', '52', '53', '54', ''], i), 13: pick(['1', '2'], i),
+    14: pick(['1', '2', '3'], i), 26: pick(['1', '2'], i), 30: pick(['2', '1'], i), 34: pick(['1', '2'], i), 38: pick(['2', '1'], i),
+    43: String(i % 10), 49: pick(['1', '2'], i), 50: pick(['2', '1'], i), 51: pick(['1', '2'], i), 52: pick(['2', '1'], i), 53: pick(['1', '2'], i),
+    54: pick(['2', '1'], i),
+  }));
   return [
     {
       id: 'kihon-unit-v4',
@@ -149,6 +184,7 @@ function yoboUnits(v: Version): AcceptanceCase[] {
           yobo(v, A, d, { 7: 'No.123', 9: '20250301', 10: '20250401', 11: '20260331', 12: '52', 13: '2', 14: '3', 19: '03-1234-5678', 20: '20240401', 26: '1', 30: '2', 34: '1', 38: '2', 43: '3', 44: '0', 49: '1', 50: '2', 54: '2', 56: '20250410', 57: '髙橋 花子' }),
           yobo(v, B, d, { 5: '2', 6: '1', 14: '1' }),
           yobo(v, C, d, { 14: '2', 12: '11' }),
+          ...yoboRows,
         ]),
         file(nameOf('UPYOBO_SUB', n), [
           yoboSub(v, A, d),
@@ -160,6 +196,30 @@ function yoboUnits(v: Version): AcceptanceCase[] {
     },
     { id: 'dltkihon-v4', why: '利用者基本情報_削除 alone', files: [file(nameOf('DLTKIHON', n), [dltKihon(v, A, d), dltKihon(v, B, d)])] },
     { id: 'dltyobo-v4', why: '介護予防サービス・支援計画書_削除 alone', files: [file(nameOf('DLTYOBO', n), [dltYobo(v, A, d)])] },
+  ];
+}
+
+function yoboUsage(): CaseFile[] {
+  const v = '202407';
+  const m = '202504';
+  const n = { month: m, fromKind: '46', toKind: '67', sequence: SEQ };
+  const rent = { tais: '00001-000010', item: '歩行器', start: '9999', end: '9999' };
+  return [
+    file(nameOf('UPPLAN', n), [
+      usage(v, A, m, { date: '20250401', code: '671001', units: '500', ...rent }),
+      usage(v, A, m, { date: '20250402', code: '241111', units: '451', start: '9999', end: '9999' }),
+      usage(v, B, m, { date: '20250403', code: '2B1111', units: '580', start: '9999', end: '9999' }),
+      usage(v, B, m, { date: '20250404', code: 'A61111', units: '1798', start: '1000', end: '1500' }),
+    ]),
+    file(nameOf('UPSIKYU', n), [
+      sikyu(v, A, m, { office: HOUMON, code: '671001', units: '500', count: '1', unitPrice: '11.40', managed: '500', tais: '00001-000010' }),
+      sikyu(v, A, m, { office: HOUMON, code: '241111', units: '451', count: '1', unitPrice: '10.00', managed: '451' }),
+      sikyuTotal(v, A, m),
+      sikyu(v, B, m, { office: HOUMON, code: '2B1111', units: '580', count: '1', unitPrice: '10.00', managed: '580' }),
+      sikyu(v, B, m, { office: HOUMON, code: 'A61111', units: '1798', count: '1', unitPrice: '10.00', managed: '1798' }),
+      sikyuTotal(v, B, m),
+    ]),
+    file(nameOf('UPHOSOKU', n), [hosoku(v, A, null, m, { 18: '12' }), hosoku(v, B, null, m, { 18: '13' })]),
   ];
 }
 
@@ -206,6 +266,33 @@ export function acceptanceCases(): AcceptanceCase[] {
       ],
     },
     ...yoboUnits(v4),
+    {
+      id: 'usage-unit-other-providers', why: 'the 第6・7表 carry every provider\'s services, whichever office they go to (2.6), made the month before',
+      files: usageUnit(v4).map((f) => {
+        const other = '3310000025';
+        if (f.name.startsWith('UPPLAN_')) {
+          return file(f.name, [...f.records, usage(v4, A, '202504', { date: '20250415', code: '151111', provider: other, units: '655', start: '0930', end: '1630' })]
+            .map((r) => r.map((x, i) => (i === 3 ? '20250325' : x))));
+        }
+        if (f.name.startsWith('UPSIKYU_')) {
+          const rows = [...f.records];
+          rows.splice(8, 0, sikyu(v4, A, '202504', { office: other, code: '151111', units: '655', count: '1', unitPrice: '10.00', managed: '655', name: 'ひまわりデイサービス' }));
+          return file(f.name, rows.map((r) => r.map((x, i) => (i === 3 ? '20250325' : x))));
+        }
+        return f;
+      }),
+    },
+    {
+      id: 'yobo-usage-unit', why: '介護予防 利用票 + 別表 + 補足 from the 包括 (46) to a 介護予防福祉用具貸与 (67): 67 rows with TAIS, 24/2B short stays, 総合事業 A6',
+      files: yoboUsage(),
+    },
+    {
+      id: 'yobo-actual', why: '介護予防 実績 from the provider (67) to the 包括 (46)',
+      files: [file(nameOf('UPJSK', { month: '202504', from: HOUMON, fromKind: '67', to: KYOTAKU, toKind: '46' }), [
+        usage(v4, A, '202504', { date: '20250401', code: '671001', tais: '00001-000010', start: '9999', end: '9999', units: '500' }, HOUMON),
+        usage(v4, B, '202504', { date: '20250401', code: '671001', notice: '00001－000020', start: '9999', end: '9999', units: '300' }, HOUMON),
+      ])],
+    },
   );
   return cases;
 }
