@@ -72,3 +72,18 @@ describe('leading zeros a spreadsheet dropped', () => {
     expect(messageOf(nameOf('UP1KYO'), kyo1(v, { ...A, insured: 'h12345678' }, '20250401'), 3)).not.toContain(LOST);
   });
 });
+
+describe('明細判別コード (第6表 No.19): 「1からの連番」 with no 項目長 printed', () => {
+  const rental = (serial: string) =>
+    usage(v, A, '202504', { date: '20250401', code: '171007', units: '300', start: '9999', end: '9999', serial, tais: '00001-000010' });
+
+  it('takes a zero-padded serial (01, 02) as care software pads its numbers', () => {
+    expect(errors(PLAN_NAME, [rental('01'), rental('02')])).toEqual([]);
+  });
+
+  it('still refuses 0 and what is no number, at its row and column', () => {
+    const found = errors(PLAN_NAME, [rental('00'), rental('A')]);
+    expect(found.map((p) => [p.row, p.column, p.item])).toEqual([[1, 19, '明細判別コード'], [2, 19, '明細判別コード']]);
+    expect(found[0]!.message).toContain('「00」 は1からの連番ではありません');
+  });
+});

@@ -153,7 +153,8 @@ export const F = {
   /** 整数: 減算 rows carry negative units */
   integer: pattern('integer', /^-?\d+$/, '整数'),
   count: pattern('count', /^\d+$/, '回数(0以上の整数)'),
-  serial: pattern('serial', /^[1-9]\d*$/, '1からの連番'),
+  /** 明細判別コード 「1からの連番」, no 項目長 printed: a zero-padded 01 is the number 1 (as 課題ＮＯ 01) */
+  serial: pattern('serial', /^0*[1-9]\d*$/, '1からの連番'),
   decimal: pattern('decimal', /^\d{1,2}\.\d{2}$/, '99.99 形式の数(小数点以下2桁)'),
   /** 介護保険事業所番号: 都道府県(2) 区分(1: 0–9 or A) 番号(6) check digit(1) */
   office: zeroPadded('office', /^\d{2}[0-9A]\d{7}$/, '事業所番号(10桁)', 10, 9, { fixedWidth: true }),
