@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../server/check-cli';
+import { checkAttachment } from '../../src/domain/attachments';
+import { FILE_KINDS, parseFileName, type FileKind } from '../../src/domain/filename';
 import { checkFiles } from '../../src/domain/csv/check-files';
 import { acceptanceCases } from '../support/acceptance-cases';
 
@@ -43,6 +45,29 @@ describe('files the spec allows', () => {
     const warnings = reports.flatMap((r) => r.warnings.map((w) => w.message));
     for (const w of warnings) expect(c.warnings?.some((allowed) => allowed.test(w)), `unexpected warning: ${w}`).toBe(true);
     for (const allowed of c.warnings ?? []) expect(warnings.some((w) => allowed.test(w)), `expected a warning ${allowed}`).toBe(true);
+  });
+});
+
+describe('file names the rule allows (layouts §1.5, v3.2 for the old form)', () => {
+  const JPEG_HEAD = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
+  const TEXT_HEAD = new TextEncoder().encode('202407,131016');
+  // v4 with kind codes (digits, 2A/2B, A1–A8, 46, AF, an A as the office number's third character), old form without
+  const BODIES = ['3300000001_43_3310000017_11', '3300000001_3310000017', '3300000001_46_33A0000017_A1', '0175701069_2A_1495000315_2B', '3300000001_AF_3310000017_78'];
+
+  it.each(Object.keys(FILE_KINDS) as FileKind[])('%s: every month form, both name forms, the extension in any case', (kind) => {
+    const rule = FILE_KINDS[kind].month;
+    const months = rule === 'none' ? [''] : rule === 'month' ? ['_202504', '_202402'] : ['_000000', '_202504'];
+    const tails = kind === 'UPKIHON_IMAGE' ? ['_0001.jpg', '_0002.JPG', '_9999.jpeg', '_0001.JPEG'] : ['.CSV', '.csv', '.Csv'];
+    for (const month of months) {
+      for (const body of BODIES) {
+        for (const tail of tails) {
+          const name = `${kind}${month}_${body}_20240229235959${tail}`;
+          const parsed = parseFileName(name);
+          expect(parsed.ok ? null : parsed.error).toBeNull();
+          expect(checkAttachment({ name, size: 10, head: kind === 'UPKIHON_IMAGE' ? JPEG_HEAD : TEXT_HEAD })).toBeNull();
+        }
+      }
+    }
   });
 });
 
