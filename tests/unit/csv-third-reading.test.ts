@@ -1,7 +1,9 @@
 // What the third reading of the spec changed in the checks' words (docs/csv-spec.md "Column
 // checks", "Rules across fields"): a refusal names the cell at fault, and says the likely slip.
 import { describe, expect, it } from 'vitest';
+import { validateSendCsvs } from '../../src/domain/csv/send';
 import { checkCsv } from '../../src/domain/csv/validate';
+import { planUnit } from '../support/acceptance-cases';
 import { encodeCsv, kyo1, kyo3, nameOf, PEOPLE, usage } from '../support/acceptance-corpus';
 
 const [A] = PEOPLE as [typeof PEOPLE[0]];
@@ -85,5 +87,29 @@ describe('明細判別コード (第6表 No.19): 「1からの連番」 with no 
     const found = errors(PLAN_NAME, [rental('00'), rental('A')]);
     expect(found.map((p) => [p.row, p.column, p.item])).toEqual([[1, 19, '明細判別コード'], [2, 19, '明細判別コード']]);
     expect(found[0]!.message).toContain('「00」 は1からの連番ではありません');
+  });
+});
+
+describe('a typo in a 第1表 key: the 第2表, 第3表 and 補足 records left without their 第1表 say where to mend', () => {
+  const unit = (edit: (records: string[][]) => void) => {
+    const files = planUnit(v).map((f) => ({ ...f, records: f.records.map((r) => [...r]) }));
+    edit(files[0]!.records);
+    const send = validateSendCsvs(files.map((f) => ({ name: f.name, bytes: encodeCsv(f.records) })));
+    return { plan1: files[0]!.name, orphans: send.crossProblems.filter((p) => p.message.includes('の第1表が')) };
+  };
+
+  it('names the 第1表 row and column whose key is refused', () => {
+    const { plan1, orphans } = unit((records) => { records[0]![2] = '123456789'; });
+    expect(orphans.length).toBeGreaterThan(0);
+    for (const o of orphans) expect(o.message).toContain(`。${plan1} の1行目 3列目(被保険者番号)に誤りがあります。先にそちらを直してください`);
+  });
+
+  it('a refused 居宅サービス計画作成（変更）日 alike; a child of no 第1表 record at all gets no such word', () => {
+    const { plan1, orphans } = unit((records) => { records[0]![13] = '2025/04/01'; });
+    expect(orphans.length).toBeGreaterThan(0);
+    expect(orphans.every((o) => o.message.includes(`${plan1} の1行目 14列目(居宅サービス計画作成（変更）日)に誤りがあります`))).toBe(true);
+    const alone = unit((records) => { records.splice(0, 1); });
+    expect(alone.orphans.length).toBeGreaterThan(0);
+    expect(alone.orphans.some((o) => o.message.includes('に誤りがあります'))).toBe(false);
   });
 });

@@ -124,6 +124,17 @@ function orphans(child: Checked, parent: Checked, link: Link): CsvProblem[] {
   const dateKey = child.keys?.dateKey;
   if (!child.keys || !parent.keys || !dateKey || !parent.keys.dateKey) return [];
   const keys = new Set([...parent.keys.keys.values()].map(keyOf));
+  // a parent record whose key itself is refused (a typo in its 被保険者番号…) leaves its children
+  // without a match: a child that shares the other two key values with it is told where to mend
+  const keyColumns = [2, 3, parent.keys.dateKey.no];
+  const broken = parent.report.problems.filter((p) => p.severity === 'error' && p.row !== undefined && keyColumns.includes(p.column ?? 0));
+  const hintFor = (k: readonly string[]): string => {
+    const near = broken.find((p) => {
+      const key = parent.keys!.keys.get(p.row!);
+      return key !== undefined && key.filter((v, i) => v === k[i]).length === 2;
+    });
+    return near ? `。${parent.file} の${near.row}行目 ${near.column}列目(${near.item})に誤りがあります。先にそちらを直してください` : '';
+  };
   const problems: CsvProblem[] = [];
   child.keys.keys.forEach((k, row) => {
     if (keys.has(keyOf(k)) || problems.length >= 20) return;
@@ -131,7 +142,7 @@ function orphans(child: Checked, parent: Checked, link: Link): CsvProblem[] {
     const at = { row, column: dateKey.no, item: dateKey.item };
     problems.push({
       severity: 'error', file: child.file, ...at,
-      message: `${child.file} ${placeText(at)}: 保険者番号 ${insurer}・被保険者番号 ${insured}・${at.item} ${date} の${link.parentLabel}が ${parent.file} にありません(${link.why})`,
+      message: `${child.file} ${placeText(at)}: 保険者番号 ${insurer}・被保険者番号 ${insured}・${at.item} ${date} の${link.parentLabel}が ${parent.file} にありません(${link.why})${hintFor(k)}`,
     });
   });
   return problems;
