@@ -8,12 +8,22 @@ export const CSRF_VALUE = '1';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 /**
- * A send's id as the relay takes it in IDEMPOTENCY_HEADER: a UUID (server/routes/send.ts), the
- * form src/db/ids.ts makes. Anything else cannot go, and one that is not ASCII cannot even be
- * put in a header (fetch throws, which reads as 「接続できませんでした」 for ever).
+ * zod 4's z.uuid() pattern (zod/v4/core/regexes.js `uuid()`), which the relay checks
+ * IDEMPOTENCY_HEADER with: an RFC 9562 UUID of version 1–8 and variant 10xx, or the nil or max
+ * UUID. Spelled out here so the first screens and the service worker stay free of zod;
+ * tests/unit/send-id.test.ts holds the two equal.
+ */
+const RELAY_UUID =
+  /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+
+/**
+ * A send's id as the relay takes it in IDEMPOTENCY_HEADER (server/routes/send.ts): exactly what
+ * it accepts, so an id it would refuse is never sent (src/db/ids.ts makes v4 UUIDs). Anything
+ * else cannot go, and one that is not ASCII cannot even be put in a header (fetch throws, which
+ * reads as 「接続できませんでした」 for ever).
  */
 export function isSendId(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+  return RELAY_UUID.test(id);
 }
 
 /** ファイル種別 as the manual lists it. */
