@@ -43,7 +43,7 @@ export function recordSignedIn(who: SignedIn | null): Promise<void> {
     await tx.done;
     // what one login took over is told to that login alone: a logout or another person drops it
     if (!carriedOverOwner || who?.userId !== carriedOverOwner.userId || who.office !== carriedOverOwner.office) carriedOver = null;
-    if (who?.office) noteCarriedOver(await adoptUnowned({ userId: who.userId, office: who.office }), { userId: who.userId, office: who.office });
+    if (who?.office) noteCarriedOver(await adoptKeptFromBefore({ userId: who.userId, office: who.office }), { userId: who.userId, office: who.office });
     // what the 送信待ち badge counts changed with the owner
     notifyOutboxChanged();
   })();
@@ -65,6 +65,7 @@ export async function requireOwner(): Promise<Owner> {
 }
 
 type OwnedStore = 'drafts' | 'outbox' | 'sent' | 'batch';
+const OWNED_STORES: OwnedStore[] = ['drafts', 'outbox', 'sent', 'batch'];
 
 /** The signed-in owner's records of a store, in the order `compare` gives; none when nobody is signed in. */
 export async function listOwned<Name extends OwnedStore>(
@@ -106,34 +107,25 @@ export function takeCarriedOver(): CarriedOver | null {
 }
 
 /** The owner index's range of records nobody owns yet (made when used: modules load where IndexedDB is absent) */
-const unowned = () => IDBKeyRange.bound([UNOWNED_USER, ''], [UNOWNED_USER, '\uffff']);
+export const unowned = () => IDBKeyRange.bound([UNOWNED_USER, ''], [UNOWNED_USER, '\uffff']);
 
-/** Version 2 records have no owner: the first office login that can own them adopts them. */
-async function adoptUnowned(owner: Owner): Promise<CarriedOver> {
-  const tx = (await openRenkeiDb()).transaction(['drafts', 'outbox', 'sent', 'batch'], 'readwrite');
-  const taken: CarriedOver = { sends: 0, heldBack: 0 };
-  for (const item of await tx.objectStore('outbox').index('owner').getAll(unowned())) {
-    if (item.sender === undefined) {
-      // queued before any office login: sending it under this one could send it as the wrong office
-      await tx.objectStore('outbox').delete(item.id);
-      // a 一括送信 row keeps its files and reads as interrupted; anything else becomes a draft
-      if (item.batchRowId === undefined) {
-        await tx.objectStore('drafts').put({ id: item.draftId ?? item.id, owner, destination: item.destination, message: item.message, files: item.files, savedAt: item.createdAt });
-      }
-      taken.heldBack += 1;
-    } else if (item.sender === owner.office) {
-      await tx.objectStore('outbox').put({ ...item, owner });
-      taken.sends += 1;
-    }
+const NOTHING_TAKEN: CarriedOver = { sends: 0, heldBack: 0 };
+
+/**
+ * Only a database upgraded from versions 2 and 3 keeps records nobody owns, so almost every login
+ * finds none and the adoption rules (./adopt.ts) are not downloaded. Loaded from the precache
+ * offline; should that fail, the records stay unowned (shown to nobody, sent by nobody) until a
+ * later login.
+ */
+async function adoptKeptFromBefore(owner: Owner): Promise<CarriedOver> {
+  const tx = (await openRenkeiDb()).transaction(OWNED_STORES, 'readonly');
+  const counts = await Promise.all(OWNED_STORES.map((name) => tx.objectStore(name).index('owner').count(unowned())));
+  if (counts.every((n) => n === 0)) return NOTHING_TAKEN;
+  try {
+    const { adoptUnowned } = await import('./adopt');
+    return await adoptUnowned(owner);
+  } catch (error) {
+    console.error('更新前のデータを引き継げませんでした', error);
+    return NOTHING_TAKEN;
   }
-  const stores = [tx.objectStore('drafts'), tx.objectStore('sent'), tx.objectStore('batch')] as const;
-  for (const store of stores) {
-    for (const record of await store.index('owner').getAll(unowned())) {
-      if (record.owner.office !== '' && record.owner.office !== owner.office) continue;
-      // each store's own record type; the owner is all that changes
-      await (store as unknown as { put(value: unknown): Promise<unknown> }).put({ ...record, owner });
-    }
-  }
-  await tx.done;
-  return taken;
 }

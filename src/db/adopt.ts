@@ -1,0 +1,66 @@
+// What an office login takes over from a database kept before ownership (versions 2 and 3, which
+// upgrades.ts step 3 → 4 left with owner.userId ''): loaded by ./owner.ts only when such records
+// exist, so the first screen does not download these rules.
+//
+// A record goes to the office that made it, where anything says which: an outbox item's `sender`,
+// a confirmation's sending office, and a 一括送信 row's send (version 3 rows kept no office, so
+// the row takes the office of the send queued or confirmed for it). What names no office goes to
+// the first office login, except a send: one queued without a known sending office is never sent
+// as this office; it is held back for the user to check.
+import type { OutboxItem, SentRecord } from '../outbox/types';
+import { openRenkeiDb } from './db';
+import { unowned, UNOWNED_USER, type CarriedOver, type Owner } from './owner';
+import type { BatchRecord } from './schema';
+
+export async function adoptUnowned(owner: Owner): Promise<CarriedOver> {
+  const tx = (await openRenkeiDb()).transaction(['drafts', 'outbox', 'sent', 'batch'], 'readwrite');
+  const taken: CarriedOver = { sends: 0, heldBack: 0 };
+  const items = await tx.objectStore('outbox').index('owner').getAll(unowned());
+  const sent = await tx.objectStore('sent').index('owner').getAll(unowned());
+  // before any of them changes: a row's office is its send's, whoever adopts the send
+  const batch = (await tx.objectStore('batch').index('owner').getAll(unowned())).map((row) => withSendOffice(row, items, sent));
+
+  for (const item of items) {
+    if (item.sender === undefined) {
+      // queued before any office login: sending it under this one could send it as the wrong office
+      await tx.objectStore('outbox').delete(item.id);
+      // a 一括送信 row keeps its files and reads as interrupted; anything else becomes a draft
+      if (item.batchRowId === undefined) {
+        await tx.objectStore('drafts').put({ id: item.draftId ?? item.id, owner, destination: item.destination, message: item.message, files: item.files, savedAt: item.createdAt });
+      }
+      taken.heldBack += 1;
+    } else if (item.sender === owner.office) {
+      await tx.objectStore('outbox').put({ ...item, owner });
+      taken.sends += 1;
+    }
+  }
+  for (const row of batch) {
+    const office = row.owner.office;
+    // another office's row waits for it, remembering whose it is for every later login
+    if (office !== '' && office !== owner.office) await tx.objectStore('batch').put(row);
+    else await tx.objectStore('batch').put({ ...row, owner });
+  }
+  const stores = [tx.objectStore('drafts'), tx.objectStore('sent')] as const;
+  for (const store of stores) {
+    for (const record of await store.index('owner').getAll(unowned())) {
+      if (record.owner.office !== '' && record.owner.office !== owner.office) continue;
+      // each store's own record type; the owner is all that changes
+      await (store as unknown as { put(value: unknown): Promise<unknown> }).put({ ...record, owner });
+    }
+  }
+  await tx.done;
+  return taken;
+}
+
+/**
+ * A row without an office (version 3 kept none) with the office of its send: an item queued for
+ * it (by batchRowId, or the row's outboxId) that names its sender, else a confirmation of it. A
+ * row whose send names no office keeps '': its send is held back, and the row's checks refuse
+ * files whose 送信元 is not the office logged in.
+ */
+function withSendOffice(row: BatchRecord, items: readonly OutboxItem[], sent: readonly SentRecord[]): BatchRecord {
+  if (row.owner.office !== '') return row;
+  const isRowsSend = (send: { id: string; batchRowId?: string }) => send.batchRowId === row.id || send.id === row.outboxId;
+  const office = items.find((item) => isRowsSend(item) && item.sender !== undefined)?.sender ?? sent.find(isRowsSend)?.result.sender.number;
+  return office ? { ...row, owner: { userId: UNOWNED_USER, office } } : row;
+}

@@ -1,0 +1,101 @@
+// 一括送信 rows kept by an older version (database version 3 kept no owner and no office on them):
+// a row whose send was queued (or confirmed) under one office belongs to that office. The first
+// office login on the tablet, if it is another office, must neither see the row nor send it as
+// itself; the row waits, with its send, for its own office's login.
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { listBatchRows, queueBatchRows } from '../../src/db/batch';
+import { DB_NAME } from '../../src/db/db';
+import { takeCarriedOver, type Owner } from '../../src/db/owner';
+import type { RenkeiDb } from '../../src/db/schema';
+import { upgrade } from '../../src/db/upgrades';
+import { listOutbox } from '../../src/outbox/store';
+import { csvFile, emptyDatabase, signIn, TEST_OWNER } from '../support/db';
+
+const CM: Owner = TEST_OWNER;
+const DS: Owner = { userId: 'ds01', office: '3310000025' };
+const DEST = '3310000017';
+
+beforeEach(async () => {
+  await emptyDatabase();
+  takeCarriedOver();
+});
+
+/** A version 3 row: no owner, no office; `outboxId` its last send. */
+function v3Row(id: string, sender: string, outboxId?: string) {
+  const name = `UPPLAN_202504_${sender}_${DEST}_20250401090000.CSV`;
+  return {
+    id, destination: DEST, groupKey: `${DEST}|usage|202504`, message: `${id}の本文`,
+    files: [{ name, size: 6, head: new Uint8Array(), category: '登録', payload: csvFile(name) }],
+    sequenceDisplay: '', categories: ['登録'], problems: [], warnings: [], addedAt: 1,
+    ...(outboxId ? { outboxId } : {}),
+  };
+}
+
+const v3Item = (id: string, sender: string | undefined, batchRowId: string) => ({
+  id, destination: DEST, message: '', files: [csvFile(`${id}.CSV`)], createdAt: 1, status: 'waiting', attempts: 0, nextAttemptAt: 1, batchRowId,
+  ...(sender ? { sender } : {}),
+});
+
+/** A version 3 confirmation (its sending office in the relay's answer). */
+const v3Sent = (id: string, sender: string, batchRowId: string) => ({
+  id, batchRowId, confirmedAt: 1,
+  result: { id: `m-${id}`, sender: { number: sender, name: '', kind: '' }, destination: { number: DEST, name: '', kind: '' }, files: [] },
+});
+
+async function writeVersion3(): Promise<void> {
+  const created = await openDB<RenkeiDb>(DB_NAME, 3, { upgrade: (db, old, _n, tx) => void upgrade(db, old, tx, 3) });
+  created.close();
+  const db = await openDB(DB_NAME, 3);
+  // DS queued this row's send; DS's send of the second row was confirmed; the third row names no send
+  await db.put('batch', v3Row('row-ds-queued', DS.office, 'ds-send'));
+  await db.put('outbox', v3Item('ds-send', DS.office, 'row-ds-queued'));
+  await db.put('batch', v3Row('row-ds-sent', DS.office, 'ds-sent'));
+  await db.put('sent', v3Sent('ds-sent', DS.office, 'row-ds-sent'));
+  await db.put('batch', v3Row('row-never-sent', CM.office));
+  // CM queued this one's send
+  await db.put('batch', v3Row('row-cm-queued', CM.office, 'cm-send'));
+  await db.put('outbox', v3Item('cm-send', CM.office, 'row-cm-queued'));
+  db.close();
+}
+
+describe('一括送信 rows kept before ownership (database version 3)', () => {
+  it('a row whose send another office queued is not taken by the first office login, nor sent by it', async () => {
+    await writeVersion3();
+    await signIn(CM);
+    const rows = await listBatchRows();
+    expect(rows.map((r) => [r.id, r.status]).sort()).toEqual([['row-cm-queued', '送信待ち'], ['row-never-sent', '未送信']]);
+    expect((await listOutbox()).map((i) => i.id)).toEqual(['cm-send']);
+    // asked by id, the other office's row is not there to send
+    expect(await queueBatchRows(['row-ds-queued', 'row-ds-sent'], { number: CM.office })).toEqual([]);
+    expect((await listOutbox()).map((i) => i.id)).toEqual(['cm-send']);
+    expect(takeCarriedOver()).toEqual({ sends: 1, heldBack: 0 });
+  });
+
+  it('waits for its own office: that login finds the row with its send, still queued (or confirmed)', async () => {
+    await writeVersion3();
+    await signIn(CM);
+    await signIn(null);
+    // another person of another office, before DS: still not theirs
+    await signIn({ userId: 'xx01', office: '3310000033' });
+    expect(await listBatchRows()).toEqual([]);
+    await signIn(DS);
+    const rows = await listBatchRows();
+    expect(rows.map((r) => [r.id, r.status, r.outboxId]).sort()).toEqual([
+      ['row-ds-queued', '送信待ち', 'ds-send'],
+      ['row-ds-sent', '成功', 'ds-sent'],
+    ]);
+    expect((await listOutbox()).map((i) => [i.id, i.sender])).toEqual([['ds-send', DS.office]]);
+  });
+
+  it('the office that queued it may be the first login: it takes the row and its send at once', async () => {
+    await writeVersion3();
+    await signIn(DS);
+    expect((await listBatchRows()).map((r) => r.id).sort()).toEqual(['row-ds-queued', 'row-ds-sent', 'row-never-sent']);
+    expect(takeCarriedOver()).toEqual({ sends: 1, heldBack: 0 });
+    // the row that named no send went to the first login, whose checks refuse its files (送信元 CM)
+    const never = (await listBatchRows()).find((r) => r.id === 'row-never-sent')!;
+    expect(never.files[0]!.name).toContain(`_${CM.office}_`);
+  });
+});
