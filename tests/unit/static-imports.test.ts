@@ -71,6 +71,10 @@ describe('static imports', () => {
     expect(zodIn(packages)).toEqual([]);
     expect([...files].filter((f) => /^src\/db\/upgrades\.ts$|^src\/domain\/(contract|mailbox|zod-config)\.ts$|^src\/api\/client\.ts$/.test(f))).toEqual([]);
     expect([...files].filter((f) => /^src\/views\/(batch|compose|messages|drafts|reconcile|records)\/.*\.tsx?$/.test(f))).toEqual([]);
+    // what only rare paths need: a database from versions 2–3, この端末のデータを消去, plain http://
+    const rare = ['src/db/adopt.ts', 'src/views/app/carried-over-text.ts', 'src/db/erase.ts', 'src/views/top/EraseDeviceDialog.tsx', 'src/views/app/InsecureContextNotice.tsx'];
+    expect(rare.filter((f) => files.has(f))).toEqual([]);
+    expect(files.has('src/views/app/carried-over.ts') && files.has('src/views/top/EraseDevice.tsx')).toBe(true);
   });
 
   it('the service worker: no zod, no upgrade steps, workbox-precaching without workbox-routing', () => {

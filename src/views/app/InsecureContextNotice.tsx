@@ -3,11 +3,9 @@
 // tab closed), no persistent storage, no install. Drafts and sending with the screen open still
 // work (src/db/ids.ts). Say so, and how the office fixes it, instead of failing without a word.
 
-/** false over http:// to anything but this machine (localhost counts as secure). */
-export const insecureContext = typeof window !== 'undefined' && window.isSecureContext === false;
+// Loaded only where it shows (./AppNotices.tsx).
 
 export function InsecureContextNotice() {
-  if (!insecureContext) return null;
   return (
     <section class="alert alert-warning insecure-notice" role="status" aria-labelledby="insecure-title">
       <p id="insecure-title"><strong>この接続は暗号化されていません(http://)。HTTPS で開いてください。</strong></p>

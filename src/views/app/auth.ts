@@ -4,7 +4,6 @@
 // (src/outbox/pending-logout.ts).
 import { ApiFailure, fetchSession, logoutEverywhere, onAuthProblem } from '../../api/client-core';
 import { clearCachedLists } from '../../db/cache';
-import { eraseDeviceData } from '../../db/erase';
 import { currentOwner, recordSignedIn } from '../../db/owner';
 import { notifyOutboxChanged } from '../../outbox/channel';
 import { hasPendingLogout, sendPendingLogout, signOutDevice } from '../../outbox/pending-logout';
@@ -88,6 +87,8 @@ export async function logoutEverywhereAndLeave(): Promise<void> {
 /** この端末のデータを消去: everyone's records on this device, and the login here. */
 export async function eraseThisDevice(): Promise<void> {
   await signOutDevice(session.peek()?.sessionId ?? null);
+  // loaded with the question that leads here (src/views/top/EraseDeviceDialog.tsx): the first screen never needs it
+  const { eraseDeviceData } = await import('../../db/erase');
   await eraseDeviceData();
   await tellRelay();
   await clearSession();

@@ -1,8 +1,9 @@
 // Tells the user what an office login took over from a database kept by an older version of the
 // app (src/db/owner.ts CarriedOver): queued sends now going out under this login, and sends held
 // back because nobody knows which office queued them (they wait in 下書き or 一括送信 for a check).
+// Only a tablet that ran versions 2–3 ever has one to tell: the words load then (precached, so
+// offline too), never with the first screen.
 import { takeCarriedOver } from '../../db/owner';
-import { carriedOverText } from './carried-over-text';
 import { showNotice } from './notice';
 import { route } from './router';
 import { screenOf, type Screen } from './routes';
@@ -11,9 +12,14 @@ import { screenOf, type Screen } from './routes';
 export function announceCarriedOver(): void {
   const taken = takeCarriedOver();
   if (!taken) return;
-  const open = screenOf(route.peek());
-  // a login screen is left for トップ at once
-  const screen: Screen = open === null || open === 'login' || open === 'office-login' ? 'top' : open;
-  // held-back sends need the user: that notice stays until they leave the screen
-  showNotice(carriedOverText(taken), screen, taken.heldBack > 0 ? 'error' : 'pending');
+  import('./carried-over-text').then(
+    ({ carriedOverText }) => {
+      const open = screenOf(route.peek());
+      // a login screen is left for トップ at once
+      const screen: Screen = open === null || open === 'login' || open === 'office-login' ? 'top' : open;
+      // held-back sends need the user: that notice stays until they leave the screen
+      showNotice(carriedOverText(taken), screen, taken.heldBack > 0 ? 'error' : 'pending');
+    },
+    (error: unknown) => console.error('引き継ぎのお知らせを表示できませんでした', error),
+  );
 }
