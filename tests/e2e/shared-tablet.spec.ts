@@ -126,20 +126,25 @@ test('a logout pressed offline is final at once; the relay ends the session when
   await expect.poll(async () => (await page.request.get('/api/session')).status(), { timeout: 15_000 }).toBe(401);
 });
 
-test('この端末のデータを消去 on the login screen removes every person’s records from the device', async ({ page }) => {
+test('この端末のデータを消去 on the login screen removes every person’s records from the device, offline too', async ({ page, context }) => {
   await signIn(page, CARE_MANAGER, '新規作成');
+  await waitForServiceWorker(page);
   await page.getByLabel('ファイルを選択').setInputFiles(minimalPdf('消える下書き.pdf'));
   await page.getByLabel('送信先事業所番号').fill(HOME_HELPER.office);
   await page.getByRole('button', { name: '一時保存' }).click();
   await expect(page.getByText('下書きに保存しました')).toBeVisible();
   await logout(page);
 
+  // the question and the erasing load when asked for: from the precache, with the network off
+  await context.setOffline(true);
   await page.getByText('この端末のデータについて').click();
   await page.getByRole('button', { name: 'この端末のデータを消去' }).click();
   const dialog = page.getByRole('dialog', { name: 'この端末のデータを消去' });
   await expect(dialog).toContainText(/下書き [1-9]\d* 件/);
   await dialog.getByRole('button', { name: '消去する' }).click();
   await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'この端末のデータを消去しました。' })).toBeVisible();
+  await context.setOffline(false);
 
   await signIn(page, CARE_MANAGER, '下書き一覧');
   await expect(page.getByText('下書きはありません')).toBeVisible();
