@@ -3,23 +3,21 @@
 // directory named. A draft's destination is often in none of the kept lists (送信一覧 never
 // opened here) while a send to it, or a 一括送信 row, still knows its name.
 import { keptOfficeNames } from './cache';
-import { openRenkeiDb } from './db';
-import { ownerKey, type Owner } from './owner';
+import { listOwned, type Owner } from './owner';
 
 export async function officeNamesKept(owner: Owner, now = Date.now()): Promise<Map<string, string>> {
-  const db = await openRenkeiDb();
   const [lists, sent, batch] = await Promise.all([
     keptOfficeNames(owner, now),
-    db.getAllFromIndex('sent', 'owner', ownerKey(owner)),
-    db.getAllFromIndex('batch', 'owner', ownerKey(owner)),
+    listOwned('sent', (a, b) => a.confirmedAt - b.confirmedAt, owner),
+    listOwned('batch', (a, b) => a.addedAt - b.addedAt, owner),
   ]);
   const names = new Map<string, string>();
   // the least certain first, each later source winning: rows, then this device's sends (oldest
   // first), then the relay's lists
-  for (const row of [...batch].sort((a, b) => a.addedAt - b.addedAt)) {
+  for (const row of batch) {
     if (row.destination && row.officeName) names.set(row.destination, row.officeName);
   }
-  for (const record of [...sent].sort((a, b) => a.confirmedAt - b.confirmedAt)) {
+  for (const record of sent) {
     const { number, name } = record.result.destination;
     if (name) names.set(number, name);
   }

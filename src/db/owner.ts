@@ -67,12 +67,16 @@ export async function requireOwner(): Promise<Owner> {
 type OwnedStore = 'drafts' | 'outbox' | 'sent' | 'batch';
 const OWNED_STORES: OwnedStore[] = ['drafts', 'outbox', 'sent', 'batch'];
 
-/** The signed-in owner's records of a store, in the order `compare` gives; none when nobody is signed in. */
+/**
+ * The signed-in owner's records of a store, in the order `compare` gives; none when nobody is
+ * signed in. `signedIn`: that owner, read by the caller already (several reads under one owner).
+ */
 export async function listOwned<Name extends OwnedStore>(
   store: Name,
   compare: (a: StoreValue<RenkeiDb, Name>, b: StoreValue<RenkeiDb, Name>) => number,
+  signedIn?: Owner,
 ): Promise<StoreValue<RenkeiDb, Name>[]> {
-  const owner = await currentOwner();
+  const owner = signedIn ?? (await currentOwner());
   if (!owner) return [];
   const records: StoreValue<RenkeiDb, Name>[] = await (await openRenkeiDb()).getAllFromIndex(store, 'owner', ownerKey(owner) as never);
   return records.sort(compare);
