@@ -9,7 +9,8 @@
 // as this office; it is held back for the user to check.
 import type { OutboxItem, SentRecord } from '../outbox/types';
 import { openRenkeiDb } from './db';
-import { unowned, UNOWNED_USER, type CarriedOver, type Owner } from './owner';
+import { unowned, UNOWNED_USER, type Owner } from './owner';
+import type { CarriedOver } from './sign-in';
 import type { BatchRecord } from './schema';
 
 export async function adoptUnowned(owner: Owner): Promise<CarriedOver> {

@@ -2,7 +2,8 @@
 // IndexedDB for every test, and kept files and contract values to put in it.
 import { IDBFactory } from 'fake-indexeddb';
 import { closeRenkeiDb, ownUpgrades } from '../../src/db/db';
-import { recordSignedIn, type Owner } from '../../src/db/owner';
+import type { Owner } from '../../src/db/owner';
+import { recordSignedIn } from '../../src/db/sign-in';
 import type { KeptFile } from '../../src/db/types';
 import type { MessageSummary } from '../../src/domain/contract';
 

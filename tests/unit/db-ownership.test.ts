@@ -88,7 +88,7 @@ describe('another person or office on the same browser', () => {
   it('a person signed in without the 事業所ユーザログイン owns nothing yet', async () => {
     await cm01KeepsEverything();
     await signIn(null);
-    const { recordSignedIn } = await import('../../src/db/owner');
+    const { recordSignedIn } = await import('../../src/db/sign-in');
     await recordSignedIn({ userId: CM.userId, office: null });
     expect(await currentOwner()).toBeNull();
     expect(await listDrafts()).toEqual([]);

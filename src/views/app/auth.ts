@@ -4,7 +4,8 @@
 // (src/outbox/pending-logout.ts).
 import { ApiFailure, fetchSession, logoutEverywhere, onAuthProblem } from '../../api/client-core';
 import { clearCachedLists } from '../../db/cache';
-import { currentOwner, recordSignedIn } from '../../db/owner';
+import { currentOwner } from '../../db/owner';
+import { recordSignedIn } from '../../db/sign-in';
 import { notifyOutboxChanged } from '../../outbox/channel';
 import { hasPendingLogout, sendPendingLogout, signOutDevice } from '../../outbox/pending-logout';
 import { requestFlush } from '../../outbox/triggers';

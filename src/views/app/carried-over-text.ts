@@ -1,5 +1,5 @@
 // The words of the notice ./carried-over.ts shows (no DOM here: unit-tested as it is).
-import type { CarriedOver } from '../../db/owner';
+import type { CarriedOver } from '../../db/sign-in';
 
 export function carriedOverText({ sends, heldBack }: CarriedOver): string {
   const lines: string[] = [];

@@ -1,9 +1,9 @@
 // Tells the user what an office login took over from a database kept by an older version of the
-// app (src/db/owner.ts CarriedOver): queued sends now going out under this login, and sends held
+// app (src/db/sign-in.ts CarriedOver): queued sends now going out under this login, and sends held
 // back because nobody knows which office queued them (they wait in 下書き or 一括送信 for a check).
 // Only a tablet that ran versions 2–3 ever has one to tell: the words load then (precached, so
 // offline too), never with the first screen.
-import { takeCarriedOver } from '../../db/owner';
+import { takeCarriedOver } from '../../db/sign-in';
 import { showNotice } from './notice';
 import { route } from './router';
 import { screenOf, type Screen } from './routes';

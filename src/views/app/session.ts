@@ -3,7 +3,8 @@
 // Who owns the records shown and sent is kept beside it in IndexedDB (src/db/owner.ts), where the
 // service worker reads it too: every change here is recorded there.
 import { signal } from '@preact/signals';
-import { recordSignedIn, type SignedIn } from '../../db/owner';
+import type { SignedIn } from '../../db/owner';
+import { recordSignedIn } from '../../db/sign-in';
 import { sessionInfoAnswer } from '../../domain/answers';
 import type { SessionInfo } from '../../domain/contract';
 
