@@ -9,5 +9,6 @@ export default defineConfig({
     // the machine has 2 cores
     maxWorkers: 2,
     testTimeout: 30_000,
+    globalSetup: ['tests/support/build-server.ts'],
   },
 });

@@ -1,11 +1,13 @@
 // `npm start`: builds the PWA only when what it is built from changed since the last build, so a
 // restart takes a second instead of a full build. The inputs' contents are hashed (not their
 // times: a checkout or copy changes those) and the hash is kept beside the build.
-// `npm run build` always builds; `npm run serve` never does.
+// `npm run build` always builds; `npm run serve` never does. Then the relay is compiled the same
+// way, when stale (build-server.mjs).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { buildServerAndSay } from './build-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env.RENKEI_DIST ?? 'dist');
@@ -32,9 +34,10 @@ const wanted = inputsHash();
 const built = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : null;
 if (built === wanted && existsSync(join(outDir, 'index.html')) && existsSync(join(outDir, 'sw.js'))) {
   console.log(`The app in ${relative(root, outDir) || '.'} is up to date (npm run build rebuilds it).`);
-  process.exit(0);
+} else {
+  const vite = join(root, 'node_modules', '.bin', 'vite');
+  const result = spawnSync(vite, ['build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  writeFileSync(stampFile, `${wanted}\n`);
 }
-const vite = join(root, 'node_modules', '.bin', 'vite');
-const result = spawnSync(vite, ['build'], { cwd: root, stdio: 'inherit' });
-if (result.status !== 0) process.exit(result.status ?? 1);
-writeFileSync(stampFile, `${wanted}\n`);
+await buildServerAndSay();

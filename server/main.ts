@@ -1,4 +1,5 @@
-// Entry point: `tsx server/main.ts`. Reads the environment, starts the relay, prints the demo logins.
+// Entry point: `npm start` runs it compiled (dist-server/main.mjs, scripts/build-server.mjs).
+// Reads the environment, starts the relay, prints the demo logins.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configFromEnv, isLoopbackHost, type Config } from './config';

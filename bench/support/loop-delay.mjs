@@ -5,7 +5,7 @@ import { writeSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { isMainThread } from 'node:worker_threads';
 
-const name = process.argv.some((a) => a.endsWith('server/main.ts')) ? 'relay' : process.argv.some((a) => a.endsWith('server-child.ts')) ? 'bare' : null;
+const name = process.argv.some((a) => a.endsWith('dist-server/main.mjs') || a.endsWith('server/main.ts')) ? 'relay' : process.argv.some((a) => a.endsWith('server-child.ts')) ? 'bare' : null;
 if (isMainThread && name) {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();

@@ -18,6 +18,7 @@ interface Thread {
   inFlight: { id: number; batch: Pending[] } | null;
 }
 
+// beside this module, or beside the compiled relay (scripts/build-server.mjs names it so)
 const workerUrl = new URL('./file-write-worker.mjs', import.meta.url);
 
 /** Plain JavaScript: the TypeScript loader stays out of the threads (about 30 MiB each); a profile still covers them. */

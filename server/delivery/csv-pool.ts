@@ -46,6 +46,7 @@ interface PoolWorker {
   pending: Map<number, Pending>;
 }
 
+// beside this module, or beside the compiled relay (scripts/build-server.mjs names it so)
 const bootUrl = new URL('./csv-worker-boot.mjs', import.meta.url);
 
 export class CsvCheckPool {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USAGE } from '../../server/admin/commands';
+import { adminCli } from '../support/admin';
 import { Agent, pdf } from '../support/agent';
 import { CM, DS, HH } from '../support/cast';
 import { openTestRelay, type TestRelay } from '../support/relay';
@@ -23,7 +24,7 @@ afterAll(async () => {
 });
 
 /** `npm run admin -- …args` as its own process; throws (failing the test) on a non-zero exit. */
-const admin = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args], { env: { ...process.env, DATA_DIR: t.dataDir } });
+const admin = (...args: string[]) => run(process.execPath, adminCli(...args), { env: { ...process.env, DATA_DIR: t.dataDir } });
 
 describe('every admin command while offices send', () => {
   it('answers every send 201: none fails with a locked database', async () => {

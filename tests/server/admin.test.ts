@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import { runAdmin } from '../../server/admin/commands';
 import { openStore } from '../../server/db';
 import { sendResponseSchema } from '../../src/domain/contract';
+import { adminCli } from '../support/admin';
 import { pdf, planCsv } from '../support/agent';
 import { CM, HH } from '../support/cast';
 import { openTestRelay, type TestRelay } from '../support/relay';
@@ -39,7 +40,7 @@ describe('the admin CLI process', () => {
   it('runs a command on DATA_DIR and exits 0, or 1 with the usage on stderr', async () => {
     const run = promisify(execFile);
     const cli = (...args: string[]) =>
-      run(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args], { env: { ...process.env, DATA_DIR: t.dataDir } });
+      run(process.execPath, adminCli(...args), { env: { ...process.env, DATA_DIR: t.dataDir } });
     expect((await cli('list-offices')).stdout).toContain(`${CM.office}\t${CM.officeName}`);
     const failed = await cli('frobnicate').catch((error: { code: number; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 1 });

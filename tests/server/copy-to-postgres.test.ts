@@ -15,6 +15,7 @@ import { verifyCopy } from '../../server/admin/verify-copy';
 import { openStore } from '../../server/db';
 import { openRelay } from '../../server/relay';
 import { sendResponseSchema, type MessageSummary } from '../../src/domain/contract';
+import { adminCli } from '../support/admin';
 import { Agent, equalBytes, pdf, planCsv } from '../support/agent';
 import { CM, HH } from '../support/cast';
 import { createTestSchema, PG_URL, type TestSchema } from '../support/postgres';
@@ -84,7 +85,7 @@ describe.skipIf(!PG_URL)(`copy-to-postgres${PG_URL ? '' : SKIP_REASON}`, () => {
   }, HOOK_TIMEOUT);
 
   it('copies a data folder into an empty database and verifies it (the CLI, as an operator runs it)', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/admin.ts', 'copy-to-postgres', target.url], {
+    const { stdout } = await promisify(execFile)(process.execPath, adminCli('copy-to-postgres', target.url), {
       env: { ...process.env, DATA_DIR: data.dir, DATABASE_URL: '' },
     });
     expect(stdout).toContain('検証しました: 各表の件数が一致し、ファイル 4件の SHA-256 が受信時の記録と一致しました');

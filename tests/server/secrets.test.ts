@@ -1,6 +1,6 @@
 // Passwords are never written anywhere: not in the relay's output, not in the admin CLI's output,
 // not in the audit log, not in the database files. The real process is started as in production
-// (node --import tsx server/main.ts) and everything it prints is kept.
+// (the compiled relay, as `npm start` runs it) and everything it prints is kept.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';

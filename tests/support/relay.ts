@@ -2,13 +2,15 @@
 // PostgreSQL with `databaseUrl`):
 // - openTestRelay: in-process, requests answered by app.request() — no socket, the same app;
 //   `listen()` adds a real socket for what needs one (request time limits, chunked bodies);
-// - spawnRelay: `server/main.ts` in its own Node process, configured by the environment only,
-//   as in production (crashes, a second process on one database, what it prints, load benchmarks).
-// (The e2e run starts its relay with startServer in its own webServer process: tests/e2e/support.)
+// - spawnRelay: the compiled relay (dist-server/main.mjs, from server/main.ts) in its own Node
+//   process, configured by the environment only, as `npm start` runs it (crashes, a second process
+//   on one database, what it prints, load benchmarks).
+// (The e2e run starts the compiled relay as Playwright's webServer: tests/e2e/support/start-server.mjs.)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildServerIfStale, serverEntry } from '../../scripts/build-server.mjs';
 import { openRelay, type Relay, type RelayOptions } from '../../server/relay';
 import { listenRelay, type Listener } from '../../server/server';
 import type { SweepResult } from '../../server/retention';
@@ -103,9 +105,13 @@ function unshareArgs(): string[] {
 /** A path inside a relay's small disk, as the test process can reach it (through the relay's own root). */
 export const smallDiskPath = (relay: SpawnedRelay, dataDir: string, ...parts: string[]) => join(`/proc/${relay.pid}/root`, dataDir, ...parts);
 
-/** Starts `node --import tsx server/main.ts` with `env` on top of this process's; resolves once it listens. */
-export function spawnRelay(env: Record<string, string>, options: SpawnOptions = {}): Promise<SpawnedRelay> {
-  const node = [process.execPath, ...(process.env.PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.PROF_DIR] : []), '--import', 'tsx', join(ROOT, 'server/main.ts')];
+/**
+ * Starts the compiled relay as `npm start` does (`node --enable-source-maps dist-server/main.mjs`,
+ * compiled first when stale) with `env` on top of this process's; resolves once it listens.
+ */
+export async function spawnRelay(env: Record<string, string>, options: SpawnOptions = {}): Promise<SpawnedRelay> {
+  await buildServerIfStale();
+  const node = [process.execPath, ...(process.env.PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.PROF_DIR] : []), '--enable-source-maps', serverEntry('main')];
   const [file, ...args] = options.smallDiskMb
     ? ['unshare', ...unshareArgs(), 'sh', '-c', `mount -t tmpfs -o size=${options.smallDiskMb}m tmpfs "$DATA_DIR" && exec "$@"`, 'small-disk', ...node]
     : node;

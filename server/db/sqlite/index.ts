@@ -1,4 +1,6 @@
 // The SQLite implementation of the Store: one file under DATA_DIR, migrated on open.
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openDatabase } from './connection';
 import { migrate } from './migrations';
 import type { Store } from '../types';
@@ -31,7 +33,8 @@ export function openSqliteStore(dataDir: string): Store {
   // sends commit on a connection of their own, in a worker thread (started at the first send)
   const sends = new SqliteWriter<NewSend, InsertSendResult>({
     dataDir,
-    module: new URL('./send-rows.ts', import.meta.url).href,
+    // beside this module: send-rows.ts from source (tsx), send-rows.mjs compiled (scripts/build-server.mjs)
+    module: new URL(`./send-rows${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href,
     builder: 'sendRows',
   }, sendForWorker);
   return {

@@ -16,6 +16,7 @@ interface Pending<A, R> {
   reject(error: unknown): void;
 }
 
+// beside this module, or beside the compiled relay (scripts/build-server.mjs names it so)
 const bootUrl = new URL('./write-worker-boot.mjs', import.meta.url);
 
 /**
