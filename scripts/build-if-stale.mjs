@@ -1,8 +1,8 @@
 // `npm start`: builds the PWA only when what it is built from changed since the last build, so a
 // restart takes a second instead of a full build. The inputs' contents are hashed (not their
 // times: a checkout or copy changes those) and the hash is kept beside the build.
-// `npm run build` always builds; `npm run serve` never does. Then the relay is compiled the same
-// way, when stale (build-server.mjs).
+// `npm run build` always builds (the PWA and the relay); `npm run serve` never builds the PWA.
+// Then the relay is compiled the same way, when stale (build-server.mjs).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
