@@ -35,8 +35,9 @@ export async function deliver(deps: DeliverDeps, send: SendRequest): Promise<Del
   if (wrong) return { kind: 'refused', refusal: wrong };
   const hash = requestHash(send.meta.destination, send.meta.message, send.files);
   const bytes = send.files.reduce((n, f) => n + f.bytes.byteLength, 0);
+  const earlier = () => deps.store.messages.findIdempotent(send.office, send.idempotencyKey);
   if (bytes > EARLY_KEY_LOOKUP_BYTES) {
-    const existing = await deps.store.messages.findIdempotent(send.office, send.idempotencyKey);
+    const existing = await earlier();
     if (existing) return answerDuplicate(deps, existing, hash);
   }
   const offices = await sendOffices(send, deps.store);
@@ -44,7 +45,7 @@ export async function deliver(deps: DeliverDeps, send: SendRequest): Promise<Del
   if (!refusal) return store(deps, send, hash, offices);
   // a retry of a send delivered before is answered as delivered, even when the directory, the
   // rules or the free space changed since: its first answer may simply have been lost
-  const existing = bytes > EARLY_KEY_LOOKUP_BYTES ? null : await deps.store.messages.findIdempotent(send.office, send.idempotencyKey);
+  const existing = bytes > EARLY_KEY_LOOKUP_BYTES ? null : await earlier();
   return existing ? answerDuplicate(deps, existing, hash) : { kind: 'refused', refusal };
 }
 
