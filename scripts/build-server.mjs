@@ -7,7 +7,6 @@
 // and their hash, so a checkout that changed any of them, or this script, or the lockfile,
 // rebuilds. Run as a script it builds when stale (`--quiet`: says nothing then when it did not
 // need to); `--force` always builds.
-import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -63,9 +62,12 @@ export function serverBuildIsFresh() {
 
 /**
  * Builds into a folder of its own and moves it into place, so a relay starting meanwhile (tests
- * start several at once) finds either the old build or the new one, never half of one.
+ * start several at once) finds the old build or the new one, never half of one (for an instant
+ * between the two moves, neither: processes started together run `npm run build` first).
  */
 export async function buildServer() {
+  // loaded only to build: a start that finds the build fresh does not pay for it
+  const { build } = await import('esbuild');
   const staging = `${SERVER_DIST}.${process.pid}.${Date.now()}`;
   const result = await build({
     absWorkingDir: root,
