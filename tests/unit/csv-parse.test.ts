@@ -73,3 +73,28 @@ describe('broken quoting', () => {
     expect(parseCsvText('a\r\n"b"c,d\r\n').quoteErrors).toEqual([{ row: 2, column: 1, message: expect.stringContaining('引用符(")の使い方が正しくありません') }]);
   });
 });
+
+describe('records handed over one by one, not kept', () => {
+  // the checks read this way (keep false): one array, filled again for each record
+  const seen = (text: string) => {
+    const records: string[][] = [];
+    const { quoteErrors } = parseCsvText(text, (record) => records.push([...record]), false);
+    return { records, quoteErrors };
+  };
+
+  it.each([
+    ['longer, shorter and blank records in turn', 'a,b,c,d\r\ne,f\r\n\r\ng,h,i\r\n ,\r\nj'],
+    ['a comma at the end after a longer record', 'a,b,c\r\nd,\r\ne,f,g,h,\r\n'],
+    ['quoted fields, broken quoting and no final line break', '1,"a,b","c\r\nd",x\r\n"e"f,"g""h"\r\n"i'],
+  ])('%s: the same records as when kept', (_, text) => {
+    expect(seen(text)).toEqual(parseCsvText(text));
+    expect(parseCsvText(text, undefined, false).records).toEqual([]);
+  });
+
+  it('a spec file of every kind and version: the same records as when kept', () => {
+    for (const [kind, version] of kindVersions()) {
+      const text = decode(makeSpecFile(kind, version).bytes);
+      expect(seen(text), `${kind} ${version}`).toEqual(parseCsvText(text));
+    }
+  });
+});

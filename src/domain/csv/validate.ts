@@ -75,7 +75,8 @@ export function checkCsv(fileName: string, bytes: Uint8Array): CheckedCsv {
   const { text, faults, trailingEof } = readCp932(bytes, cp932);
   if (trailingEof) problems.warning('ファイル末尾のEOF記号(0x1A、Ctrl+Z)は無視しました(古い介護ソフトが付ける記号です。送信はできます)');
   const stream = new RecordStream(kind, name, problems);
-  // records are checked as they are read and not kept (see parseCsvText)
+  // records are checked as they are read and not kept, in one array filled again for each (see
+  // parseCsvText): what the checks keep of a record are its strings, never the array
   const parsed = parseCsvText(text, (record, row) => stream.add(record, row), false);
   for (const q of parsed.quoteErrors) {
     const item = stream.layout?.layout.columns[q.column - 1]?.name;

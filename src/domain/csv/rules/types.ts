@@ -12,7 +12,7 @@ export interface RuleContext {
 }
 
 export interface KindRules {
-  /** each record that has the layout's column count */
+  /** each record that has the layout's column count (its array is filled again with the next record: keep strings, not it) */
   row?: (record: string[], row: number, ctx: RuleContext) => void;
   /** the whole file, once every record is checked (from what `row` kept) */
   file?: (ctx: RuleContext) => void;
