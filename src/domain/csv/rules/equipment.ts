@@ -42,3 +42,20 @@ export function scopeRule(ctx: RuleContext, index: number): (row: number, kind: 
     ctx.problems.once(`scope|${kind}`, 'warning', `${note.text}${tail}`, at(ctx.layout, row, index));
   };
 }
+
+/**
+ * The service kind of a サービスコード (its first two characters), the one of the row before
+ * without a new string: neighbouring rows repeat their code, and the relay checks every send.
+ */
+export class KindOfCode {
+  private code = '';
+  private kind = '';
+
+  of(code: string): string {
+    if (code !== this.code) {
+      this.code = code;
+      this.kind = code.slice(0, 2);
+    }
+    return this.kind;
+  }
+}

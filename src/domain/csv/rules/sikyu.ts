@@ -1,6 +1,6 @@
 // 第7表: detail rows, subtotal rows per kind (<kind>AAAA 区分支給対象, EEEE 対象外, ZZZZ 30日超)
 // and one grand total per person (999999 on office 9999999999).
-import { equipmentRule, scopeRule } from './equipment';
+import { equipmentRule, KindOfCode, scopeRule } from './equipment';
 import { at, indexOf, SUMMARY_CODE, type RuleFactory } from './types';
 
 const ALL9 = '9999999999';
@@ -8,8 +8,15 @@ const ALL9 = '9999999999';
 interface Person {
   firstRow: number;
   hasTotal: boolean;
-  /** office|kind → detail service codes, and whether an AAAA subtotal was seen */
-  kinds: Map<string, { codes: Set<string>; subtotal: boolean; row: number }>;
+  /** office|kind → its slot */
+  kinds: Map<string, KindSlot>;
+}
+
+/** The detail service codes of one office and kind, and whether an AAAA subtotal was seen. */
+interface KindSlot {
+  codes: Set<string>;
+  subtotal: boolean;
+  row: number;
 }
 
 /**
@@ -51,6 +58,9 @@ export const sikyuRules: RuleFactory = (ctx) => {
   const scope = scopeRule(ctx, code);
   const people = new Map<string, Person>();
   const byRecord = new PersonLookup(people, insurer, insured);
+  const kindOfCode = new KindOfCode();
+  const slots = new KindSlots();
+  const emptyOnSummary = [rate, discounted];
 
   return {
     row(record, row) {
@@ -59,24 +69,25 @@ export const sikyuRules: RuleFactory = (ctx) => {
       if (SUMMARY_CODE.test(service)) {
         const what = service === '999999' ? '合計行(999999)' : `小計行(${service})`;
         if (record[units] !== '0') problems.error(`${what}の単位数は 0 を設定します`, at(layout, row, units));
-        for (const i of [rate, discounted]) {
+        for (const i of emptyOnSummary) {
           if (record[i] !== '') problems.error(`${what}の${layout.columns[i]!.name}は空(Null)にします`, at(layout, row, i));
         }
         if (service === '999999') {
           person.hasTotal = true;
           if (record[office] !== ALL9) problems.error(`合計行(999999)のサービス事業所コードは ${ALL9} を設定します`, at(layout, row, office));
         } else {
-          scope(row, service.slice(0, 2));
-          if (service.endsWith('AAAA')) kindOf(person, record[office]!, service.slice(0, 2), row).subtotal = true;
+          const kind = kindOfCode.of(service);
+          scope(row, kind);
+          if (service.endsWith('AAAA')) slots.of(person, record[office]!, kind, row).subtotal = true;
         }
         return;
       }
       if (record[count] === '') problems.error('値がありません(明細行の必須項目です)', at(layout, row, count));
-      const kind = service.slice(0, 2);
+      const kind = kindOfCode.of(service);
       if (kind.length !== 2) return;
       scope(row, kind);
       equipment?.(record, row, kind);
-      kindOf(person, record[office]!, kind, row).codes.add(service);
+      slots.of(person, record[office]!, kind, row).codes.add(service);
     },
     file() {
       for (const [key, person] of people) {
@@ -96,9 +107,17 @@ export const sikyuRules: RuleFactory = (ctx) => {
   };
 };
 
-function kindOf(person: Person, office: string, kind: string, row: number) {
-  const slot = `${office}|${kind}`;
-  let found = person.kinds.get(slot);
-  if (!found) person.kinds.set(slot, (found = { codes: new Set(), subtotal: false, row }));
-  return found;
+/** A person's office|kind slot; the slot of the row before without a key made: rows of one slot come together. */
+class KindSlots {
+  private last: { person: Person; office: string; kind: string; slot: KindSlot } | null = null;
+
+  of(person: Person, office: string, kind: string, row: number): KindSlot {
+    const { last } = this;
+    if (last && last.person === person && last.office === office && last.kind === kind) return last.slot;
+    const key = `${office}|${kind}`;
+    let slot = person.kinds.get(key);
+    if (!slot) person.kinds.set(key, (slot = { codes: new Set(), subtotal: false, row }));
+    this.last = { person, office, kind, slot };
+    return slot;
+  }
 }

@@ -1,6 +1,6 @@
 // 第6表 (予定) and 実績: one service on one day per record.
 import { displayValue } from '../formats';
-import { equipmentRule, scopeRule } from './equipment';
+import { equipmentRule, KindOfCode, scopeRule } from './equipment';
 import { at, indexOf, type RuleFactory } from './types';
 
 export const usageRules: RuleFactory = (ctx) => {
@@ -14,6 +14,7 @@ export const usageRules: RuleFactory = (ctx) => {
   const updater = indexOf(layout, '更新業者コード');
   const equipment = equipmentRule(ctx);
   const scope = scopeRule(ctx, code);
+  const kindOfCode = new KindOfCode();
   // No.24: 「予定の場合は居宅介護支援事業者番号、実績の場合はサービス事業者番号」. A 予定 comes from
   // the 居宅 that wrote it, the file's sender. A 実績 names the provider of its own line (No.20):
   // the 委託先 居宅 passes the providers' 実績 on to the 包括 (body 3.1, 5.2.2.1), and then the
@@ -41,7 +42,7 @@ export const usageRules: RuleFactory = (ctx) => {
         problems.once('time-pair', 'warning',
           `開始時刻 ${s} と終了時刻 ${e} の片方だけが 9999 です(時間のないサービスは両方とも 9999 にします)`, at(layout, row, end));
       }
-      const kind = record[code]!.slice(0, 2);
+      const kind = kindOfCode.of(record[code]!);
       if (kind.length === 2) {
         scope(row, kind);
         equipment?.(record, row, kind);
