@@ -33,11 +33,7 @@ export function formFileName(raw: string): string {
   return raw.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%22/gi, '"');
 }
 
-/**
- * Made once per send rather than as a named closure: the relay runs under tsx, whose transform
- * (esbuild's keepNames) gives every named function made per call a defineProperty of its name,
- * about 1 µs each on the send path.
- */
+/** The one answer to every way a form can turn out unreadable (busboy's error, a limit hit). */
 function unreadable(reject: (error: unknown) => void): () => void {
   return () => reject(new UnreadableForm());
 }

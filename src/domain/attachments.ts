@@ -187,8 +187,6 @@ export function tooManyFiles(count: number): string | null {
   return count > MAX_SEND_FILES ? `1回の送信で添付できるファイルは${MAX_SEND_FILES}個までです(${count}個あります)。送信を分けてください` : null;
 }
 
-// Module functions, not closures made per call: the relay runs this under tsx, whose transform
-// (esbuild's keepNames) gives each named closure a defineProperty of its name, per send.
 function addProblem(problems: SendProblem[], severity: SendProblem['severity'], message: string, files: string[] = []): void {
   problems.push({ severity, files, message });
 }

@@ -195,7 +195,6 @@ export function parseFileName(name: string): ParseResult {
 const PARSED_KEPT = 4096;
 const parsed = new Map<string, ParseResult>();
 
-/** A module function, not a closure per name: tsx's keepNames would name that closure on every call. */
 function refused(name: string, base: string, message: string): ParseResult {
   const hint = nameHint(name, base);
   return { ok: false, error: `${name}: ${message}${hint ? `。${hint}` : ''}` };

@@ -30,10 +30,6 @@ export function recordChecks(
   return new LayoutChecks(compiled, name, problems, versionOf);
 }
 
-/**
- * A class rather than closures made per file: the relay runs under tsx, whose transform
- * (esbuild's keepNames) gives every named closure a defineProperty of its name when it is made.
- */
 class LayoutChecks implements RecordChecks {
   private readonly layout: Layout;
   private readonly count: number;

@@ -87,8 +87,6 @@ export function checkCsv(fileName: string, bytes: Uint8Array): CheckedCsv {
   return checked(name, problems, stream.version, stream.keys);
 }
 
-// Module functions and methods, not closures made per file: the relay runs under tsx, whose
-// transform (esbuild's keepNames) gives every named closure a defineProperty of its name.
 function checked(name: ParsedFileName | null, problems: ProblemList, version: string | null, keys: RecordKeys | null): CheckedCsv {
   return { report: { kind: name?.kind ?? null, version, problems: problems.finish() }, name, keys };
 }

@@ -20,8 +20,7 @@ interface KindSlot {
 }
 
 /**
- * The person of a record, by 保険者番号 and 被保険者番号. A class, not a closure made per file: the
- * relay runs under tsx, whose transform (esbuild's keepNames) names each such closure when made.
+ * The person of a record, by 保険者番号 and 被保険者番号.
  */
 class PersonLookup {
   // a person's rows come together: the person of the row before is found without a lookup
