@@ -49,7 +49,8 @@ async function expectReadable(page: Page, row: ReturnType<typeof rowOf>, text: s
 test('一括送信 rows show their reasons in full from 390 to 1366 px, in a stable order, each warning once', async ({ offices }) => {
   const page = await offices.openAs(CARE_MANAGER, '一括送信');
   const seq = uniqueSequence();
-  const later = String(Number(seq) + 1);
+  // a second later, as a real date and time (seq + 1 was no time at all when seq ended in :59)
+  const later = uniqueSequence();
   // dropped out of order, and in two drops
   await page.getByLabel('ファイルを選択').setInputFiles(asTestFiles([
     ...makePlanUnit({ sender: CARE_OFFICE, destination: UNKNOWN, sequence: seq }),
