@@ -13,6 +13,8 @@ export interface Visit {
   units?: number | null;
   office?: string;
   over30?: boolean;
+  /** 明細判別コード (福祉用具貸与); the base row's when not given */
+  serial?: string;
 }
 
 export interface PersonVisits {
@@ -29,7 +31,8 @@ export interface UsageOptions {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-// v4 columns (0-based): 7 単位数, 9 サービス利用日, 10 日割対象日, 11 開始, 12 終了, 13 回数, 14 コード, 19 事業者, 22 ３０日超区分
+// v4 columns (0-based): 7 単位数, 9 サービス利用日, 10 日割対象日, 11 開始, 12 終了, 13 回数, 14 コード, 18 明細判別コード,
+// 19 事業者, 22 ３０日超区分
 function row(base: string[], month: string, v: Visit, provider: string): string[] {
   const r = [...base];
   r[7] = v.units === null ? '' : String(v.units ?? 250);
@@ -39,6 +42,7 @@ function row(base: string[], month: string, v: Visit, provider: string): string[
   r[12] = v.end ?? '1000';
   r[13] = String(v.count ?? 1);
   r[14] = v.code ?? '111211';
+  if (v.serial !== undefined) r[18] = v.serial;
   r[19] = v.office ?? provider;
   r[22] = v.over30 ? '1' : '0';
   return r;

@@ -84,6 +84,17 @@ describe('buildPreview', () => {
     expect(issues[0]!.goals[0]!.services[0]).toContainEqual({ label: 'サービス内容', value: '入浴介助, 見守り' });
   });
 
+  it('takes 課題ＮＯ and 援助目標ＮＯ 01 and 1 as one number: one 課題, one goal', () => {
+    const [first, second] = makeRecords('UP2KYO', { people: PEOPLE.slice(0, 1) });
+    // a second service of 課題 1 on a row whose numbers are zero-padded and whose 課題 is left blank
+    const padded = [...first!];
+    Object.assign(padded, { 5: '01', 6: '', 7: '01', 12: '02', 13: '清拭' });
+    const file = fromRecords('UP2KYO', [first!, padded, second!]);
+    const issues = bodyOf(buildPreview(file.name, file.bytes).body, 'issues').people[0]!.issues;
+    expect(issues.map((i) => [i.no, i.issue, i.goals.length])).toEqual([['1', '一人で入浴するのが不安', 1], ['2', '"転倒"が心配', 1]]);
+    expect(issues[0]!.goals[0]!.services.map((s) => s[0]!.value)).toEqual(['入浴介助, 見守り', '清拭']);
+  });
+
   it('shows 補足 as the person summary', () => {
     const file = makeCsvFile('UPHOSOKU', { month: '202504' });
     const body = bodyOf(buildPreview(file.name, file.bytes).body, 'sections');

@@ -105,6 +105,18 @@ describe('comparePerson', () => {
     ]);
   });
 
+  it('takes 明細判別コード 1 and 01 (another program pads it) as the same 福祉用具, in v4 and before', () => {
+    const rental = (day: number, serial: string): Visit => ({ day, code: '171001', start: '9999', end: '9999', serial });
+    const planned = [rental(1, '1'), rental(1, '2')];
+    for (const version of ['202407', '202208'] as const) {
+      const result = compare(planned, [rental(5, '02'), rental(5, '01')], { actualVersion: version });
+      expect(result.lines.map((l) => [l.status, l.planned?.serial, l.actual?.serial])).toEqual([['match', '1', '1'], ['match', '2', '2']]);
+    }
+    // a real difference of item still shows
+    const other = compare([rental(1, '1')], [rental(5, '02')]);
+    expect(differing(other.lines).map((l) => l.status)).toEqual(['plan-only', 'actual-only']);
+  });
+
   it('reports a 30日超 row delivered as an ordinary day, and totals 30日超 apart', () => {
     const stay = (day: number, over30: boolean): Visit => ({ day, code: '211111', start: '9999', end: '9999', over30, units: 700 });
     const planned = [stay(28, false), stay(29, true), stay(30, true)];

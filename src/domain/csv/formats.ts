@@ -132,6 +132,12 @@ function monthTest(zero: boolean) {
   };
 }
 
+/**
+ * The number a 明細判別コード or 課題ＮＯ stands for, as text: 01 and 1 are one number (F.serial and
+ * F.issueNo take the zero padding care programs write), so whatever keys on one reads it so.
+ */
+export const numberText = (value: string): string => value.replace(/^0+(?=\d)/, '');
+
 const HHMM = '([01]\\d|2[0-3])[0-5]\\d|2400';
 
 export const F = {

@@ -1,4 +1,5 @@
 // Previews of the plan tables as the plan's text: 第1表, 第2表, 利用者補足情報.
+import { numberText } from './formats';
 import {
   CARE_LEVELS, CERT_STATUS, LIVING_REASONS, PLAN_KINDS, SEXES, formatDate, formatMonthValue, labelled,
 } from './labels';
@@ -60,8 +61,9 @@ function issuesOf(rows: string[][]): Issue[] {
   let issueNo = '';
   let goalNo = '';
   for (const r of rows) {
-    issueNo = at(r, 5) || issueNo;
-    goalNo = at(r, 7) || goalNo;
+    // 01 and 1 are one 課題 (a program pads its numbers, a hand edit or another program may not)
+    issueNo = numberText(at(r, 5)) || issueNo;
+    goalNo = numberText(at(r, 7)) || goalNo;
     let issue = issues.get(issueNo);
     if (!issue) issues.set(issueNo, (issue = { no: issueNo, issue: at(r, 6), goals: [] }));
     const goalKey = `${issueNo}|${goalNo}`;

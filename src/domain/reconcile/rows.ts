@@ -2,6 +2,7 @@
 // person, the service rows it needs. Read with the validator's own reader and layouts (csv/):
 // pre-v4 (22 columns) and v4 (25) records come out alike (inV4Order).
 import { readCp932 } from '../csv/decode';
+import { numberText } from '../csv/formats';
 import { parseCsvText } from '../csv/parse';
 import { readServiceEntries, type ServiceEntry } from '../csv/service-month';
 import { parseFileName } from '../filename';
@@ -22,7 +23,7 @@ export interface UsageRow {
   code: string;
   office: string;
   satellite: string;
-  /** 明細判別コード: one item of several 福祉用具 with the same code */
+  /** 明細判別コード: one item of several 福祉用具 with the same code; 01 read as 1 (numberText) */
   serial: string;
   /** 単位数 (No.8) where the row carries one */
   units: number | null;
@@ -96,7 +97,8 @@ function usageRow(e: ServiceEntry): UsageRow {
     code: e.serviceCode,
     office: e.office,
     satellite: e.satellite,
-    serial: e.serial,
+    // one care program pads it (01), another does not (1): the same item on both sides
+    serial: numberText(e.serial),
     units: /^-?\d+$/.test(e.units) ? Number(e.units) : null,
     over30: e.over30,
   };
