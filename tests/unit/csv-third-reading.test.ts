@@ -38,10 +38,33 @@ describe('第6表: a 対象年月 of another month is the cell at fault, not the
 });
 
 describe('all zeros in a date column that does not take them', () => {
-  it('is shown as written and told to be left empty (Null)', () => {
+  const NULL_ADVICE = '値のない項目は空(Null)にします';
+
+  it('is shown as written and, in an optional column, told to be left empty (Null)', () => {
     const [error] = errors(nameOf('UP1KYO'), [kyo1(v, A, '20250401', { 18: '00000000' })]);
     expect([error!.row, error!.column, error!.item]).toEqual([1, 18, '認定日']);
-    expect(error!.message).toContain('「00000000」 は日付ではありません(0 だけの値はこの項目では使えません。値のない項目は空(Null)にします)');
+    expect(error!.message).toContain(`「00000000」 は日付ではありません(0 だけの値はこの項目では使えません)。${NULL_ADVICE}`);
+  });
+
+  it('in a required column, is told to enter the date or month: left empty, it would be refused again', () => {
+    const record = usage(v, A, '202504', { date: '00000000', code: '111211' });
+    record[3] = '00000000';
+    record[4] = '000000';
+    const found = errors(PLAN_NAME, [record]);
+    const at = (column: number) => found.find((p) => p.column === column)?.message ?? '';
+    expect(at(4)).toContain('(作成年月日): 「00000000」 は日付ではありません(0 だけの値はこの項目では使えません)。日付を入れてください(必須項目です)');
+    expect(at(5)).toContain('(対象年月): 「000000」 は年月ではありません(0 だけの値はこの項目では使えません)。年月を入れてください(必須項目です)');
+    expect(at(10)).toContain('(サービス利用日): 「00000000」 は日付ではありません(0 だけの値はこの項目では使えません)。日付を入れてください(必須項目です)');
+    expect(found.filter((p) => p.message.includes(NULL_ADVICE))).toEqual([]);
+  });
+
+  it('in a column the spec reads as required (利用者生年月日, ○ uncertain), is told to enter the date too', () => {
+    const name = nameOf('UPHOSOKU', { month: '202504' });
+    const record = Array<string>(63).fill('');
+    Object.assign(record, { 0: v, 1: A.insurer, 2: A.insured, 3: '00000000', 4: A.kana, 5: A.name, 6: A.sex, 7: '00000000', 62: '202504' });
+    const [error] = errors(name, [record]);
+    expect([error!.column, error!.item]).toEqual([8, '利用者生年月日']);
+    expect(error!.message).toContain('「00000000」 は日付ではありません(0 だけの値はこの項目では使えません)。日付を入れてください(仕様書では必須と読める項目です)');
   });
 
   it('the 補足 plan date still takes 00000000 (with 第6・7表)', () => {

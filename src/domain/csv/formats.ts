@@ -111,14 +111,19 @@ function dateSlip(v: string): string {
   return '';
 }
 
-/** All zeros where the layout does not allow them: the spec writes an empty value as 「Null（空）」. */
-const NO_ZERO_DATE = '(0 だけの値はこの項目では使えません。値のない項目は空(Null)にします)';
+/**
+ * All zeros where the layout does not allow them. What to write instead depends on the column, not
+ * the format (empty where it is optional, a date where it is required): records.ts adds it.
+ */
+const NO_ZERO = '(0 だけの値はこの項目では使えません)';
+export const ZERO_DATE_VERDICT = `は日付ではありません${NO_ZERO}`;
+export const ZERO_MONTH_VERDICT = `は年月ではありません${NO_ZERO}`;
 
 function dateTest(zero: boolean) {
   return (v: string): string | null => {
     if (zero && v === '00000000') return null;
     if (!DATE_SHAPE.test(v)) return notA(zero ? '日付(YYYYMMDD)または 00000000' : '日付(YYYYMMDD、8桁)') + dateSlip(v);
-    if (v === '00000000') return `は日付ではありません${NO_ZERO_DATE}`;
+    if (v === '00000000') return ZERO_DATE_VERDICT;
     return isRealDate(v) ? null : 'は存在しない日付です(YYYYMMDD)';
   };
 }
@@ -127,7 +132,7 @@ function monthTest(zero: boolean) {
   return (v: string): string | null => {
     if (zero && v === '000000') return null;
     if (!MONTH_SHAPE.test(v)) return notA(zero ? '年月(YYYYMM)または 000000' : '年月(YYYYMM、6桁)') + dateSlip(v);
-    if (v === '000000') return `は年月ではありません${NO_ZERO_DATE}`;
+    if (v === '000000') return ZERO_MONTH_VERDICT;
     return isRealMonth(v) ? null : 'は存在しない年月です(YYYYMM)';
   };
 }

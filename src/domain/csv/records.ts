@@ -3,9 +3,9 @@
 // no pattern building per cell, a problem object only when there is a problem.
 import type { ParsedFileName } from '../filename';
 import { hasValidCheckDigit } from '../office-number';
-import type { CompiledLayout } from './compile';
+import type { ColumnCheck, CompiledLayout } from './compile';
 import { FAULT_MARK, faultText, markFaults, type CharFault } from './decode';
-import { displayValue } from './formats';
+import { displayValue, ZERO_DATE_VERDICT, ZERO_MONTH_VERDICT } from './formats';
 import { eraWithColumnCount, type Layout } from './layouts';
 import { placesOfOffsets, parseCsvText } from './parse';
 import type { ProblemList } from './problems';
@@ -96,7 +96,7 @@ class LayoutChecks implements RecordChecks {
         problems.once(`length|${c.index}`, 'warning', `${displayValue('text', value)} ${long}`, { row, column: c.no, item: c.item });
         continue;
       }
-      const text = `${displayValue(c.format.shown, value)} ${verdict}`;
+      const text = `${displayValue(c.format.shown, value)} ${verdict}${zeroAdvice(c, verdict)}`;
       if (c.format.severity === 'error') problems.error(text, { row, column: c.no, item: c.item });
       else problems.once(`format|${c.index}`, 'warning', `${text}(送信はできます)`, { row, column: c.no, item: c.item });
     }
@@ -127,6 +127,17 @@ class LayoutChecks implements RecordChecks {
   finish(): void {
     this.rules.file?.(this.ctx);
   }
+}
+
+/**
+ * After a date or month of zeros the column does not take: the spec writes an absent value as
+ * 「Null（空）」, but an empty required column is refused in its turn, so that one asks for the date.
+ */
+function zeroAdvice(c: ColumnCheck, verdict: string): string {
+  if (verdict !== ZERO_DATE_VERDICT && verdict !== ZERO_MONTH_VERDICT) return '';
+  if (c.need === 'optional') return '。値のない項目は空(Null)にします';
+  const what = verdict === ZERO_DATE_VERDICT ? '日付' : '年月';
+  return c.need === 'uncertain' ? `。${what}を入れてください(仕様書では必須と読める項目です)` : `。${what}を入れてください(必須項目です)`;
 }
 
 /** A record of the wrong length: where it parts from the layout, and which version it would fit. */
