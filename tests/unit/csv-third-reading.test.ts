@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateSendCsvs } from '../../src/domain/csv/send';
 import { checkCsv } from '../../src/domain/csv/validate';
 import { planUnit } from '../support/acceptance-cases';
-import { encodeCsv, kyo1, kyo3, nameOf, PEOPLE, usage } from '../support/acceptance-corpus';
+import { encodeCsv, kyo1, kyo2, kyo3, nameOf, PEOPLE, usage } from '../support/acceptance-corpus';
 
 const [A] = PEOPLE as [typeof PEOPLE[0]];
 const v = '202407';
@@ -134,5 +134,43 @@ describe('a typo in a 第1表 key: the 第2表, 第3表 and 補足 records left 
     const alone = unit((records) => { records.splice(0, 1); });
     expect(alone.orphans.length).toBeGreaterThan(0);
     expect(alone.orphans.some((o) => o.message.includes('に誤りがあります'))).toBe(false);
+  });
+});
+
+describe('a refused 第1表 key cell is named only to the children it can be the parent of', () => {
+  // two people of one 保険者番号 with one 計画作成日, as in any 居宅's monthly file; P's 被保険者番号
+  // lost its zeros in a spreadsheet (0000012345 → 12345)
+  const P = { ...A, insured: '0000012345' };
+  const Q = { ...A, insured: '0000067890' };
+  const d = '20250401';
+  const send = (plan1: string[][], plan2: string[][]) => {
+    const [name1, name2] = [nameOf('UP1KYO'), nameOf('UP2KYO')];
+    const found = validateSendCsvs([{ name: name1, bytes: encodeCsv(plan1) }, { name: name2, bytes: encodeCsv(plan2) }]);
+    const orphan = (insured: string) => found.crossProblems.filter((p) => p.message.includes(`被保険者番号 ${insured}・`));
+    return { name1, P: orphan(P.insured), Q: orphan(Q.insured) };
+  };
+  const pointsAt = (row: number, column: number, item: string) => `の${row}行目 ${column}列目(${item})に誤りがあります。先にそちらを直してください`;
+
+  it('Q whose own 計画作成日 is refused is pointed at its own row, never at P\'s 被保険者番号', () => {
+    const found = send([kyo1(v, { ...P, insured: '12345' }, d), kyo1(v, Q, d, { 14: '2025/04/01' })], [kyo2(v, P, d), kyo2(v, Q, d)]);
+    expect(found.P.map((p) => p.message)).toEqual([expect.stringContaining(`${found.name1} ${pointsAt(1, 3, '被保険者番号')}`)]);
+    expect(found.Q.map((p) => p.message)).toEqual([expect.stringContaining(`${found.name1} ${pointsAt(2, 14, '居宅サービス計画作成（変更）日')}`)]);
+  });
+
+  it('Q with no 第1表 record at all is told nothing about P\'s row; P still is', () => {
+    const found = send([kyo1(v, { ...P, insured: '12345' }, d)], [kyo2(v, P, d), kyo2(v, Q, d)]);
+    expect(found.P).toHaveLength(1);
+    expect(found.P[0]!.message).toContain(pointsAt(1, 3, '被保険者番号'));
+    expect(found.Q).toHaveLength(1);
+    expect(found.Q[0]!.message).not.toContain('に誤りがあります');
+  });
+
+  it('a child of a person the 第1表 has is that record\'s, even when another person\'s number is refused', () => {
+    // Q's 第1表 is of another 計画作成日 than Q's 第2表 record (one of them is Q's own slip): the
+    // 第2表 record differs from P's refused row in the 被保険者番号 alone, and still is not P's
+    const found = send([kyo1(v, { ...P, insured: '12345' }, d), kyo1(v, Q, '20250402')], [kyo2(v, P, d), kyo2(v, Q, d)]);
+    expect(found.Q).toHaveLength(1);
+    expect(found.Q[0]!.message).not.toContain('に誤りがあります');
+    expect(found.P[0]!.message).toContain(pointsAt(1, 3, '被保険者番号'));
   });
 });

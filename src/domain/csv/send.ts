@@ -124,17 +124,7 @@ function orphans(child: Checked, parent: Checked, link: Link): CsvProblem[] {
   const dateKey = child.keys?.dateKey;
   if (!child.keys || !parent.keys || !dateKey || !parent.keys.dateKey) return [];
   const keys = new Set([...parent.keys.keys.values()].map(keyOf));
-  // a parent record whose key itself is refused (a typo in its 被保険者番号…) leaves its children
-  // without a match: a child that shares the other two key values with it is told where to mend
-  const keyColumns = [2, 3, parent.keys.dateKey.no];
-  const broken = parent.report.problems.filter((p) => p.severity === 'error' && p.row !== undefined && keyColumns.includes(p.column ?? 0));
-  const hintFor = (k: readonly string[]): string => {
-    const near = broken.find((p) => {
-      const key = parent.keys!.keys.get(p.row!);
-      return key !== undefined && key.filter((v, i) => v === k[i]).length === 2;
-    });
-    return near ? `。${parent.file} の${near.row}行目 ${near.column}列目(${near.item})に誤りがあります。先にそちらを直してください` : '';
-  };
+  const hintFor = brokenParentHint(child, parent, keys);
   const problems: CsvProblem[] = [];
   child.keys.keys.forEach((k, row) => {
     if (keys.has(keyOf(k)) || problems.length >= 20) return;
@@ -146,6 +136,60 @@ function orphans(child: Checked, parent: Checked, link: Link): CsvProblem[] {
     });
   });
   return problems;
+}
+
+type Key = readonly [string, string, string];
+
+/**
+ * A parent record whose key itself is refused (a typo in its 被保険者番号…) leaves its children
+ * without a match: a child whose key differs from it in the refused cell alone is told where to
+ * mend. A 被保険者番号 is the person, so there the child must be of no person the parent file has
+ * (else it is that record's), and of several such people sharing its 保険者番号 and date only the
+ * one whose number is nearest the refused one is told (none on a tie): the others are other people.
+ */
+function brokenParentHint(child: Checked, parent: Checked, parentKeys: ReadonlySet<string>): (k: Key) => string {
+  const { keys, people, dateKey } = parent.keys!;
+  // column → key position: 保険者番号 (2), 被保険者番号 (3), the date key
+  const keyColumns = [2, 3, dateKey!.no];
+  const broken = parent.report.problems.flatMap((p) => {
+    const at = keyColumns.indexOf(p.column ?? 0);
+    const key = p.row === undefined ? undefined : keys.get(p.row);
+    return p.severity === 'error' && at >= 0 && key ? [{ p, key, at }] : [];
+  });
+  if (broken.length === 0) return () => '';
+  let orphanPeople: Map<string, Set<string>> | undefined;
+  const nearestOnly = (refused: string, insured: string, insurer: string, date: string): boolean => {
+    if (!orphanPeople) {
+      orphanPeople = new Map();
+      for (const k of child.keys!.keys.values()) {
+        if (parentKeys.has(keyOf(k)) || people.has(k[1])) continue;
+        const group = `${k[0]}|${k[2]}`;
+        const set = orphanPeople.get(group) ?? new Set<string>();
+        orphanPeople.set(group, set.add(k[1]));
+      }
+    }
+    const mine = editDistance(refused, insured);
+    for (const other of orphanPeople.get(`${insurer}|${date}`) ?? []) if (other !== insured && editDistance(refused, other) <= mine) return false;
+    return true;
+  };
+  const differsAt = (b: Key, k: Key, at: number) => b.every((v, i) => (v === k[i]) === (i !== at));
+  return (k) => {
+    const fits = broken.filter((b) => differsAt(b.key, k, b.at) && (b.at !== 1 || !people.has(k[1])));
+    // a refused 保険者番号 or date of the same person's record before another person's number
+    const near = fits.find((b) => b.at !== 1) ?? fits.find((b) => nearestOnly(b.key[1], k[1], k[0], k[2]));
+    return near ? `。${parent.file} の${near.p.row}行目 ${near.p.column}列目(${near.p.item})に誤りがあります。先にそちらを直してください` : '';
+  };
+}
+
+/** Levenshtein distance of two key values (a dozen characters). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length]!;
 }
 
 function missingPeople(from: Checked, to: Checked, fromLabel: string, toLabel: string): CsvProblem[] {
