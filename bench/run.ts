@@ -1,8 +1,13 @@
-// npm run bench: runs every bench/*.bench.ts in turn; each prints its own figures.
+// npm run bench: runs every bench/*.bench.ts in turn (`npm run bench -- batch-group`: those whose
+// file name holds one of the words); each prints its own figures.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
+import { buildServerAndSay } from '../scripts/build-server.mjs';
 import { printSummary } from './support/summary';
+
+// the benches that start the relay as a process, and the admin CLI, run the compiled relay
+await buildServerAndSay({ quiet: true });
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);

@@ -90,6 +90,8 @@ export interface SpawnOptions {
    * small disk that can be filled (see smallDiskPath). Needs root or user namespaces (smallDisksWork).
    */
   smallDiskMb?: number;
+  /** The compiled main module to run instead of this checkout's dist-server/main.mjs. */
+  entry?: string;
 }
 
 /** Whether this machine can give a relay a small disk of its own (unshare + tmpfs). */
@@ -111,7 +113,7 @@ export const smallDiskPath = (relay: SpawnedRelay, dataDir: string, ...parts: st
  */
 export async function spawnRelay(env: Record<string, string>, options: SpawnOptions = {}): Promise<SpawnedRelay> {
   await buildServerIfStale();
-  const node = [process.execPath, ...(process.env.PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.PROF_DIR] : []), '--enable-source-maps', serverEntry('main')];
+  const node = [process.execPath, ...(process.env.PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.PROF_DIR] : []), '--enable-source-maps', options.entry ?? serverEntry('main')];
   const [file, ...args] = options.smallDiskMb
     ? ['unshare', ...unshareArgs(), 'sh', '-c', `mount -t tmpfs -o size=${options.smallDiskMb}m tmpfs "$DATA_DIR" && exec "$@"`, 'small-disk', ...node]
     : node;
