@@ -129,7 +129,8 @@ export async function buildServer({ duringBuild } = {}) {
   await duringBuild?.();
   const inputs = [...new Set([...ALWAYS, ...Object.keys(result.metafile.inputs)])].sort();
   const built = hashOf(inputs, (file) => (read.has(file) ? read.get(file) : readInput(file)));
-  const changed = inputs.filter((file) => !sameBytes(read.get(file), readInput(file)));
+  // (a file esbuild loaded itself, of a kind the plugin leaves alone, is hashed as it is now)
+  const changed = inputs.filter((file) => read.has(file) && !sameBytes(read.get(file), readInput(file)));
   // a file saved while esbuild ran: this build holds its older bytes, so it is used but not
   // stamped, and the next start builds again
   if (changed.length === 0) writeFileSync(join(partial, '.build-inputs.json'), `${JSON.stringify({ hash: built, inputs }, null, 1)}\n`);

@@ -116,7 +116,7 @@ describe('the relay\'s build folders (dist-server -> dist-server-<time>-<pid>/)'
       // the relay's first send with a file above the inline size starts its file writer now
       const cm = await new Agent(relay.url).loginAs(CM.user, CM.officeUser);
       const sent = await cm.send({ destination: HH.office, message: '更新中の送信' }, [planCsv(), pdf('資料.pdf', 2 * 1024 * 1024)]);
-      expect(sent.status, await sent.clone().text()).toBe(200);
+      expect(sent.status, await sent.clone().text()).toBe(201);
       await relay.stop();
     } finally {
       data.remove();
