@@ -3,10 +3,10 @@
 // (src/domain/csv/check-files.ts). Exit status 1 when any file has an error, 2 on bad usage.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { isRoutedName } from '../src/domain/attachments';
 import { checkFiles, entryCount, type FileCheckReport } from '../src/domain/csv/check-files';
 import { FILE_KINDS } from '../src/domain/filename';
+import { isEntryPoint } from './entry-point';
 
 const USAGE = `使い方: npm run check -- <ファイルまたはフォルダ>... [--json]
   フォルダは中のCSVファイル(と UPKIHON_IMAGE の画像)を調べます。
@@ -70,7 +70,7 @@ export function runCheck(args: readonly string[], io: Io): number {
   return reports.some((r) => r.errors.length > 0) ? 1 : 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = runCheck(process.argv.slice(2), {
     out: (text) => console.log(text),
     err: (text) => console.error(text),

@@ -1,9 +1,8 @@
 // Entry point: `npm start` runs it compiled (dist-server/main.mjs, scripts/build-server.mjs).
 // Reads the environment, starts the relay, prints the demo logins.
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { configFromEnv, isLoopbackHost, type Config } from './config';
 import { DEMO_OFFICE_PASSWORD, DEMO_OFFICE_USERS, DEMO_OFFICES, DEMO_PEOPLE, DEMO_PERSON_PASSWORD } from './demo';
+import { isEntryPoint } from './entry-point';
 import { startServer, type RunningServer } from './server';
 
 export { startServer } from './server';
@@ -85,17 +84,7 @@ export function startFailureMessage(err: unknown, config: Pick<Config, 'host' | 
   return err instanceof Error ? err.message : String(err);
 }
 
-function isEntryPoint(): boolean {
-  const argv1 = process.argv[1];
-  if (!argv1) return false;
-  try {
-    return realpathSync(argv1) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   main().catch((err: unknown) => {
     let config: Config | null = null;
     try {
