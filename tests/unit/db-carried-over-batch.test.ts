@@ -1,10 +1,12 @@
 // 一括送信 rows kept by an older version (database version 3 kept no owner and no office on them):
-// a row whose send was queued (or confirmed) under one office belongs to that office. The first
-// office login on the tablet, if it is another office, must neither see the row nor send it as
-// itself; the row waits, with its send, for its own office's login.
+// a row whose send was queued (or confirmed) under one office belongs to that office, and a row
+// with no send to the office its files' names give as 送信元. The first office login on the
+// tablet, if it is another office, must neither see the row nor send it as itself; the row waits,
+// with its send, for its own office's login.
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { INTERRUPTED_REASON } from '../../src/db/batch-status';
 import { listBatchRows, queueBatchRows } from '../../src/db/batch';
 import { DB_NAME } from '../../src/db/db';
 import type { Owner } from '../../src/db/owner';
@@ -12,7 +14,7 @@ import { takeCarriedOver } from '../../src/db/sign-in';
 import type { RenkeiDb } from '../../src/db/schema';
 import { upgrade } from '../../src/db/upgrades';
 import { listOutbox } from '../../src/outbox/store';
-import { csvFile, emptyDatabase, signIn, TEST_OWNER } from '../support/db';
+import { bytesOf, csvFile, emptyDatabase, signIn, TEST_OWNER } from '../support/db';
 
 const CM: Owner = TEST_OWNER;
 const DS: Owner = { userId: 'ds01', office: '3310000025' };
@@ -23,12 +25,13 @@ beforeEach(async () => {
   takeCarriedOver();
 });
 
-/** A version 3 row: no owner, no office; `outboxId` its last send. */
-function v3Row(id: string, sender: string, outboxId?: string) {
-  const name = `UPPLAN_202504_${sender}_${DEST}_20250401090000.CSV`;
+const planName = (sender: string) => `UPPLAN_202504_${sender}_${DEST}_20250401090000.CSV`;
+
+/** A version 3 row: no owner, no office; `outboxId` its last send; files named for `sender`, or `names`. */
+function v3Row(id: string, sender: string, outboxId?: string, names = [planName(sender)]) {
   return {
     id, destination: DEST, groupKey: `${DEST}|usage|202504`, message: `${id}の本文`,
-    files: [{ name, size: 6, head: new Uint8Array(), category: '登録', payload: csvFile(name) }],
+    files: names.map((name) => ({ name, size: 6, head: new Uint8Array(), category: name.endsWith('.pdf') ? 'PDF等' : '登録', payload: csvFile(name) })),
     sequenceDisplay: '', categories: ['登録'], problems: [], warnings: [], addedAt: 1,
     ...(outboxId ? { outboxId } : {}),
   };
@@ -93,10 +96,59 @@ describe('一括送信 rows kept before ownership (database version 3)', () => {
   it('the office that queued it may be the first login: it takes the row and its send at once', async () => {
     await writeVersion3();
     await signIn(DS);
-    expect((await listBatchRows()).map((r) => r.id).sort()).toEqual(['row-ds-queued', 'row-ds-sent', 'row-never-sent']);
+    expect((await listBatchRows()).map((r) => r.id).sort()).toEqual(['row-ds-queued', 'row-ds-sent']);
     expect(takeCarriedOver()).toEqual({ sends: 1, heldBack: 0 });
-    // the row that named no send went to the first login, whose checks refuse its files (送信元 CM)
-    const never = (await listBatchRows()).find((r) => r.id === 'row-never-sent')!;
-    expect(never.files[0]!.name).toContain(`_${CM.office}_`);
+  });
+});
+
+describe('一括送信 rows kept before ownership with no send: their files name the office', () => {
+  async function writeRows(rows: ReturnType<typeof v3Row>[], items: ReturnType<typeof v3Item>[] = []): Promise<void> {
+    const created = await openDB<RenkeiDb>(DB_NAME, 3, { upgrade: (db, old, _n, tx) => void upgrade(db, old, tx, 3) });
+    created.close();
+    const db = await openDB(DB_NAME, 3);
+    for (const row of rows) await db.put('batch', row);
+    for (const item of items) await db.put('outbox', item);
+    db.close();
+  }
+  const ids = async () => (await listBatchRows()).map((r) => r.id).sort();
+
+  it("another office's first login does not see the row; its own office's login does, files intact", async () => {
+    // its 送信元 CM in every CSV name (a PDF等 beside them names no office)
+    await writeRows([v3Row('row-cm', CM.office, undefined, [planName(CM.office), `UPSIKYU_202504_${CM.office}_${DEST}_20250401090000.CSV`, '第3表.pdf'])]);
+    await signIn(DS);
+    expect(await ids()).toEqual([]);
+    await signIn(null);
+    await signIn(CM);
+    const [row] = await listBatchRows();
+    expect(row).toMatchObject({ id: 'row-cm', status: '未送信', message: 'row-cmの本文' });
+    expect(row!.files.map((f) => f.name)).toEqual([planName(CM.office), `UPSIKYU_202504_${CM.office}_${DEST}_20250401090000.CSV`, '第3表.pdf']);
+    expect(await bytesOf(row!.files[0]!.payload.blob)).toEqual(await bytesOf(csvFile('x').blob));
+    // and it is CM's for good: DS, logging in again, still does not see it
+    await signIn(DS);
+    expect(await ids()).toEqual([]);
+  });
+
+  it('files that disagree, or whose 送信元 cannot be read, name no office: the first office login takes the row', async () => {
+    await writeRows([
+      v3Row('row-mixed', CM.office, undefined, [planName(CM.office), planName(DS.office)]),
+      v3Row('row-unreadable', CM.office, undefined, ['UPPLAN_202504_予定.CSV']),
+      // one name unreadable beside a readable one: that file's 送信元 is unknown, so the row's is too
+      v3Row('row-partly', CM.office, undefined, [planName(CM.office), 'UPPLAN_202504_予定.CSV']),
+    ]);
+    await signIn(DS);
+    expect(await ids()).toEqual(['row-mixed', 'row-partly', 'row-unreadable']);
+  });
+
+  it('a send held back (queued before any office login) waits with its row for the office its files name', async () => {
+    await writeRows([v3Row('row-cm', CM.office, 'no-office-send')], [v3Item('no-office-send', undefined, 'row-cm')]);
+    await signIn(DS);
+    expect(await ids()).toEqual([]);
+    // DS is not told of it, and nobody sends it
+    expect(takeCarriedOver()).toBeNull();
+    expect(await listOutbox()).toEqual([]);
+    await signIn(CM);
+    expect((await listBatchRows()).map((r) => [r.id, r.status, r.reason])).toEqual([['row-cm', '失敗', INTERRUPTED_REASON]]);
+    expect(await listOutbox()).toEqual([]);
+    expect(takeCarriedOver()).toEqual({ sends: 0, heldBack: 1 });
   });
 });
