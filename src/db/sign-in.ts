@@ -12,6 +12,12 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY, type Owner, type SignedIn } from './sch
  * kept from before ownership that can only be this office's.
  */
 export function recordSignedIn(who: SignedIn | null): Promise<void> {
+  // the change recorded before this one stops waiting for the adoption rules (see adoptKeptFromBefore)
+  askedForLater();
+  const laterAskedFor = new Promise<void>((resolve) => (askedForLater = resolve));
+  const owner: Owner | null = who?.office ? { userId: who.userId, office: who.office } : null;
+  // asked for now, not in turn: a change waiting for the one before it must not wait for a download too
+  const rules = owner ? adoptionRulesIfNeeded() : null;
   return inTurnWithSignIns(async () => {
     const tx = (await openRenkeiDb()).transaction('settings', 'readwrite');
     const settings = (await tx.store.get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
@@ -19,11 +25,14 @@ export function recordSignedIn(who: SignedIn | null): Promise<void> {
     await tx.done;
     // what one login took over is told to that login alone: a logout or another person drops it
     if (!carriedOverOwner || who?.userId !== carriedOverOwner.userId || who.office !== carriedOverOwner.office) carriedOver = null;
-    if (who?.office) noteCarriedOver(await adoptKeptFromBefore({ userId: who.userId, office: who.office }), { userId: who.userId, office: who.office });
+    if (owner && rules) noteCarriedOver(await adoptKeptFromBefore(owner, rules, laterAskedFor), owner);
     // what the 送信待ち badge counts changed with the owner
     notifyOutboxChanged();
   });
 }
+
+/** Tells the sign-in or sign-out recorded last that another one is asked for. */
+let askedForLater: () => void = () => undefined;
 
 /**
  * What an office login took over from a database kept before ownership (versions 2 and 3): its
@@ -56,19 +65,37 @@ export function takeCarriedOver(): CarriedOver | null {
 const OWNED_STORES: OwnedStore[] = ['drafts', 'outbox', 'sent', 'batch'];
 const NOTHING_TAKEN: CarriedOver = { sends: 0, heldBack: 0 };
 
+type AdoptionRules = typeof import('./adopt');
+
 /**
- * Only a database upgraded from versions 2 and 3 keeps records nobody owns, so almost every login
- * finds none and the adoption rules (./adopt.ts) are not downloaded. Loaded from the precache
- * offline; should that fail, the records stay unowned (shown to nobody, sent by nobody) until a
- * later login.
+ * The adoption rules (./adopt.ts), loaded only when records nobody owns exist: only a database
+ * upgraded from versions 2 and 3 keeps any, so almost every login downloads nothing. Loaded from
+ * the precache offline; null when there is nothing to adopt or the load failed (the records then
+ * stay unowned: shown to nobody, sent by nobody, until a later login).
  */
-async function adoptKeptFromBefore(owner: Owner): Promise<CarriedOver> {
-  const tx = (await openRenkeiDb()).transaction(OWNED_STORES, 'readonly');
-  const counts = await Promise.all(OWNED_STORES.map((name) => tx.objectStore(name).index('owner').count(unowned())));
-  if (counts.every((n) => n === 0)) return NOTHING_TAKEN;
+async function adoptionRulesIfNeeded(): Promise<AdoptionRules | null> {
   try {
-    const { adoptUnowned } = await import('./adopt');
-    return await adoptUnowned(owner);
+    const tx = (await openRenkeiDb()).transaction(OWNED_STORES, 'readonly');
+    const counts = await Promise.all(OWNED_STORES.map((name) => tx.objectStore(name).index('owner').count(unowned())));
+    if (counts.every((n) => n === 0)) return null;
+    return await import('./adopt');
+  } catch (error) {
+    console.error('更新前のデータを引き継げませんでした', error);
+    return null;
+  }
+}
+
+/**
+ * Adopts for `owner` what nobody owns, once the rules have loaded. Over http:// with no service
+ * worker they come from the network: should another sign-in or a logout be asked for meanwhile,
+ * this one stops waiting (a logout never waits behind a download) and the records stay unowned
+ * for a later login.
+ */
+async function adoptKeptFromBefore(owner: Owner, rules: Promise<AdoptionRules | null>, laterAskedFor: Promise<void>): Promise<CarriedOver> {
+  const loaded = await Promise.race([rules, laterAskedFor.then(() => null)]);
+  if (!loaded) return NOTHING_TAKEN;
+  try {
+    return await loaded.adoptUnowned(owner);
   } catch (error) {
     console.error('更新前のデータを引き継げませんでした', error);
     return NOTHING_TAKEN;
