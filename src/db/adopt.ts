@@ -1,5 +1,5 @@
 // What an office login takes over from a database kept before ownership (versions 2 and 3, which
-// upgrades.ts step 3 → 4 left with owner.userId ''): loaded by ./owner.ts only when such records
+// upgrades.ts step 3 → 4 left with owner.userId ''): loaded by ./sign-in.ts only when such records
 // exist, so the first screen does not download these rules.
 //
 // A record goes to the office that made it, where anything says which: an outbox item's `sender`,
@@ -8,7 +8,6 @@
 // 送信元 its CSV files' names all give. What names no office goes to the first office login,
 // except a send: one queued without a known sending office is never sent as this office; it is
 // held back for the user to check.
-import { isRoutedName } from '../domain/attachments';
 import { parseFileName } from '../domain/filename';
 import type { OutboxItem, SentRecord } from '../outbox/types';
 import { openRenkeiDb } from './db';
@@ -81,10 +80,16 @@ function withSendOffice(row: BatchRecord, items: readonly OutboxItem[], sent: re
 function filesOffice(row: BatchRecord): string | undefined {
   const senders = new Set<string>();
   for (const file of row.files) {
-    if (!isRoutedName(file.name)) continue;
+    if (!namesSender(file.name)) continue;
     const parsed = parseFileName(file.name);
     if (!parsed.ok) return undefined;
     senders.add(parsed.value.sender);
   }
   return senders.size === 1 ? [...senders][0] : undefined;
 }
+
+/**
+ * The files routed by their names, as isRoutedName (src/domain/attachments.ts) tells them: said
+ * again here because that module would bring the contract's zod schemas into this download.
+ */
+const namesSender = (name: string) => /\.csv$/i.test(name) || /^UPKIHON_IMAGE_/i.test(name);
