@@ -6,6 +6,9 @@ import { openRenkeiDb } from './db';
 import { inTurnWithSignIns, unowned, type OwnedStore } from './owner';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Owner, type SignedIn } from './schema';
 
+/** Tells the sign-in or sign-out recorded last that another one is asked for. */
+let askedForLater: () => void = () => undefined;
+
 /**
  * Records who is signed in on this device (null: nobody). Reads through currentOwner() wait for
  * it, so a screen never writes under the previous person. An office login also adopts the records
@@ -30,9 +33,6 @@ export function recordSignedIn(who: SignedIn | null): Promise<void> {
     notifyOutboxChanged();
   });
 }
-
-/** Tells the sign-in or sign-out recorded last that another one is asked for. */
-let askedForLater: () => void = () => undefined;
 
 /**
  * What an office login took over from a database kept before ownership (versions 2 and 3): its
