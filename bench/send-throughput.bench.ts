@@ -7,13 +7,12 @@
 // (larger sends take the bare server's path). Both run at once and are loaded in
 // turn, round by round, so other work on a shared machine weighs on both alike.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { CM } from '../tests/support/cast';
 import { keepAliveAgent, loginCookie } from './support/http';
 import { runLoad, type LoadResult } from './support/load';
 import { benchSend, csvContents } from './support/payload';
+import { benchDataDir, benchDataPlace } from './support/data-dir';
 import { sqliteCommitLatency } from './support/fsync-probe';
 import { cpuMs, mainThreadCpuMs } from './support/cpu';
 import { spawnServer } from './support/spawn';
@@ -50,7 +49,7 @@ interface Target {
 }
 
 async function start(kind: 'relay' | 'bare'): Promise<Target> {
-  const dataDir = mkdtempSync(join(tmpdir(), `renkei-bench-${kind}-`));
+  const dataDir = benchDataDir(`${kind}-`);
   const server = await spawnServer(kind, dataDir);
   const agent = keepAliveAgent(CLIENTS);
   const headers: Record<string, string> = { 'x-renkei-client': '1' };
@@ -157,7 +156,7 @@ export default async function run(): Promise<void> {
   const after = sqliteCommitLatency();
   // the relay's commits run in its SQLite write worker, many sends to one commit (server/db/sqlite/writer.ts)
   console.log(
-    `disk: one SQLite WAL synchronous=FULL commit p50 ${ms(before.p50)} before, ${ms(after.p50)} after ` +
+    `disk: data in ${benchDataPlace()}; one SQLite WAL synchronous=FULL commit p50 ${ms(before.p50)} before, ${ms(after.p50)} after ` +
       `(the relay's write worker makes 1 per batch of sends: message, files with their bytes, key and audit rows, in one transaction)`,
   );
   const p50 = (m: Measured) => middle(m.rounds.map((r) => r.latency.p50));

@@ -1,14 +1,14 @@
 // How long this disk takes to make one small write durable. Send figures swing with it (a shared
 // VM disk can vary several-fold between runs), so the bench prints it beside them.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { benchDataDir } from './data-dir';
 import { latencyStats, type LatencyStats } from './stats';
 
 /** One-row commits with the relay's pragmas (WAL, synchronous = FULL). */
 export function sqliteCommitLatency(commits = 200): LatencyStats {
-  const dir = mkdtempSync(join(tmpdir(), 'renkei-bench-fsync-'));
+  const dir = benchDataDir('fsync-');
   try {
     const db = new Database(join(dir, 'probe.db'));
     db.pragma('journal_mode = WAL');
