@@ -187,32 +187,26 @@ export function tooManyFiles(count: number): string | null {
   return count > MAX_SEND_FILES ? `1回の送信で添付できるファイルは${MAX_SEND_FILES}個までです(${count}個あります)。送信を分けてください` : null;
 }
 
-function addProblem(problems: SendProblem[], severity: SendProblem['severity'], message: string, files: string[] = []): void {
-  problems.push({ severity, files, message });
-}
-
-function messagesOf(problems: readonly SendProblem[], severity: SendProblem['severity']): string[] {
-  return problems.filter((p) => p.severity === severity).map((p) => p.message);
-}
-
 /** Everything that must hold before a send leaves: errors block it, warnings are shown. */
 export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): SendCheck {
   const problems: SendProblem[] = [];
+  const add = (severity: SendProblem['severity'], message: string, files: string[] = []) => problems.push({ severity, files, message });
+  const error = (message: string, files: string[] = []) => add('error', message, files);
   const typed = ctx.destination?.trim() || null;
 
-  if (files.length === 0) addProblem(problems, 'error', '送信するファイルがありません。ファイルを添付してください');
+  if (files.length === 0) error('送信するファイルがありません。ファイルを添付してください');
   const tooMany = tooManyFiles(files.length);
-  if (tooMany) addProblem(problems, 'error', tooMany);
+  if (tooMany) error(tooMany);
   for (const file of files) {
     const problem = checkAttachment(file);
-    if (problem) addProblem(problems, 'error', problem, [file.name]);
+    if (problem) error(problem, [file.name]);
   }
   const names = files.map((f) => f.name);
   for (const name of distinct(names.filter((n, i) => names.indexOf(n) !== i))) {
-    addProblem(problems, 'error', `${name}: 同じ名前のファイルが複数あります`, [name]);
+    error(`${name}: 同じ名前のファイルが複数あります`, [name]);
   }
   const total = files.reduce((sum, f) => sum + f.size, 0);
-  if (total > MAX_SEND_BYTES) addProblem(problems, 'error', tooLargeMessage(total));
+  if (total > MAX_SEND_BYTES) error(tooLargeMessage(total));
 
   const parsed: ParsedFileName[] = [];
   let unreadableNames = 0;
@@ -221,7 +215,7 @@ export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): 
     const result = parseFileName(name);
     if (result.ok) parsed.push(result.value);
     else {
-      addProblem(problems, 'error', result.error, [name]);
+      error(result.error, [name]);
       unreadableNames++;
     }
   }
@@ -229,12 +223,12 @@ export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): 
   const parsedNames = parsed.map((p) => p.name);
   const senders = distinct(parsed.map((p) => p.sender));
   if (!ctx.sender && senders.length > 1) {
-    addProblem(problems, 'error', `ファイルごとに送信元事業所番号が異なります: ${senders.join('、')}`, parsedNames);
+    error(`ファイルごとに送信元事業所番号が異なります: ${senders.join('、')}`, parsedNames);
   }
   for (const sender of senders) {
     if (ctx.sender && sender !== ctx.sender) {
       const which = parsed.filter((p) => p.sender === sender).map((p) => p.name);
-      addProblem(problems, 'error', `${which.join('、')}: 送信元事業所番号 ${sender} がログイン中の事業所 ${ctx.sender} と一致しません`, which);
+      error(`${which.join('、')}: 送信元事業所番号 ${sender} がログイン中の事業所 ${ctx.sender} と一致しません`, which);
     }
   }
   const fromNames = distinct(parsed.map((p) => p.destination));
@@ -242,36 +236,37 @@ export function checkSend(files: readonly AttachmentInput[], ctx: SendContext): 
     const detail = fromNames
       .map((d) => `${d}(${parsed.filter((p) => p.destination === d).map((p) => p.name).join('、')})`)
       .join(' / ');
-    addProblem(problems, 'error', `ファイルごとに送信先事業所番号が異なります: ${detail}。1回の送信は1つの送信先にしてください`, parsedNames);
+    error(`ファイルごとに送信先事業所番号が異なります: ${detail}。1回の送信は1つの送信先にしてください`, parsedNames);
   }
   const named = fromNames.length === 1 ? fromNames[0]! : null;
   if (named && typed && typed !== named) {
-    addProblem(problems, 'error', `入力された送信先事業所番号 ${typed} がファイル名の送信先 ${named} と一致しません`, parsedNames);
+    error(`入力された送信先事業所番号 ${typed} がファイル名の送信先 ${named} と一致しません`, parsedNames);
   }
   if (typed && !OFFICE_NUMBER_PATTERN.test(typed)) {
-    addProblem(problems, 'error', `送信先事業所番号「${typed}」は10桁で入力してください`);
+    error(`送信先事業所番号「${typed}」は10桁で入力してください`);
   }
   const destination = named ?? (typed && OFFICE_NUMBER_PATTERN.test(typed) ? typed : null);
   // a name that could not be read carries the destination once it is corrected: asking to
   // type one as well would send the user the wrong way
   if (!destination && fromNames.length <= 1 && !typed && unreadableNames === 0) {
-    addProblem(problems, 'error', DESTINATION_MISSING);
+    error(DESTINATION_MISSING);
   }
   if (destination && ctx.sender && destination === ctx.sender) {
-    addProblem(problems, 'error', `送信先事業所番号 ${destination} は自事業所です。自事業所には送信できません`, parsedNames);
+    error(`送信先事業所番号 ${destination} は自事業所です。自事業所には送信できません`, parsedNames);
   }
 
-  for (const problem of sendUnitProblems(parsed)) addProblem(problems, problem.severity, problem.message, problem.files);
+  for (const problem of sendUnitProblems(parsed)) add(problem.severity, problem.message, problem.files);
   for (const problem of checkDirections(parsed, { senderKind: ctx.senderKind, destinationKind: ctx.destinationKind })) {
-    addProblem(problems, problem.severity, problem.message, [problem.file]);
+    add(problem.severity, problem.message, [problem.file]);
   }
 
   const numbers = distinct([...parsed.flatMap((p) => [p.sender, p.destination]), ...(destination ? [destination] : [])]);
   for (const number of numbers) {
     if (OFFICE_NUMBER_PATTERN.test(number) && !hasValidCheckDigit(number)) {
       const naming = parsed.filter((p) => p.sender === number || p.destination === number).map((p) => p.name);
-      addProblem(problems, 'warning', `事業所番号 ${number} のチェックデジットが一致しません。番号に誤りがないか確認してください`, naming);
+      add('warning', `事業所番号 ${number} のチェックデジットが一致しません。番号に誤りがないか確認してください`, naming);
     }
   }
-  return { destination, errors: messagesOf(problems, 'error'), warnings: messagesOf(problems, 'warning'), problems };
+  const messages = (severity: SendProblem['severity']) => problems.filter((p) => p.severity === severity).map((p) => p.message);
+  return { destination, errors: messages('error'), warnings: messages('warning'), problems };
 }
